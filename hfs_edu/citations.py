@@ -1,0 +1,133 @@
+"""Citation keys → full references.
+
+The course cites sources with short keys in square brackets, followed by the
+evidence tier: ``[S33:A]``, or several at once: ``[S11:A; S12:A]``. Keys
+resolve in ``data/bibliography.csv``.
+
+Evidence tiers
+--------------
+A  primary study, systematic review or meta-analysis (abstract or key text read)
+B  narrative review, guideline, book chapter or conference abstract
+C  tertiary or secondary web page (encyclopaedia mirrors, patient pages)
+T  teaching calibration: a value chosen for a model, not a measurement
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from ._validate import check_str
+from .data import bibliography
+
+__all__ = ["TIERS", "CITATION_RE", "find_citations", "cite", "tier_of", "reference_list", "format_reference"]
+
+TIERS = {
+    "A": "primary study, systematic review or meta-analysis",
+    "B": "narrative review, guideline, book chapter or conference abstract",
+    "C": "tertiary or secondary web page",
+    "T": "teaching calibration (synthetic value chosen for a model, not a measurement)",
+}
+
+#: One bracketed group: ``[S33:A]`` or ``[S11:A; S12:A]`` (tier optional in data files).
+_ONE = r"(?:S|N)\d+[a-z]?(?::[ABCT])?|TC(?::T)?"
+CITATION_RE = re.compile(r"\[((?:%s)(?:\s*;\s*(?:%s))*)\]" % (_ONE, _ONE))
+
+
+def find_citations(text: str) -> list[tuple[str, str | None]]:
+    """Return ``(key, tier or None)`` for every citation in ``text``, in order.
+
+    Parameters
+    ----------
+    text : str
+        Markdown or plain text, e.g. ``"AICA in 43% [S33:A]"``.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a string, got {type(text).__name__}")
+    found = []
+    for group in CITATION_RE.finditer(text):
+        for part in group.group(1).split(";"):
+            key, _, tier = part.strip().partition(":")
+            found.append((key, tier or None))
+    return found
+
+
+def _row(key: str):
+    check_str("key", key)
+    bib = bibliography()
+    if key not in bib.index:
+        raise ValueError(f"key={key!r} is not in data/bibliography.csv; allowed: one of its {len(bib)} keys, e.g. 'S13'")
+    return bib.loc[key]
+
+
+def tier_of(key: str) -> str:
+    """Return the evidence tier (``"A"``, ``"B"``, ``"C"`` or ``"T"``) of citation ``key``."""
+    return str(_row(key)["tier"])
+
+
+def format_reference(key: str, *, markdown: bool = True) -> str:
+    """Return the full reference for ``key``, e.g. ``"[S13] Miller LE, Miller VM (2012). ..."``.
+
+    Parameters
+    ----------
+    key : str
+        A bibliography key such as ``"S13"``.
+    markdown : bool, default True
+        Italicise the journal and link the URL (Markdown); plain text otherwise.
+    """
+    row = _row(key)
+
+    def val(col: str) -> str:
+        v = row[col]
+        return "" if v is None or (isinstance(v, float)) or str(v) in ("", "<NA>", "nan") else str(v).strip()
+
+    authors = val("authors") or "Authors not shown"
+    year = val("year")
+    parts = [f"{authors} ({year})." if year else f"{authors}."]
+    if val("title"):
+        title = val("title").rstrip(".")
+        parts.append(f"{title}.")
+    journal = val("journal")
+    if journal:
+        vp = val("volume_pages")
+        jtext = f"*{journal}*" if markdown else journal
+        parts.append(f"{jtext} {vp}." if vp else f"{jtext}.")
+    ids = []
+    if val("pmid"):
+        ids.append(f"PMID {val('pmid')}")
+    if val("doi"):
+        ids.append(f"doi:{val('doi')}")
+    if ids:
+        parts.append("; ".join(ids) + ".")
+    if val("url"):
+        url = val("url").split()[0]
+        parts.append(f"<{url}>" if markdown else url)
+    tier = val("tier")
+    parts.append(f"Evidence tier {tier} ({TIERS.get(tier, '?')}).")
+    label = f"**[{key}]**" if markdown else f"[{key}]"
+    return f"{label} " + " ".join(parts)
+
+
+def cite(key: str) -> str:
+    """Return the plain-text full reference for ``key`` (see :func:`format_reference`)."""
+    return format_reference(key, markdown=False)
+
+
+def reference_list(keys: Iterable[str], *, markdown: bool = True) -> str:
+    """Return a numbered reference list for ``keys`` (duplicates removed, first-use order).
+
+    Parameters
+    ----------
+    keys : iterable of str
+        Citation keys, e.g. those found in a chapter by :func:`find_citations`.
+    markdown : bool, default True
+        Markdown list (for notebooks) or plain text.
+    """
+    if isinstance(keys, str):
+        raise TypeError("keys must be an iterable of key strings, not a single string")
+    seen: list[str] = []
+    for k in keys:
+        check_str("key", k)
+        if k not in seen:
+            seen.append(k)
+    lines = [f"{i}. {format_reference(k, markdown=markdown)}" for i, k in enumerate(seen, 1)]
+    return "\n".join(lines)

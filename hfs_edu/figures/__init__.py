@@ -1,0 +1,4 @@
+"""Figure functions: take model results or tables, return a captioned matplotlib Figure."""
+from .style import PALETTE, new_figure, render_png, caption_of
+
+__all__ = ["PALETTE", "new_figure", "render_png", "caption_of"]

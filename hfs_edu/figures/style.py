@@ -1,0 +1,153 @@
+"""The course figure style: one palette, readable fonts, a caption on every figure.
+
+Figures are plain :class:`matplotlib.figure.Figure` objects (not pyplot), so
+they hold no global state, are never shown twice, and can be rendered to PNG
+directly with the Agg canvas (:func:`render_png`). Every figure carries a
+one-line caption in ``fig.hfs_caption`` that says what to notice; it doubles
+as the figure's alt text.
+"""
+from __future__ import annotations
+
+import io
+
+import matplotlib as mpl
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+from .._validate import check_int, check_number, check_str
+
+__all__ = ["PALETTE", "OKABE_ITO", "RC", "new_figure", "render_png", "encode_png", "agg_canvas", "caption_of", "DPI", "styled"]
+
+#: Okabe & Ito (2008) colour-blind-safe palette.
+OKABE_ITO = {
+    "black": "#000000",
+    "orange": "#E69F00",
+    "sky_blue": "#56B4E9",
+    "bluish_green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish_purple": "#CC79A7",
+    "grey": "#999999",
+}
+#: Default colour cycle (yellow last: poor contrast on white).
+PALETTE = [OKABE_ITO[c] for c in ("blue", "vermillion", "bluish_green", "orange", "reddish_purple", "sky_blue", "black", "yellow")]
+
+#: Course rc settings, applied per figure (never globally).
+RC = {
+    "font.size": 11,
+    "axes.titlesize": 12,
+    "axes.labelsize": 11,
+    "xtick.labelsize": 10,
+    "ytick.labelsize": 10,
+    "legend.fontsize": 10,
+    "axes.prop_cycle": mpl.cycler(color=PALETTE),
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": False,
+    "figure.facecolor": "white",
+    "axes.facecolor": "white",
+    "savefig.facecolor": "white",
+    "lines.linewidth": 2.0,
+    "svg.hashsalt": "hfs-edu",
+}
+#: Screen resolution used for notebook PNGs (dots per inch).
+DPI = 100
+
+
+def new_figure(
+    caption: str,
+    nrows: int = 1,
+    ncols: int = 1,
+    *,
+    width_in: float = 7.0,
+    height_in: float = 4.0,
+    layout: str | None = "constrained",
+    **subplot_kw,
+) -> tuple[Figure, object]:
+    """Create a course-styled figure and its axes.
+
+    Parameters
+    ----------
+    caption : str
+        One line saying what to notice in the figure (also its alt text).
+    nrows, ncols : int, default 1
+        Subplot grid, 1–6 each.
+    width_in, height_in : float, default 7.0 × 4.0
+        Size in inches (1–20).
+    layout : {"constrained", None}, default "constrained"
+        Matplotlib layout engine (constrained layout replaces ``bbox_inches='tight'``,
+        which would render every figure twice).
+    **subplot_kw
+        Passed to :meth:`Figure.subplots` as ``subplot_kw`` (e.g. ``projection``).
+
+    Returns
+    -------
+    (Figure, Axes or array of Axes)
+    """
+    check_str("caption", caption)
+    check_int("nrows", nrows, 1, 6)
+    check_int("ncols", ncols, 1, 6)
+    check_number("width_in", width_in, 1, 20)
+    check_number("height_in", height_in, 1, 20)
+    if layout not in ("constrained", None):
+        raise ValueError(f"layout={layout!r} is not a known option; allowed: 'constrained', None")
+    with mpl.rc_context(RC):
+        fig = Figure(figsize=(width_in, height_in), dpi=DPI, layout=layout)
+        FigureCanvasAgg(fig)
+        axes = fig.subplots(nrows, ncols, subplot_kw=subplot_kw or None, squeeze=True)
+    fig.hfs_caption = caption.strip()
+    return fig, axes
+
+
+def styled(func):
+    """Decorator: run a figure-building function inside the course rc context."""
+    import functools
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        with mpl.rc_context(RC):
+            return func(*args, **kwargs)
+
+    return wrapper
+
+
+def caption_of(fig: Figure) -> str:
+    """Return the figure's caption (``fig.hfs_caption``); raise if it has none."""
+    if not isinstance(fig, Figure):
+        raise TypeError(f"fig must be a matplotlib Figure, got {type(fig).__name__}")
+    cap = getattr(fig, "hfs_caption", "")
+    if not cap:
+        raise ValueError("fig has no caption; create it with hfs_edu.figures.style.new_figure(caption, ...)")
+    return cap
+
+
+def render_png(fig: Figure, dpi: int | None = None) -> bytes:
+    """Render ``fig`` to PNG bytes once (no tight bounding box, deterministic metadata).
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+    dpi : int, optional
+        Resolution; defaults to :data:`DPI`.
+    """
+    if not isinstance(fig, Figure):
+        raise TypeError(f"fig must be a matplotlib Figure, got {type(fig).__name__}")
+    dpi = DPI if dpi is None else check_int("dpi", dpi, 20, 600)
+    canvas = agg_canvas(fig)
+    canvas.draw()
+    return encode_png(canvas, dpi)
+
+
+def agg_canvas(fig: Figure) -> FigureCanvasAgg:
+    """Return the figure's Agg canvas, attaching one if needed."""
+    return fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
+
+
+def encode_png(canvas: FigureCanvasAgg, dpi: int | None = None) -> bytes:
+    """Encode what is currently drawn on ``canvas`` as PNG (fast zlib level, no timestamp)."""
+    buf = io.BytesIO()
+    # print_png would redraw the figure; encode the already-drawn RGBA buffer instead.
+    mpl.image.imsave(buf, canvas.buffer_rgba(), format="png", dpi=DPI if dpi is None else dpi,
+                     metadata={"Software": None}, pil_kwargs={"compress_level": 1})
+    return buf.getvalue()

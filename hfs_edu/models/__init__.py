@@ -1,0 +1,1 @@
+"""Pure model and data functions (numpy/pandas only; no plotting, no widgets)."""
