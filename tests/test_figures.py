@@ -1,0 +1,44 @@
+"""Every course figure follows the style: captioned, labelled, Okabe-Ito palette, no pyplot state."""
+import matplotlib
+import pytest
+
+from hfs_edu.figures import overview
+from hfs_edu.figures.style import OKABE_ITO, PALETTE, caption_of, new_figure, render_png
+
+
+def test_palette_is_okabe_ito():
+    assert set(PALETTE) <= set(OKABE_ITO.values())
+
+
+def test_new_figure_requires_a_caption_and_validates_sizes():
+    with pytest.raises(ValueError, match="caption"):
+        new_figure("  ")
+    with pytest.raises(ValueError, match="width_in"):
+        new_figure("x", width_in=100)
+
+
+def test_render_is_deterministic_and_single_pass():
+    fig, ax = new_figure("A line rises.")
+    ax.plot([0, 1], [0, 1])
+    ax.set_xlabel("time (s)")
+    assert render_png(fig) == render_png(fig)
+
+
+def test_figures_do_not_touch_pyplot_state():
+    before = matplotlib._pylab_helpers.Gcf.get_num_fig_managers()
+    overview.course_map()
+    overview.hfs_at_a_glance()
+    assert matplotlib._pylab_helpers.Gcf.get_num_fig_managers() == before
+
+
+def test_course_map_has_every_chapter_and_valid_links():
+    numbers = [c[0] for c in overview.COURSE_CHAPTERS]
+    assert numbers == [f"{i:02d}" for i in range(10)]
+    for a, b in overview.COURSE_LINKS:
+        assert int(a) < int(b), "a chapter builds only on earlier chapters"
+    fig = overview.course_map(highlight="03")
+    texts = {t.get_text() for t in fig.axes[0].texts}
+    assert set(numbers) <= texts
+    assert "builds on" in caption_of(fig)
+    with pytest.raises(ValueError, match="highlight"):
+        overview.course_map(highlight="12")
