@@ -425,8 +425,8 @@ def nerve_course_diagram() -> Figure:
     rez_lo, rez_hi = float(seg.loc[seg.segment == "root_exit_zone", "length_mm_low"].iloc[0]), \
         float(seg.loc[seg.segment == "root_exit_zone", "length_mm_high"].iloc[0])
     caption = (f"The nerve runs about {low:.0f}-{high:.0f} mm from the brainstem to its branches, mostly inside bone; "
-               f"HFS starts in its first {rez_lo:g}-{rez_hi:g} mm, where central myelin meets peripheral myelin "
-               "at the root exit zone.")
+               f"HFS starts right at the beginning, in the root exit zone: {rez_lo:g}-{rez_hi:g} mm of central myelin "
+               "ending where peripheral myelin begins.")
     fig, ax = new_figure(caption, width_in=9.5, height_in=3.6)
     x = 0.0
     y, h = 0.0, 1.0
