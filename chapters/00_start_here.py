@@ -168,17 +168,20 @@ hfs.show(overview.course_map(highlight="00"), "0.2")
 # %% [markdown]
 # ### Try it: how many people with HFS live in your town?
 #
-# The figure shows how many people with hemifacial spasm you would expect in a population of the
-# size you choose, once for each published prevalence estimate.
+# Each bar is one published prevalence estimate (people with HFS per 100,000); the label at the
+# end of the bar turns it into the number of people you would expect in the population you
+# choose. The hatched bar is the only estimate for people over 70.
 #
-# **Controls.** *population*: drag the slider to choose the number of people. *ages*: switch
-# between everyone and people over 70 (only one study reports that group).
+# **Controls.** *population*: drag to choose the number of people, from a single general
+# practice to a large country. *% over 70*: your own assumption about how old that population
+# is (it changes only the hatched bar).
 #
 # **Questions to explore while you move the controls:**
-# - A general practice looks after about 10,000 people. Would a GP expect to know a patient with HFS?
-# - Why does the range get wider, in absolute numbers, as the population grows?
-# - How much does the expected number change when you look only at people over 70? What does this
-#   tell you about age as a risk factor?
+# - A general practice looks after about 10,000 people. Would its doctors expect to know a
+#   patient with HFS? What about a neurologist serving 500,000 people?
+# - Why does the spread between the highest and lowest label grow, in people, as the population grows?
+# - Move *% over 70* from 5 to 25. What does that suggest will happen to the number of patients
+#   as populations age?
 
 # %%
 from hfs_edu.widgets.epidemiology import PrevalenceView

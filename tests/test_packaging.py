@@ -14,10 +14,13 @@ def _pyproject():
 
 
 def _conda_deps():
-    deps = []
+    deps, in_deps = [], False
     for line in (ROOT / "environment.yml").read_text(encoding="utf-8").splitlines():
+        if re.match(r"^\S", line):
+            in_deps = line.startswith("dependencies:")
+            continue
         m = re.match(r"^\s+-\s+([A-Za-z0-9_.\-]+)", line)
-        if m:
+        if m and in_deps:
             deps.append(m.group(1).lower())
     return set(deps) - {"python", "pip"}
 

@@ -38,14 +38,22 @@ def prevalence_estimates(age_group: str = "all ages") -> pd.DataFrame:
     """
     group = check_choice("age_group", age_group, AGE_GROUPS)
     df = load_table("epidemiology")
-    prevalence = df[df["measure"].str.startswith("prevalence")]
-    wanted = "all" if group == "all ages" else "age>70"
-    rows = prevalence[prevalence["group"] == wanted]
-    out = pd.DataFrame({
-        "label": (rows["study"] + " — " + rows["measure"]).to_numpy(),
-        "per_100000": rows["value_per_100000"].astype(float).to_numpy(),
-        "source_key": rows["source_key"].to_numpy(),
-    }).sort_values("per_100000", kind="stable").reset_index(drop=True)
+    rows = df[(df["measure"] == "prevalence") & (df["sex"] == "all")
+              & (df["age_group"] == ("all" if group == "all ages" else ">70"))]
+    labels, values, keys = [], [], []
+    for _, row in rows.iterrows():
+        basis = "" if row["basis"] == "not stated" else f" ({row['basis']})"
+        if pd.notna(row["value_per_100000"]):
+            labels.append(f"{row['study']}{basis}")
+            values.append(float(row["value_per_100000"]))
+            keys.append(row["source_key"])
+        else:  # a quoted range: show both ends
+            for end in ("low", "high"):
+                labels.append(f"{row['study']}: {end} end of range")
+                values.append(float(row[f"range_{end}_per_100000"]))
+                keys.append(row["source_key"])
+    out = pd.DataFrame({"label": labels, "per_100000": values, "source_key": keys})
+    out = out.sort_values("per_100000", kind="stable").reset_index(drop=True)
     out.attrs["source_keys"] = sorted(set(out["source_key"]))
     return out
 

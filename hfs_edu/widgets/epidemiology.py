@@ -4,13 +4,13 @@ from __future__ import annotations
 import ipywidgets as widgets
 import numpy as np
 
-from ..figures.epidemiology import expected_cases_figure
-from ..models.epidemiology import AGE_GROUPS, expected_cases, prevalence_estimates
+from ..figures.epidemiology import count_label, prevalence_figure
+from ..models.epidemiology import expected_cases, prevalence_estimates
 from .base import View
 
-__all__ = ["PrevalenceView"]
+__all__ = ["PrevalenceView", "POPULATION_STOPS"]
 
-#: Population slider stops (people), roughly logarithmic: a village to a large country.
+#: Population slider stops (people), roughly logarithmic: a GP practice to a large country.
 POPULATION_STOPS = [1_000, 5_000, 10_000, 50_000, 100_000, 250_000, 500_000, 1_000_000, 2_000_000,
                     5_000_000, 10_000_000, 50_000_000, 100_000_000]
 
@@ -19,47 +19,41 @@ class PrevalenceView(View):
     """Expected number of people with HFS in a population, under each sourced prevalence estimate."""
 
     CONTROLS = {
-        "population": "number of people in the town, region or country",
-        "age_group": "everyone, or only people over 70 (one study)",
+        "population": "number of people in the practice, town, region or country",
+        "share_over_70_pct": "your assumption: the percentage of those people who are over 70",
     }
-    SWEEP = {"population": POPULATION_STOPS[::2], "age_group": list(AGE_GROUPS)}
+    SWEEP = {"population": POPULATION_STOPS[::2], "share_over_70_pct": [5, 15, 25]}
     IMAGE_WIDTH_PX = 760
 
     def build_controls(self):
         return {
             "population": widgets.SelectionSlider(options=[(f"{p:,}", p) for p in POPULATION_STOPS], value=500_000,
                                                   description="population", continuous_update=False,
-                                                  layout=widgets.Layout(width="330px")),
-            "age_group": widgets.ToggleButtons(options=list(AGE_GROUPS), value="all ages", description="ages"),
+                                                  layout=widgets.Layout(width="360px")),
+            "share_over_70_pct": widgets.IntSlider(value=12, min=0, max=40, step=1, description="% over 70",
+                                                   continuous_update=False, layout=widgets.Layout(width="360px")),
         }
 
     def build_figure(self):
-        # one bar per estimate; the 'over 70' group reuses the first bars and hides the rest
-        self._estimates = {g: prevalence_estimates(g) for g in AGE_GROUPS}
-        base = self._estimates["all ages"]
-        fig = expected_cases_figure(base, 500_000)
-        self._art = fig.hfs_artists
-        self._labels = {g: [f"{lab} [{key}]" for lab, key in zip(e["label"], e["source_key"])]
-                        for g, e in self._estimates.items()}
+        self._all = prevalence_estimates("all ages")
+        self._old = prevalence_estimates("over 70")
+        self._prev_all = self._all["per_100000"].to_numpy(float)
+        self._prev_old = self._old["per_100000"].to_numpy(float)
+        fig = prevalence_figure(self._all, self._old, 500_000, 12)
+        self._texts = fig.hfs_artists["texts"]
         return fig
 
-    def update(self, population, age_group):
-        est = self._estimates[age_group]
-        counts = expected_cases(population, est["per_100000"].to_numpy(float))
-        ax = self._art["ax"]
-        n = len(counts)
-        for i, (bar, text) in enumerate(zip(self._art["bars"], self._art["texts"])):
-            visible = i < n
-            bar.set_visible(visible)
-            text.set_visible(visible)
-            if visible:
-                bar.set_width(counts[i])
-                text.set_x(counts[i])
-                text.set_text(f" {counts[i]:,.0f}")
-        labels = self._labels[age_group] + [""] * (len(self._art["bars"]) - n)
-        ax.set_yticks(range(len(labels)), labels, fontsize=8)
-        ax.set_xlim(0, max(counts.max(), 1) * 1.25)
-        lo, hi = counts.min(), counts.max()
-        return (f"<p>In <b>{population:,}</b> people ({age_group}) expect about <b>{lo:,.0f}–{hi:,.0f}</b> "
-                f"people with hemifacial spasm, depending on which study you trust "
-                f"(prevalence {est['per_100000'].min():g}–{est['per_100000'].max():g} per 100,000).</p>")
+    def dynamic_artists(self):
+        return self._texts
+
+    def update(self, population, share_over_70_pct):
+        counts_all = expected_cases(population, self._prev_all)
+        older = population * share_over_70_pct / 100
+        counts_old = expected_cases(max(older, 1), self._prev_old) if older >= 1 else np.zeros_like(self._prev_old)
+        for text, count in zip(self._texts, np.concatenate([counts_all, counts_old])):
+            text.set_text(count_label(count))
+        lo, hi = counts_all.min(), counts_all.max()
+        return (f"<p>Among <b>{population:,}</b> people expect about <b>{lo:,.0f}–{hi:,.0f}</b> with hemifacial "
+                f"spasm, depending on which estimate you use ({self._prev_all.min():g}–{self._prev_all.max():g} "
+                f"per 100,000). The {older:,.0f} people over 70 alone would account for about "
+                f"<b>{counts_old.max():,.0f}</b> if the Oslo over-70 figure applies.</p>")
