@@ -1,0 +1,147 @@
+"""Every notebook, run the way a student meets it: JupyterLab in headless Chromium.
+
+``make test-browser`` (``pytest tests/browser -m browser -p no:nbval``). For every
+``notebooks/NN_*.ipynb`` — discovered, never listed — this opens the notebook in
+a real JupyterLab served from a temporary copy of the course, waits for the
+kernel, clears and runs all cells, and checks:
+
+* every code cell got an execution count and the kernel is idle;
+* no error output, no traceback, no "Error displaying widget", no view showing
+  "Cannot update:" (cells tagged ``raises-exception`` may show errors);
+* a widget rendered wherever the stored notebook has a widget output, and each
+  ``hfs-view`` shows the controls its stored widget state says it has;
+* every slider (keyboard: ArrowRight ×3, ArrowLeft at the maximum), dropdown,
+  toggle button, checkbox and radio group inside an ``hfs-view`` changes the
+  view's figure (the ``<img>`` ``src``);
+* one quiz "Check" button, after choosing an option, shows feedback;
+* the page requests nothing outside 127.0.0.1.
+
+On failure a screenshot and the browser console log are written to
+``tests/browser/artifacts/``. Without ``/usr/bin/chromium`` the tests skip
+(install with: apt-get install chromium chromium-driver), unless
+``HFS_REQUIRE_BROWSER=1`` (CI), which turns the skip into a failure.
+
+Two self-tests run the harness on throwaway notebooks (a working view + quiz,
+and a broken one) so a JupyterLab upgrade cannot make the checks pass vacuously.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+import labharness as lh
+
+pytestmark = pytest.mark.browser
+
+NOTEBOOKS = lh.notebooks_in(lh.ROOT / "notebooks")
+PARAMS = [pytest.param(p.name, id=p.stem) for p in NOTEBOOKS] or [
+    pytest.param(None, id="no-notebooks", marks=pytest.mark.skip(reason="no notebooks/NN_*.ipynb yet"))]
+
+
+def _require_browser() -> None:
+    reason = lh.browser_unavailable_reason()
+    if reason is None:
+        return
+    if os.environ.get("HFS_REQUIRE_BROWSER") == "1":
+        pytest.fail(f"HFS_REQUIRE_BROWSER=1 but the browser suite cannot run: {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def course(tmp_path_factory) -> Path:
+    """A copy of notebooks/ and data/ (JupyterLab autosaves: never serve the checkout), plus self-test notebooks."""
+    _require_browser()
+    root = lh.copy_course(tmp_path_factory.mktemp("course"))
+    for path in lh.write_demo_notebooks(root / "_harness").values():
+        lh.execute_in_place(path, path.parent)
+    return root
+
+
+@pytest.fixture(scope="session")
+def lab(course, tmp_path_factory):
+    server = lh.LabServer(course, tmp_path_factory.mktemp("lab-state"),
+                          env={"HFS_EDU_DATA_DIR": str(course / "data")})
+    try:
+        server.start()
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def browser(lab):
+    from playwright.sync_api import sync_playwright
+
+    pw = sync_playwright().start()
+    try:
+        chromium = lh.launch_browser(pw)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+    finally:
+        pw.stop()
+
+
+@pytest.fixture
+def page(browser, lab):
+    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+        lab.shutdown_kernels()
+
+
+def _say(request, text: str) -> None:
+    """Print a timing line now, past pytest's output capture."""
+    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
+    capman = request.config.pluginmanager.get_plugin("capturemanager")
+    if reporter is None or capman is None:
+        return
+    with capman.global_and_fixture_disabled():
+        reporter.write_line(text)
+
+
+def _drive(request, page, lab, rel_path: str, exp: lh.Expectations, **kw) -> lh.Report:
+    rep = None
+    try:
+        rep = lh.drive_notebook(page, lab, rel_path, exp, **kw)
+    except Exception as exc:
+        folder = lh.save_artifacts(page, exp.name, rep, lab, error=f"{type(exc).__name__}: {exc}")
+        raise AssertionError(f"{exp.name}: the browser run failed ({type(exc).__name__}: {exc}); "
+                             f"screenshot and console log in {folder}") from exc
+    _say(request, f"  {exp.name}: {rep.summary()}")
+    return rep
+
+
+@pytest.mark.parametrize("name", PARAMS)
+def test_notebook_runs_and_responds_in_jupyterlab(name, course, lab, page, request):
+    exp = lh.expectations(course / "notebooks" / name)
+    rep = _drive(request, page, lab, f"notebooks/{name}", exp)
+    if rep.problems:
+        folder = lh.save_artifacts(page, name, rep, lab)
+        pytest.fail(f"{name}: {len(rep.problems)} problem(s) in JupyterLab "
+                    f"(screenshot and console log in {folder}):\n  - " + "\n  - ".join(rep.problems), pytrace=False)
+
+
+def test_harness_selftest_working_notebook_passes(course, lab, page, request):
+    exp = lh.expectations(course / "_harness" / "ok.ipynb")
+    assert len(exp.views) == 1 and exp.views[0].controls == {"slider": 1, "dropdown": 1, "toggle_buttons": 1}
+    assert exp.quiz_cells == [2]
+    rep = _drive(request, page, lab, "_harness/ok.ipynb", exp)
+    assert rep.problems == []
+    assert rep.counts == {"views": 1, "sliders": 1, "dropdowns": 1, "toggles": 1, "quiz checks": 1}
+
+
+def test_harness_selftest_broken_notebook_is_caught(course, lab, page, request):
+    exp = lh.expectations(course / "_harness" / "broken.ipynb")
+    rep = _drive(request, page, lab, "_harness/broken.ipynb", exp, change_timeout_s=2.0)
+    text = "\n".join(rep.problems)
+    assert "ZeroDivisionError" in text
+    assert "cells [2] have no execution count" in text
+    for what in ("slider 'frequency'", "dropdown 'colour'", "toggle buttons 'style'"):
+        assert f"{what}" in text and "the figure did not change" in text, (what, text)
+    assert len(rep.problems) == 5, text
