@@ -87,7 +87,9 @@ hfs.show(overview.hfs_at_a_glance(), "0.1")
 # A common way to picture this: the nerve is a bundle of **insulated wires**. Years of pulsation
 # wear the insulation (myelin) thin, and signals then leak between neighbouring wires, a
 # "short circuit" or **cross-talk**. A signal meant for the eye muscles also reaches the mouth
-# muscles, and damaged fibres can even fire on their own. Chapter 02 tests this analogy and
+# muscles, and damaged fibres can even fire on their own. Recordings in patients fit this
+# picture: in 62 patients, stimulating the zygomatic branch made muscles of the mandibular
+# branch contract and vice versa, and bursts of after-discharges followed [S49:A]. Chapter 02 tests this analogy and
 # shows where it breaks down; chapter 03 lets you build the cross-talk model yourself.
 #
 # > **Check what you read.** Some patient websites mix up the nerve and the artery and suggest
