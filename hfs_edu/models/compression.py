@@ -167,7 +167,7 @@ def severity_from_category(category: str) -> float:
 
 def _severity(value: object) -> float:
     if isinstance(value, str):
-        return severity_from_category(value)
+        return SEVERITY_BY_CATEGORY[check_choice("severity", value, SEVERITY_BY_CATEGORY)]
     return check_number("severity", value, 0.0, 1.0)
 
 
@@ -325,12 +325,12 @@ def years_to_symptoms(severity: float | str, pulsation: float = 0.5, systolic_bp
     """Return the years of contact until integrity falls below ``SYMPTOMATIC_INTEGRITY``.
 
     Arguments as in :func:`myelin_integrity`; ``horizon_years`` (1-80) limits the search.
-    Returns ``inf`` if the threshold is not reached within the horizon.
+    Returns ``nan`` if the threshold is not reached within the horizon (or before age 110).
     """
     horizon = check_number("horizon_years", horizon_years, 1.0, _MAX_YEARS)
     age = check_number("age_years", age_years, 0.0, 100.0)
     course = myelin_integrity(min(horizon, 110.0 - age), severity, pulsation, systolic_bp_mmhg, age)
-    return math.inf if math.isnan(course.onset_years) else course.onset_years
+    return course.onset_years
 
 
 # -- decompression ---------------------------------------------------------------------------------

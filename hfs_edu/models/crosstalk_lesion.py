@@ -1,0 +1,331 @@
+"""Lesion layer of the cross-talk model (chapter 03): conduction and ephaptic transfer, in closed form.
+
+Everything here is a per-fibre closed form; :mod:`hfs_edu.models.crosstalk` assembles
+the bundle, the nerve and the muscles. Public helpers for single fibres:
+:func:`conduction_velocity`, :func:`safety_factor`, :func:`ephaptic_drive_mv`,
+:func:`ephaptic_threshold_mv` (re-exported by :mod:`~hfs_edu.models.crosstalk`).
+
+**Conduction.** Thinner myelin adds capacitive load, so each node must charge more
+membrane: the internodal delay grows by ``1 + k d / (1 - d)`` and the safety factor
+falls as ``SAFETY_FACTOR_HEALTHY / (1 + k d / (1 - d))``. Conduction slows, then
+blocks abruptly where the safety factor reaches 1 (``DEMYELINATION_BLOCK``), as in
+the bundle model of [N54].
+
+**Ephaptic coupling.** Eliminating the shared extracellular potential of ``N``
+fibres under electroneutrality gives a coupling ``beta = rho / (1 + N rho)`` with
+``rho = r_e / r_i`` [N54]; a volley in a fraction ``f`` of the fibres therefore
+drives a resting neighbour in proportion to ``f * kappa / (1 + kappa)``::
+
+    drive = EPHAPTIC_BRANCH_VOLLEY_MV * exposure(d) * (f / 0.25) * coupling(c) / coupling(1)
+    coupling(c) = kappa / (1 + kappa),  kappa = N rho = COUPLING_RATIO_REST / (1 - COMPRESSION_SPACE_LOSS * c)
+    exposure(d) = EXPOSURE_HEALTHY + (1 - EXPOSURE_HEALTHY) * d
+
+Compression squeezes out extracellular fluid, so ``r_e`` and ``kappa`` rise
+(restricted extracellular volume enables ephaptic transmission [N60]); myelin
+insulates, so only demyelinated (exposed) membrane feels the field. A neighbour
+fires when the drive reaches its threshold, which is lower in demyelinated
+(hyperexcitable) and in thin, slow fibres - the fibres that cross-talk in HFS are
+slow-conducting ones [S49]. Impulses closer than ``EPHAPTIC_WINDOW_MS`` summate, so
+a dispersed volley drives less than a synchronous one. The fibres a volley excites
+form the next volley (a cascade: a spasm is an ephaptic avalanche).
+``SECONDARY_DRIVE_FACTOR`` scales these secondary volleys down: one model fibre
+stands for hundreds of real ones, while in a real nerve the fibres excited across
+the lesion are a small share of the bundle; without it every evoked response
+would turn into an avalanche. The transfer time is the ephapse delay [N53] plus
+the time to charge the membrane to threshold, about 1 ms at the default LSR [N52].
+
+Healthy myelin cannot reach threshold at any compression (exposure 0.02), and a
+drive that rises with demyelination and compression can only add excited fibres
+(tests check this on grids).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from .._validate import check_number
+from . import crosstalk_emg as _emg
+
+__all__ = [
+    "BRANCHES", "MUSCLES", "BRANCH_MUSCLE",
+    "conduction_velocity", "safety_factor", "ephaptic_drive_mv", "ephaptic_threshold_mv",
+]
+
+BRANCHES = ("temporal", "zygomatic", "buccal", "marginal mandibular")
+MUSCLES = ("frontalis", "orbicularis oculi", "orbicularis oris", "mentalis")
+BRANCH_MUSCLE = dict(zip(BRANCHES, MUSCLES))
+
+# -- conduction ------------------------------------------------------------------------------------
+FIBRE_CV_MIN_M_PER_S = 24.0  # [N55:A] collision estimate: CV distribution peaks at 22-24 m/s (slow fibres cross-talk [S49])
+FIBRE_CV_MAX_M_PER_S = 46.0  # [N7:A] intraoperative facial nerve CV 33-46 m/s
+CV_HEALTHY_M_PER_S = 35.0  # TC: median fibre of the model, inside 33-46 m/s [N7]
+CV_EXTRACRANIAL_M_PER_S = 59.6  # [N24:A] extracranial two-site CV (median fibre; scaled per fibre)
+SAFETY_FACTOR_HEALTHY = 5.0  # TC: current available / current needed at the next node (textbook 5-7)
+DEMYELINATION_BLOCK = 0.95  # TC: safety factor reaches 1 here (block); a bundle model blocks at 2% of the myelin [N54]
+
+# -- geometry (path lengths and distal motor latencies) ----------------------------------------------
+LESION_LENGTH_MM = 2.5  # [N6:A] medial REZ 2.6 mm (1.6-3.5); transition zone 1.9 mm [N5]
+LESION_TO_SMF_MM = 66.0  # TC: top of the 43-66 mm REZ-to-foramen range [N3; N4]; REZ to below the tragus 79 mm [N24]
+STIM_SITE_TO_SMF_MM = 75.0  # TC: trunk 14-19 mm [N9; N10] plus ~55-60 mm of branch to the stimulation site
+DML_FRONTALIS_MS = 3.0  # TC: below the 3.9 ms upper normal limit of the temporal branch [N56]
+DML_ORBICULARIS_OCULI_MS = 2.70  # [N51:A] 2.70 +- 0.28 ms from the stylomastoid foramen
+DML_ORBICULARIS_ORIS_MS = 2.97  # [N51:A] 2.97 +- 0.35 ms
+DML_MENTALIS_MS = 2.97  # TC: orbicularis oris value [N51] used for the neighbouring mentalis
+
+# -- lesion susceptibility and ephaptic coupling -----------------------------------------------------
+VULNERABILITY_MIN = 0.8  # TC: each fibre loses 80-100% of the lesion's peak demyelination
+EXPOSURE_HEALTHY = 0.02  # TC: fraction of ephaptic current reaching membrane under intact myelin
+EPHAPTIC_BRANCH_VOLLEY_MV = 160.0  # TC: drive on a bare neighbour if one whole branch fired in synchrony, compression 1
+COUPLING_RATIO_REST = 0.12  # TC: kappa = N r_e / r_i of an uncompressed root bathed in CSF
+COMPRESSION_SPACE_LOSS = 0.95  # TC: share of the extracellular space squeezed out at compression 1
+EPHAPTIC_THRESHOLD_MV = 15.0  # TC: depolarisation a healthy node needs to fire
+THRESHOLD_SIZE_EXPONENT = 1.0  # TC: threshold proportional to CV, so slow fibres cross-talk first [S49]
+THRESHOLD_JITTER = 0.15  # TC: +-15% fibre-to-fibre threshold spread
+HYPEREXCITABILITY = 0.5  # TC: threshold halves in bare axons (sodium-channel changes)
+EPHAPTIC_WINDOW_MS = 0.5  # TC: impulses closer than about a nodal action potential summate
+SECONDARY_DRIVE_FACTOR = 0.25  # TC: volleys of ephaptically excited fibres count a quarter (model granularity, see notes)
+EPHAPSE_DELAY_MS = 0.24  # [N53:A] transmission across an ephapse <= 100-240 us
+EPHAPTIC_CHARGE_TAU_MS = 0.3  # TC: membrane charging; gives ~1 ms transfer at the default LSR [N52]
+TRANSFER_TIME_MAX_MS = 2.0  # TC: cap on the transfer time of a just-threshold neighbour
+
+_LOAD_COEF = (SAFETY_FACTOR_HEALTHY - 1.0) / (1.0 / (1.0 - DEMYELINATION_BLOCK) - 1.0)  # derived
+_DML = dict(zip(MUSCLES, (DML_FRONTALIS_MS, DML_ORBICULARIS_OCULI_MS, DML_ORBICULARIS_ORIS_MS, DML_MENTALIS_MS)))
+
+
+# -- fibres and the lesion --------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Fibres:
+    n: int
+    branch: np.ndarray          # branch index 0-3 (interleaved)
+    cv: np.ndarray              # healthy intracranial CV, m/s
+    cv_extra: np.ndarray        # extracranial CV, m/s
+    vulnerability: np.ndarray   # share of the lesion's demyelination this fibre suffers
+    threshold0: np.ndarray      # ephaptic threshold of the healthy fibre, mV
+    ectopic_threshold: np.ndarray
+    muap_mv: np.ndarray         # unit MUAP amplitude, mV
+    dml: np.ndarray             # distal motor latency of the fibre's muscle, ms
+
+
+_FIBRE_LAYOUT_SEED = 20240917  # fixed: the bundle's layout never changes with the slider or the seed
+
+
+@lru_cache(maxsize=8)
+def _fibres(n: int) -> _Fibres:
+    """Deterministic per-fibre properties (cached; they do not depend on the sliders or the seed).
+
+    Branches are interleaved (fibre i belongs to branch i % 4). Within every branch the
+    conduction velocities are evenly spaced over the sourced range, and each other property
+    takes the same evenly spaced set of values, shuffled by a fixed permutation, so the four
+    branches are statistically alike but no property is tied to another.
+    """
+    idx = np.arange(n)
+    per_branch = n // 4
+    branch, rank = idx % 4, idx // 4
+    q = (rank + 0.5) / per_branch
+    rng = np.random.default_rng(_FIBRE_LAYOUT_SEED)
+
+    def spread():
+        perm = np.stack([rng.permutation(per_branch) for _ in range(4)])
+        return 2.0 * (perm[branch, rank] + 0.5) / per_branch - 1.0   # -1..1, balanced per branch
+
+    cv = FIBRE_CV_MIN_M_PER_S + (FIBRE_CV_MAX_M_PER_S - FIBRE_CV_MIN_M_PER_S) * q
+    z, u, w, a = spread(), spread(), spread(), spread()
+    vuln = VULNERABILITY_MIN + (1.0 - VULNERABILITY_MIN) * 0.5 * (u + 1.0)
+    ect = _emg.ECTOPIC_THRESHOLD * (1.0 + _emg.ECTOPIC_THRESHOLD_SPREAD * w)
+    amp = _emg.CMAP_AMPLITUDE_MV / per_branch * (1.0 + _emg.MUAP_AMPLITUDE_SPREAD * a)
+    theta = EPHAPTIC_THRESHOLD_MV * (cv / CV_HEALTHY_M_PER_S) ** THRESHOLD_SIZE_EXPONENT * (1.0 + THRESHOLD_JITTER * z)
+    fib = _Fibres(n, branch, cv, CV_EXTRACRANIAL_M_PER_S * cv / CV_HEALTHY_M_PER_S, vuln, theta, ect, amp,
+                  np.array([_DML[MUSCLES[b]] for b in branch]))
+    for arr in (fib.branch, fib.cv, fib.cv_extra, fib.vulnerability, fib.threshold0, fib.ectopic_threshold,
+                fib.muap_mv, fib.dml):
+        arr.setflags(write=False)
+    return fib
+
+
+def _cv_lesion(d, cv_healthy):
+    """Vectorised CV through demyelinated membrane; 0 where blocked."""
+    d = np.asarray(d, float)
+    slow = cv_healthy / (1.0 + _LOAD_COEF * d / np.maximum(1.0 - d, 1e-12))
+    return np.where(d >= DEMYELINATION_BLOCK, 0.0, slow)
+
+
+def _coupling(c):
+    kappa = COUPLING_RATIO_REST / (1.0 - COMPRESSION_SPACE_LOSS * c)
+    return kappa / (1.0 + kappa)
+
+
+_BRANCH_FRACTION = 0.25
+
+
+def _drive_per_fraction(exposure, c):
+    """Ephaptic drive (mV) per unit active fraction of the bundle."""
+    return EPHAPTIC_BRANCH_VOLLEY_MV * exposure * _coupling(c) / (_coupling(1.0) * _BRANCH_FRACTION)
+
+
+@dataclass(frozen=True)
+class _Lesion:
+    d: np.ndarray          # local demyelination per fibre
+    blocked: np.ndarray
+    need: np.ndarray       # active fraction needed to excite each fibre ephaptically
+    exit_ms: np.ndarray    # lesion centre -> muscle onset (inf if blocked)
+    half_ms: float         # lesion half-traversal of a median fibre (volley timing)
+    ectopic_drive: np.ndarray
+
+
+def _lesion(d: float, c: float, fib: _Fibres) -> _Lesion:
+    di = d * fib.vulnerability
+    cv_l = _cv_lesion(di, fib.cv)
+    blocked = cv_l <= 0.0
+    gain = _drive_per_fraction(EXPOSURE_HEALTHY + (1.0 - EXPOSURE_HEALTHY) * di, c)
+    need = fib.threshold0 * (1.0 - HYPEREXCITABILITY * di) / gain
+    half = 0.5 * LESION_LENGTH_MM
+    with np.errstate(divide="ignore"):
+        exit_ms = half / cv_l + (LESION_TO_SMF_MM - half) / fib.cv + fib.dml
+    d_med = min(d * 0.5 * (1.0 + VULNERABILITY_MIN), DEMYELINATION_BLOCK - 1e-3)
+    half_ms = half / float(_cv_lesion(d_med, CV_HEALTHY_M_PER_S))
+    drive = di * (_emg.ECTOPIC_UNCOMPRESSED_FRACTION + (1.0 - _emg.ECTOPIC_UNCOMPRESSED_FRACTION) * c)
+    return _Lesion(di, blocked, need, np.where(blocked, np.inf, exit_ms), half_ms, drive)
+
+
+def _transfer_time(ratio):
+    """Ephaptic transfer time for drive/threshold ``ratio`` >= 1 (ephapse + membrane charging)."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        t = EPHAPSE_DELAY_MS + EPHAPTIC_CHARGE_TAU_MS * np.log(ratio / (ratio - 1.0))
+    return np.where(ratio > 1.0, np.minimum(t, TRANSFER_TIME_MAX_MS), TRANSFER_TIME_MAX_MS)
+
+
+def _synchrony(times, valid):
+    """Per row: (fraction of the bundle firing together, time of that moment).
+
+    Impulses closer than EPHAPTIC_WINDOW_MS summate with a triangular weight, so a
+    dispersed volley drives its neighbours less than a synchronous one.
+    """
+    n = times.shape[1]
+    t = np.where(valid, times, np.nan)
+    lag = np.abs(t[:, :, None] - t[:, None, :])                         # (S, N, N) pairwise
+    weight = np.nansum(np.maximum(0.0, 1.0 - lag / EPHAPTIC_WINDOW_MS), axis=2)
+    weight = np.where(valid, weight, -1.0)
+    k = np.argmax(weight, axis=1)
+    rows = np.arange(times.shape[0])
+    return np.maximum(weight[rows, k], 0.0) / n, t[rows, k]
+
+
+def _cascade(need, f0, t0, excluded):
+    """Ephaptic cascades for S seeds at once.
+
+    ``f0`` (S,) is the effective active fraction of each seed volley at time ``t0`` (S,);
+    ``excluded`` (S, N) marks fibres that already fired (the drivers). The fibres a volley
+    excites form the next volley, weighted by how synchronously they fire. Returns (S, N)
+    firing times at the lesion, nan where a fibre is not excited.
+    """
+    s, n = excluded.shape
+    fired = excluded.copy()
+    times = np.full((s, n), np.nan)
+    f, t_ref = f0.astype(float).copy(), t0.astype(float).copy()
+    for _ in range(n):
+        new = ~fired & (need[None, :] <= f[:, None])
+        if not new.any():
+            break
+        t_new = t_ref[:, None] + _transfer_time(f[:, None] / need[None, :])
+        times[new] = t_new[new]
+        fired |= new
+        f_next, t_next = _synchrony(t_new, new)
+        grew = new.any(axis=1)
+        f = np.where(grew, SECONDARY_DRIVE_FACTOR * f_next, 0.0)
+        t_ref = np.where(grew, t_next, t_ref)
+    return times
+
+
+@lru_cache(maxsize=32)
+def _volley(n: int, branch: int):
+    """Synchrony of a supramaximal stimulus to ``branch`` at the lesion (healthy delay lines; cached).
+
+    Returns (active fraction of the best-synchronised moment, its time after the stimulus in ms).
+    """
+    fib = _fibres(n)
+    sel = fib.branch == branch
+    arrive = STIM_SITE_TO_SMF_MM / fib.cv_extra[sel] + (LESION_TO_SMF_MM - 0.5 * LESION_LENGTH_MM) / fib.cv[sel]
+    grid = np.arange(arrive.min() - EPHAPTIC_WINDOW_MS, arrive.max() + EPHAPTIC_WINDOW_MS, 0.005)
+    weight = np.maximum(0.0, 1.0 - np.abs(grid[:, None] - arrive[None, :]) / EPHAPTIC_WINDOW_MS).sum(axis=1)
+    k = int(np.argmax(weight))
+    return float(weight[k] / n), float(grid[k])
+
+
+def _evoked(les: _Lesion, fib: _Fibres, branch: int, t_stim: float):
+    """Lesion firing times (nan = not excited) of the neighbours excited by a branch stimulus."""
+    frac, t_peak = _volley(fib.n, branch)
+    t_volley = t_stim + t_peak + les.half_ms
+    times = _cascade(les.need, np.array([frac]), np.array([t_volley]), (fib.branch == branch)[None, :])[0]
+    return times, t_volley
+
+
+@lru_cache(maxsize=64)
+def _seed_offsets(d: float, c: float, n: int) -> np.ndarray:
+    """(N, N) delays from an ectopic impulse in fibre i to the ephaptic impulse it causes in fibre j."""
+    fib = _fibres(n)
+    les = _lesion(d, c, fib)
+    out = _cascade(les.need, np.full(n, 1.0 / n), np.zeros(n), np.eye(n, dtype=bool))
+    out.setflags(write=False)
+    return out
+
+
+def _check_dc(demyelination, compression):
+    return (check_number("demyelination", demyelination, 0.0, 1.0),
+            check_number("compression", compression, 0.0, 1.0))
+
+
+# -- public: single-fibre physiology --------------------------------------------------------------------------
+
+def conduction_velocity(demyelination: float, healthy_cv_m_per_s: float = CV_HEALTHY_M_PER_S) -> float:
+    """Return the conduction velocity (m/s) through a segment with this demyelination; 0 = block.
+
+    Parameters
+    ----------
+    demyelination : float
+        Fraction of myelin lost, 0 (healthy) to 1 (bare axon).
+    healthy_cv_m_per_s : float, default CV_HEALTHY_M_PER_S (38)
+        Velocity of the healthy fibre, 1-120 m/s.
+
+    Notes
+    -----
+    Thinner myelin adds capacitive load: each node must charge more membrane, so the
+    internodal delay grows by ``1 + k * d / (1 - d)`` and the safety factor falls as
+    ``SAFETY_FACTOR_HEALTHY / (1 + k * d / (1 - d))``. Conduction blocks abruptly when the
+    safety factor drops below 1 (at ``DEMYELINATION_BLOCK``), as in the bundle model of [N54].
+    """
+    d = check_number("demyelination", demyelination, 0.0, 1.0)
+    v0 = check_number("healthy_cv_m_per_s", healthy_cv_m_per_s, 1.0, 120.0)
+    return float(_cv_lesion(d, v0))
+
+
+def safety_factor(demyelination: float) -> float:
+    """Return the safety factor of conduction (>= 1 conducts, < 1 blocks) for this demyelination (0-1)."""
+    d = check_number("demyelination", demyelination, 0.0, 1.0)
+    if d >= 1.0:
+        return 0.0
+    return SAFETY_FACTOR_HEALTHY / (1.0 + _LOAD_COEF * d / (1.0 - d))
+
+
+def ephaptic_drive_mv(demyelination: float, compression: float, active_fraction: float = 0.25) -> float:
+    """Return the depolarisation (mV) a resting median fibre receives when a fraction of the bundle fires.
+
+    Parameters
+    ----------
+    demyelination, compression : float
+        0-1 each.
+    active_fraction : float, default 0.25
+        Fraction of the bundle firing synchronously, 0-1 (one branch = 0.25).
+    """
+    d, c = _check_dc(demyelination, compression)
+    f = check_number("active_fraction", active_fraction, 0.0, 1.0)
+    exposure = EXPOSURE_HEALTHY + (1.0 - EXPOSURE_HEALTHY) * d
+    return float(_drive_per_fraction(exposure, c) * f)
+
+
+def ephaptic_threshold_mv(demyelination: float) -> float:
+    """Return the depolarisation (mV) a median fibre with this demyelination (0-1) needs to fire."""
+    d = check_number("demyelination", demyelination, 0.0, 1.0)
+    return EPHAPTIC_THRESHOLD_MV * (1.0 - HYPEREXCITABILITY * d)
