@@ -119,7 +119,7 @@ def ectopic_trains(drive: np.ndarray, threshold: np.ndarray, pulsation: float, h
         t_free, spikes = 0.0, []
         for k in range(MAX_EVENTS_PER_FIBRE):
             target = np.interp(t_free, grid, lam) + expo[i, k]
-            j = int(np.searchsorted(lam, target))
+            j = max(1, int(np.searchsorted(lam, target)))
             if j >= grid.size:
                 break
             t_evt = grid[j - 1] + (target - lam[j - 1]) / max(lam[j] - lam[j - 1], 1e-300) * HAZARD_STEP_MS

@@ -286,15 +286,15 @@ def conduction_velocity(demyelination: float, healthy_cv_m_per_s: float = CV_HEA
     ----------
     demyelination : float
         Fraction of myelin lost, 0 (healthy) to 1 (bare axon).
-    healthy_cv_m_per_s : float, default CV_HEALTHY_M_PER_S (38)
+    healthy_cv_m_per_s : float, default CV_HEALTHY_M_PER_S (35)
         Velocity of the healthy fibre, 1-120 m/s.
 
     Notes
     -----
     Thinner myelin adds capacitive load: each node must charge more membrane, so the
     internodal delay grows by ``1 + k * d / (1 - d)`` and the safety factor falls as
-    ``SAFETY_FACTOR_HEALTHY / (1 + k * d / (1 - d))``. Conduction blocks abruptly when the
-    safety factor drops below 1 (at ``DEMYELINATION_BLOCK``), as in the bundle model of [N54].
+    ``SAFETY_FACTOR_HEALTHY / (1 + k * d / (1 - d))``. Conduction blocks abruptly where the
+    safety factor reaches 1 (at ``DEMYELINATION_BLOCK``), as in the bundle model of [N54].
     """
     d = check_number("demyelination", demyelination, 0.0, 1.0)
     v0 = check_number("healthy_cv_m_per_s", healthy_cv_m_per_s, 1.0, 120.0)
@@ -302,7 +302,7 @@ def conduction_velocity(demyelination: float, healthy_cv_m_per_s: float = CV_HEA
 
 
 def safety_factor(demyelination: float) -> float:
-    """Return the safety factor of conduction (>= 1 conducts, < 1 blocks) for this demyelination (0-1)."""
+    """Return the safety factor of conduction (> 1 conducts, <= 1 blocks) for this demyelination (0-1)."""
     d = check_number("demyelination", demyelination, 0.0, 1.0)
     if d >= 1.0:
         return 0.0
