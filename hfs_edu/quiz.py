@@ -128,7 +128,8 @@ def check_answer(question: dict, response) -> Feedback:
         ``numeric``: the number typed (in the question's unit).
     """
     if not isinstance(question, dict) or question.get("type") not in QUESTION_TYPES:
-        raise TypeError("question must be a question dict from load_quiz()")
+        raise TypeError(f"question must be a question dict from load_quiz(), got {type(question).__name__} "
+                        f"{question!r:.40}")
     kind = question["type"]
     if kind == "numeric":
         if isinstance(response, bool) or not isinstance(response, numbers.Real) or not math.isfinite(response):

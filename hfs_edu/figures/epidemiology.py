@@ -18,7 +18,8 @@ def _short(label: str) -> str:
 
 
 def count_label(count: float) -> str:
-    """Text shown at the end of a bar: the expected number of people."""
+    """Text shown at the end of a bar: the expected number of people (``count`` 0 to 1e10)."""
+    count = check_number("count", count, 0, 1e10)
     return f" ≈ {count:,.0f} people" if count >= 10 else f" ≈ {count:,.1f} people"
 
 
@@ -45,7 +46,8 @@ def prevalence_figure(estimates: pd.DataFrame, older: pd.DataFrame, population: 
     """
     for name, frame in (("estimates", estimates), ("older", older)):
         if not isinstance(frame, pd.DataFrame) or not {"label", "per_100000", "source_key"} <= set(frame.columns):
-            raise TypeError(f"{name} must be a DataFrame from prevalence_estimates()")
+            raise TypeError(f"{name} must be a DataFrame from prevalence_estimates(), "
+                            f"got {type(frame).__name__} {frame!r:.40}")
     pop = check_number("population", population, 1, 1e10)
     share = check_number("share_over_70_pct", share_over_70_pct, 0, 100)
     fig, ax = new_figure(

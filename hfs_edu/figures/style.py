@@ -104,6 +104,9 @@ def styled(func):
     """Decorator: run a figure-building function inside the course rc context."""
     import functools
 
+    if not callable(func):
+        raise TypeError(f"func must be a callable figure function, got {type(func).__name__} {func!r:.40}")
+
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
         with mpl.rc_context(RC):
@@ -115,7 +118,7 @@ def styled(func):
 def caption_of(fig: Figure) -> str:
     """Return the figure's caption (``fig.hfs_caption``); raise if it has none."""
     if not isinstance(fig, Figure):
-        raise TypeError(f"fig must be a matplotlib Figure, got {type(fig).__name__}")
+        raise TypeError(f"fig must be a matplotlib Figure, got {type(fig).__name__} {fig!r:.40}")
     cap = getattr(fig, "hfs_caption", "")
     if not cap:
         raise ValueError("fig has no caption; create it with hfs_edu.figures.style.new_figure(caption, ...)")
@@ -132,7 +135,7 @@ def render_png(fig: Figure, dpi: int | None = None) -> bytes:
         Resolution; defaults to :data:`DPI`.
     """
     if not isinstance(fig, Figure):
-        raise TypeError(f"fig must be a matplotlib Figure, got {type(fig).__name__}")
+        raise TypeError(f"fig must be a matplotlib Figure, got {type(fig).__name__} {fig!r:.40}")
     dpi = DPI if dpi is None else check_int("dpi", dpi, 20, 600)
     canvas = agg_canvas(fig)
     canvas.draw()
@@ -141,13 +144,26 @@ def render_png(fig: Figure, dpi: int | None = None) -> bytes:
 
 def agg_canvas(fig: Figure) -> FigureCanvasAgg:
     """Return the figure's Agg canvas, attaching one if needed."""
+    if not isinstance(fig, Figure):
+        raise TypeError(f"fig must be a matplotlib Figure, got {type(fig).__name__} {fig!r:.40}")
     return fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
 
 
 def encode_png(canvas: FigureCanvasAgg, dpi: int | None = None) -> bytes:
-    """Encode what is currently drawn on ``canvas`` as PNG (fast zlib level, no timestamp)."""
+    """Encode what is currently drawn on ``canvas`` as PNG (fast zlib level, no timestamp).
+
+    Parameters
+    ----------
+    canvas : FigureCanvasAgg
+        A canvas that has been drawn (``canvas.draw()`` or blitting).
+    dpi : int, optional
+        Resolution recorded in the PNG (20–600); defaults to :data:`DPI`.
+    """
+    if not isinstance(canvas, FigureCanvasAgg):
+        raise TypeError(f"canvas must be a matplotlib FigureCanvasAgg, got {type(canvas).__name__} {canvas!r:.40}")
+    dpi = DPI if dpi is None else check_int("dpi", dpi, 20, 600)
     buf = io.BytesIO()
     # print_png would redraw the figure; encode the already-drawn RGBA buffer instead.
-    mpl.image.imsave(buf, canvas.buffer_rgba(), format="png", dpi=DPI if dpi is None else dpi,
+    mpl.image.imsave(buf, canvas.buffer_rgba(), format="png", dpi=dpi,
                      metadata={"Software": None}, pil_kwargs={"compress_level": 1})
     return buf.getvalue()
