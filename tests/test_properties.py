@@ -718,7 +718,7 @@ SPECS: dict[str, Spec] = {
          "state": P(st.text(max_size=30), "", [3, None, ["a"]]), "note": P(st.text(max_size=30), "", [3, None, ["a"]])},
         lambda r, kw: isinstance(r, bool) or pytest.fail(repr(r)), examples=5),
     "hfs_edu.figures.lsr.lsr_figure": Spec(
-        {"lsr": obj(_lsr, optional=True), "direct": P(st.none() | st.builds(_direct), None, ["direct", 3]),
+        {"lsr": obj(_lsr), "direct": P(st.none() | st.builds(_direct), None, ["direct", 3]),
          "caption": OPTIONAL_CAPTION}, is_type(Figure), examples=3),
     "hfs_edu.figures.lsr.latency_budget_figure": Spec(
         {"lsr": P(st.builds(_lsr, st.floats(0.75, 1), st.floats(0.75, 1)).filter(lambda r: r.present), _lsr,
@@ -771,10 +771,6 @@ KNOWN_VIOLATIONS: dict[tuple[str, str, str | None], str] = {
     # hfs_edu.figures.anatomy
     ("bad", "hfs_edu.figures.anatomy.draw_face", "ax"): "message 'ax and key_ax must be matplotlib Axes' omits what was given",
     ("bad", "hfs_edu.figures.anatomy.draw_face", "key_ax"): "message 'ax and key_ax must be matplotlib Axes' omits what was given",
-    # hfs_edu.figures.conflict
-    ("bad", "hfs_edu.figures.conflict.wear_by_severity_figure", "age_years"):
-        "age_years=71 (allowed 0-70) is reported as 'age_years + years = 111 ... <= 110': the value given is not "
-        "shown and 'years' is not a parameter of this function",
     # hfs_edu.figures.crosstalk
     ("bad", "hfs_edu.figures.crosstalk.coupling_map_figure", "points"):
         "points not validated: AttributeError for a str/int, NaN or 2.0 coordinates accepted, unpack errors",
