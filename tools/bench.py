@@ -163,8 +163,9 @@ def run_pytest(paths: list[str], cwd: Path) -> dict:
     t0 = time.perf_counter()
     proc = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
     wall = time.perf_counter() - t0
-    tail = (proc.stdout.strip().splitlines() or [""])[-1]
-    return {"wall_s": wall, "rc": proc.returncode, "summary": tail}
+    lines = proc.stdout.strip().splitlines()
+    failed = [ln.split(" - ")[0].removeprefix("FAILED ") for ln in lines if ln.startswith("FAILED ")]
+    return {"wall_s": wall, "rc": proc.returncode, "summary": (lines or [""])[-1], "failed": failed}
 
 
 def bench_series() -> dict:
@@ -293,7 +294,9 @@ def print_rest(series: dict | None, imports: dict | None, env: dict | None) -> N
             print(f"  series  {n} notebook(s)        {s['wall_s']:6.1f} s   ({s['summary']})")
             print(f"  floor   {n} empty notebook(s)  {f['wall_s']:6.1f} s   ({f['summary']})")
             print(f"  ratio   {series['ratio']:.2f}× (target ≤ {SERIES_RATIO_TARGET:g}×)  {status}"
-                  + ("" if s["rc"] == 0 else "  — nbval FAILED on the series"))
+                  + ("" if s["rc"] == 0 else "  — nbval FAILED on the series:"))
+            for test_id in s.get("failed", [])[:5]:
+                print(f"          {test_id}")
     if imports is not None:
         print("\nImport time in a fresh interpreter (median of 5)")
         for key, label in (("hfs_edu_s", "import hfs_edu"),
@@ -321,6 +324,9 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
 
     t0 = time.perf_counter()
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    if load > (os.cpu_count() or 1):
+        print(f"! load average {load:.1f} on {os.cpu_count()} CPUs: other work is running, timings are inflated\n")
     rows = [bench_view(cls, args.max_updates) for cls in load_views().values()]
     print_views(rows)
     series = None if args.skip_series else bench_series()
@@ -334,7 +340,8 @@ def main(argv: list[str]) -> int:
           + f"  (informational; benchmark took {time.perf_counter() - t0:.0f} s)")
 
     result = {
-        "machine": {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count()},
+        "machine": {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count(),
+                    "load_average_1min": load},
         "targets": {"set_p95_ms": SET_P95_TARGET_MS, "set_p95_goal_ms": SET_P95_GOAL_MS,
                     "speedup_vs_naive": SPEEDUP_TARGET, "series_vs_floor": SERIES_RATIO_TARGET},
         "views": rows, "series": series, "imports": imports, "env": env,
