@@ -16,6 +16,9 @@ kernel, clears and runs all cells, and checks:
 * one quiz "Check" button, after choosing an option, shows feedback;
 * the page requests nothing outside 127.0.0.1.
 
+The tests run only when selected with ``-m browser`` (or HFS_REQUIRE_BROWSER=1),
+so a plain ``pytest tests`` stays fast.
+
 On failure a screenshot and the browser console log are written to
 ``tests/browser/artifacts/``. Without ``/usr/bin/chromium`` the tests skip
 (install with: apt-get install chromium chromium-driver), unless
@@ -40,7 +43,18 @@ PARAMS = [pytest.param(p.name, id=p.stem) for p in NOTEBOOKS] or [
     pytest.param(None, id="no-notebooks", marks=pytest.mark.skip(reason="no notebooks/NN_*.ipynb yet"))]
 
 
-def _require_browser() -> None:
+def _selected(config) -> bool:
+    """Run only when asked for: ``-m browser`` (``make test-browser``) or HFS_REQUIRE_BROWSER=1.
+
+    A plain ``pytest tests`` would otherwise spend minutes driving a browser.
+    """
+    return "browser" in (config.getoption("markexpr") or "").replace("not browser", "") \
+        or os.environ.get("HFS_REQUIRE_BROWSER") == "1"
+
+
+def _require_browser(config) -> None:
+    if not _selected(config):
+        pytest.skip("browser suite: run it with `make test-browser` (pytest tests/browser -m browser)")
     reason = lh.browser_unavailable_reason()
     if reason is None:
         return
@@ -50,9 +64,9 @@ def _require_browser() -> None:
 
 
 @pytest.fixture(scope="session")
-def course(tmp_path_factory) -> Path:
+def course(tmp_path_factory, pytestconfig) -> Path:
     """A copy of notebooks/ and data/ (JupyterLab autosaves: never serve the checkout), plus self-test notebooks."""
-    _require_browser()
+    _require_browser(pytestconfig)
     root = lh.copy_course(tmp_path_factory.mktemp("course"))
     for path in lh.write_demo_notebooks(root / "_harness").values():
         lh.execute_in_place(path, path.parent)
