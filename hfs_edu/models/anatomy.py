@@ -27,7 +27,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from .._validate import check_bool, check_choice, check_number
+from .._validate import check_str, check_bool, check_choice, check_number
 from ..data import load_table, table_info
 
 __all__ = [
@@ -260,16 +260,22 @@ def segment_names() -> list[str]:
 
 
 def segment_length_mm(segment: str) -> tuple[float, float]:
-    """Return ``(low, high)`` typical length of one segment in mm (NaN if unknown).
+    """Return the ``(low, high)`` typical length of one segment in mm.
 
     Parameters
     ----------
     segment : str
-        A segment name from :func:`segment_names`, e.g. ``"cisternal"``.
+        A segment name from :func:`segment_names` that has a sourced length, e.g. ``"cisternal"``
+        (the intrapontine course from the nucleus has none; asking for it raises ValueError).
     """
     df = segments()
-    name = check_choice("segment", segment, [str(s) for s in df["segment"]])
-    row = df.loc[df["segment"] == name].iloc[0]
+    measured = df.dropna(subset=["length_mm_low", "length_mm_high"])
+    names = [str(s) for s in df["segment"]]
+    with_length = [str(s) for s in measured["segment"]]
+    name = check_choice("segment", segment, names)
+    if name not in with_length:
+        raise ValueError(f"segment={segment!r} has no sourced length; allowed: {', '.join(repr(n) for n in with_length)}")
+    row = measured.loc[measured["segment"] == name].iloc[0]
     return float(row["length_mm_low"]), float(row["length_mm_high"])
 
 
@@ -334,6 +340,7 @@ def fact_range(fact_id: str) -> tuple[float, float, list[str]]:
     fact_id : str
         e.g. ``"medial_rez_length"``, ``"cv_intracranial"``; see ``facts()["fact_id"]``.
     """
+    check_str("fact_id", fact_id)
     rows = facts(fact_id)
     values = pd.concat([rows["value"], rows["value_low"], rows["value_high"]]).dropna()
     keys = list(dict.fromkeys(str(k) for k in rows["source_key"]))
@@ -348,14 +355,15 @@ def conduction_time_ms(length_mm: float, velocity_m_per_s: float) -> float:
     length_mm : float
         Path length in mm, 0–500.
     velocity_m_per_s : float
-        Conduction velocity in m/s, > 0 and <= 150 (the fastest human fibres).
+        Conduction velocity in m/s, 0.1–150 (from the slowest unmyelinated fibres, about
+        0.5 m/s, with margin, to the fastest human fibres).
 
     Notes
     -----
     mm / (m/s) = ms, so the time is simply ``length_mm / velocity_m_per_s``.
     """
     length = check_number("length_mm", length_mm, 0, 500)
-    v = check_number("velocity_m_per_s", velocity_m_per_s, 0, 150, lo_inclusive=False)
+    v = check_number("velocity_m_per_s", velocity_m_per_s, 0.1, 150)
     return length / v
 
 
