@@ -118,7 +118,7 @@ class View:
         self.fig = self.build_figure()
         self.caption = caption_of(self.fig)
         self._background = None
-        self._freeze_layout(self.fig)
+        self._freeze_layout(self.fig, self.dynamic_artists())
         self.image = widgets.Image(format="png", layout=widgets.Layout(width=f"{self.IMAGE_WIDTH_PX}px", max_width="100%"))
         self.readout = widgets.HTML()
         self.error = widgets.HTML()
@@ -140,16 +140,23 @@ class View:
         items = "".join(f"<li><b>{html.escape(k)}</b>: {html.escape(v)}</li>" for k, v in self.CONTROLS.items())
         return f'<div style="font-size:90%;margin-left:1em"><b>Controls</b><ul style="margin:0">{items}</ul></div>'
 
-    @staticmethod
-    def _freeze_layout(fig) -> None:
+    def _freeze_layout(self, fig, dynamic: list) -> None:
         """Run the layout engine once, then switch it off: later draws keep the positions.
 
         Constrained layout costs about as much as the drawing itself; the layout of a
-        view does not change when its data does.
+        view does not change when its data does. For a blitting view the same draw
+        (with the dynamic artists marked animated, so left out) is kept as the cached
+        background, so building a view costs one full draw, not two.
         """
-        if fig.get_layout_engine() is not None:
-            agg_canvas(fig).draw()
-            fig.set_layout_engine("none")
+        if fig.get_layout_engine() is None:
+            return
+        for artist in dynamic:
+            artist.set_animated(True)
+        canvas = agg_canvas(fig)
+        canvas.draw()
+        fig.set_layout_engine("none")
+        if dynamic:
+            self._background = canvas.copy_from_bbox(fig.bbox)
 
     def params(self) -> dict[str, Any]:
         """Return the current control values as ``{name: value}``."""
