@@ -68,7 +68,39 @@ def test_lsr_is_bidirectional_in_the_view(lsr_view):
     lsr_view.set(stimulate="marginal mandibular", record="orbicularis oculi", decompressed=False, **HFS)
     assert lsr_view.lsr.present
     assert "9.0 ± 1.09 ms" in lsr_view.readout.value        # compared with patients' value for this montage
+    assert "inside" in lsr_view.readout.value and 8.0 <= _latency_in_readout(lsr_view.readout.value) <= 12.0
     lsr_view.set(stimulate="zygomatic", record="mentalis")
+
+
+@pytest.mark.parametrize("stimulate, record", [("zygomatic", "mentalis"), ("marginal mandibular", "orbicularis oculi")])
+@pytest.mark.parametrize("demyelination, compression", [(0.6, 0.6), (0.8, 0.7), (0.95, 1.0), (0.9, 0.3)])
+def test_lsr_readout_compares_with_patients_within_one_sd(lsr_view, stimulate, record, demyelination, compression):
+    """Wherever the view shows an LSR in the classic montages, it is inside 8-12 ms and within 1 SD of N50."""
+    lsr_view.set(stimulate=stimulate, record=record, demyelination=demyelination, compression=compression,
+                 decompressed=False)
+    text = lsr_view.readout.value
+    if not lsr_view.lsr.present:
+        assert "No response" in text
+        return
+    assert "inside" in text and "outside" not in text
+    m = re.search(r"the model is ([0-9.]+) SD (earlier|later)", text)
+    assert m and float(m.group(1)) <= 1.0, text
+    assert "the first crossed the lesion in" in text
+    transfer = float(re.search(r"crossed the lesion in ([0-9.]+) ms", text).group(1))
+    assert 0.95 <= transfer <= 2.0
+    lsr_view.set(stimulate="zygomatic", record="mentalis", **HFS)
+
+
+@pytest.mark.parametrize("pair", [("zygomatic", "mentalis"), ("marginal mandibular", "orbicularis oculi")])
+def test_latency_budget_figure_adds_up_to_the_model(pair):
+    lsr = ct.lateral_spread_response(0.8, 0.7, *pair)
+    fig = lsr_fig.latency_budget_figure(lsr)
+    budget = ct.latency_budget(0.8, 0.7, *pair)
+    assert fig.hfs_budget == budget
+    bars = [p for p in fig.axes[0].patches if p.get_height() == pytest.approx(0.5)]
+    assert len(bars) == 4
+    assert sum(b.get_width() for b in bars) == pytest.approx(lsr.first_unit_latency_ms)
+    assert f"onset read from the trace {lsr.latency_ms:.1f} ms" in caption_of(fig)
 
 
 def test_recording_the_stimulated_branch_own_muscle_explains_instead_of_failing(lsr_view):

@@ -622,6 +622,10 @@ SPECS: dict[str, Spec] = {
         {"demyelination": DEMYELINATION, "compression": COMPRESSION, "stimulate_branch": CT_BRANCH,
          "record_muscle": CT_MUSCLE, "n_fibres": FIBRES, "dt_ms": num(0.005, 0.5, default=0.05)},
         nan_allowed, where=_ct_pair_ok, defaults=CT_PAIR_DEFAULTS, examples=20),
+    "hfs_edu.models.crosstalk.latency_budget": Spec(
+        {"demyelination": DEMYELINATION, "compression": COMPRESSION, "stimulate_branch": CT_BRANCH,
+         "record_muscle": CT_MUSCLE, "n_fibres": FIBRES},
+        nan_allowed, where=_ct_pair_ok, defaults=CT_PAIR_DEFAULTS, examples=20),
     "hfs_edu.models.crosstalk.decompress": Spec(
         {"demyelination": DEMYELINATION, "compression": COMPRESSION, "days": num(1, 3650, default=365.0),
          "age_years": num(0, 100, default=50.0), "stimulate_branch": CT_BRANCH, "record_muscle": CT_MUSCLE,

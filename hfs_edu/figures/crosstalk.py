@@ -48,22 +48,11 @@ EMG_YLIM_MV = 1.3          # fixed EMG scale per trace (mV); larger peaks are cl
 _GREY = "#555555"
 
 
-def _model_modules():
-    mods = [ct, ct_emg]
-    try:
-        from ..models import crosstalk_lesion
-        mods.append(crosstalk_lesion)
-    except ImportError:  # pragma: no cover - the model keeps its constants elsewhere
-        pass
-    return mods
-
-
-def _const(name: str, default: float) -> float:
-    """A model constant (looked up in the model's modules), with a fallback if the model renames it."""
-    for mod in _model_modules():
-        if hasattr(mod, name):
-            return float(getattr(mod, name))
-    return float(default)
+def _path_ms():
+    """Path lengths (mm) and the orbicularis oculi distal motor latency (ms), from the model's public
+    :func:`~hfs_edu.models.crosstalk.latency_budget` (one source of truth; no private constants)."""
+    b = ct.latency_budget(0.0, 0.0, "marginal mandibular", "orbicularis oculi")
+    return b.lesion_length_mm, b.lesion_to_foramen_mm, b.distal_motor_ms
 
 
 def _check_points(name: str, points) -> dict:
@@ -159,13 +148,12 @@ def spasm_summary(sim: ct.Simulation) -> SpasmSummary:
 
 def _journey_ms(d: float) -> tuple[float, float, float] | None:
     """(lesion, lesion -> foramen, distal motor latency) in ms for a median fibre; None if blocked."""
-    v0 = _const("CV_HEALTHY_M_PER_S", 35.0)
+    v0 = ct.conduction_velocity(0.0)             # the model's median healthy fibre
     cv = ct.conduction_velocity(d, v0)
     if cv <= 0:
         return None
-    lesion = _const("LESION_LENGTH_MM", 2.5)
-    rest = _const("LESION_TO_SMF_MM", 60.0) - lesion / 2
-    return lesion / cv, rest / v0, _const("DML_ORBICULARIS_OCULI_MS", 2.7)
+    lesion, to_foramen, dml = _path_ms()
+    return lesion / cv, (to_foramen - lesion / 2) / v0, dml
 
 
 @styled
@@ -187,7 +175,7 @@ def journey_figure(demyelination=(0.0,)) -> Figure:
         width_in=8.0, height_in=1.9 + 0.55 * len(levels))
     colors = (OKABE_ITO["reddish_purple"], OKABE_ITO["sky_blue"], OKABE_ITO["grey"])
     hatches = ("////", "", "..")
-    lesion_mm, smf_mm = _const("LESION_LENGTH_MM", 2.5), _const("LESION_TO_SMF_MM", 66.0)
+    lesion_mm, smf_mm, _ = _path_ms()
     names = (f"root exit zone lesion ({lesion_mm:g} mm)", f"root and facial canal to the foramen ({smf_mm - lesion_mm / 2:.0f} mm)",
              "branch + neuromuscular junction (distal motor latency)")
     for row, d in enumerate(levels):
@@ -215,7 +203,7 @@ def journey_figure(demyelination=(0.0,)) -> Figure:
 def conduction_figure() -> Figure:
     """Velocity and safety factor of conduction through the lesion versus demyelination (0-1)."""
     d = np.linspace(0.0, 0.999, 400)
-    v0 = _const("CV_HEALTHY_M_PER_S", 35.0)
+    v0 = ct.conduction_velocity(0.0)
     cv = np.array([ct.conduction_velocity(x, v0) for x in d])
     sf = np.array([ct.safety_factor(x) for x in d])
     block = d[np.argmax(sf < 1.0)] if (sf < 1.0).any() else np.nan
@@ -260,13 +248,16 @@ def coupling_map_figure(points: dict | None = None, n_grid: int = 26) -> Figure:
     g = np.linspace(0, 1, n)
     units = np.array([[ct.lateral_spread_response(x, y).n_units for x in g] for y in g])
     per_branch = ct.FIBRES_DEFAULT // 4
+    top = max(int(units.max()), 1)
     fig, ax = new_figure(
         "Cross-talk needs both lost myelin and compression: healthy myelin never cross-talks however hard the "
-        "vessel presses, and in most of the map demyelination alone is not enough [TC].", width_in=7.4, height_in=4.9)
-    cmap = mpl.colormaps["cividis"].resampled(per_branch + 1)
-    mesh = ax.pcolormesh(g, g, units, cmap=cmap, shading="nearest", vmin=-0.5, vmax=per_branch + 0.5)
+        "vessel presses, and in most of the map demyelination alone is not enough; only slow fibres cross-talk "
+        f"[S49], so at most {top} of the {per_branch} mentalis units answer [TC].",
+        width_in=7.4, height_in=4.9)
+    cmap = mpl.colormaps["cividis"].resampled(top + 1)
+    mesh = ax.pcolormesh(g, g, units, cmap=cmap, shading="nearest", vmin=-0.5, vmax=top + 0.5)
     ax.contourf(g, g, units == 0, levels=[0.5, 1.5], colors="none", hatches=["//"])
-    cbar = fig.colorbar(mesh, ax=ax, ticks=range(per_branch + 1))
+    cbar = fig.colorbar(mesh, ax=ax, ticks=range(top + 1))
     cbar.set_label(f"mentalis motor units answering (of {per_branch})")
     ax.contour(g, g, units, levels=[0.5], colors="white", linewidths=2.5)
     ax.contour(g, g, units, levels=[0.5], colors="black", linewidths=1.0, linestyles="--")

@@ -4,8 +4,8 @@
   :class:`hfs_edu.widgets.crosstalk.LSRView`) - the sweep a clinician sees: stimulus
   artefact, direct response in the stimulated branch's own muscle, the LSR in a muscle
   of another branch, its onset latency and the 8-12 ms window.
-* :func:`latency_budget_figure` - where the 10 ms go: out along the nerve, across the
-  lesion, back to the muscle; compared with measured latencies.
+* :func:`latency_budget_figure` - where the 10 ms go (:func:`~hfs_edu.models.crosstalk.latency_budget`):
+  out along the nerve, across the lesion, back to the muscle; compared with measured latencies.
 * :func:`lsr_diagnostic_figure` - sensitivity and specificity of intraoperative LSR
   monitoring from three meta-analyses, as reported and aligned to one framing.
 * :func:`outcome_frequency_figure` - the same numbers as natural frequencies for
@@ -25,7 +25,7 @@ from matplotlib.patches import Circle, FancyArrowPatch, Rectangle
 from .._validate import check_array, check_choice, check_number
 from ..data import load_table
 from ..models import crosstalk as ct
-from .crosstalk import _check_points, _const
+from .crosstalk import _check_points
 from .style import OKABE_ITO, new_figure, styled
 
 __all__ = [
@@ -78,7 +78,7 @@ def direct_response(demyelination: float, compression: float, stimulate_branch: 
     """
     branch = check_choice("stimulate_branch", str(stimulate_branch).replace("_", " "), ct.BRANCHES) \
         if isinstance(stimulate_branch, str) else check_choice("stimulate_branch", stimulate_branch, ct.BRANCHES)
-    t_stim = _const("STIM_TIME_MS", 10.0)
+    t_stim = ct.STIM_TIME_MS
     sim = ct.simulate(demyelination, compression, stimulate=branch, spontaneous=False,
                       duration_ms=t_stim + SWEEP_MS, dt_ms=dt_ms)
     muscle = ct.BRANCH_MUSCLE[branch]
@@ -203,41 +203,57 @@ def lsr_figure(lsr: ct.LateralSpreadResponse, direct=None, caption: str | None =
 
 # -- where the 10 ms go ------------------------------------------------------------------------------
 
+#: Measured LSR onsets (label, mean, SD in ms) per recorded muscle, for the budget figure.
+_MEASURED_MS = {
+    "mentalis": [("measured, awake [N50]", 9.76, 1.1), ("measured, during MVD [N57]", 8.96, 0.72)],
+    "orbicularis oculi": [("measured, awake [N50]", 9.0, 1.09)],
+}
+
+
 @styled
 def latency_budget_figure(lsr: ct.LateralSpreadResponse) -> Figure:
-    """Stacked bar of the LSR latency (median fibre of the model) next to measured latencies [N50; N57]."""
+    """Stacked bar of the LSR latency of the earliest unit next to measured latencies [N50; N57].
+
+    The parts come from :func:`~hfs_edu.models.crosstalk.latency_budget` for the lesion and montage
+    of ``lsr`` (a :func:`~hfs_edu.models.crosstalk.lateral_spread_response` result with a response);
+    a dashed line marks the onset read from the trace.
+    """
     if not isinstance(lsr, ct.LateralSpreadResponse):
         raise TypeError(f"lsr must be a LateralSpreadResponse from crosstalk.lateral_spread_response(), got "
                         f"{type(lsr).__name__} {lsr!r:.60}")
     if not lsr.present:
         raise ValueError("lsr has no response (present=False); allowed: a LateralSpreadResponse with present=True")
-    v0, vx = _const("CV_HEALTHY_M_PER_S", 35.0), _const("CV_EXTRACRANIAL_M_PER_S", 59.6)
-    to_smf, smf_rez = _const("STIM_SITE_TO_SMF_MM", 75.0), _const("LESION_TO_SMF_MM", 66.0)
-    dml = _const("DML_MENTALIS_MS", 2.97) if lsr.record_muscle == "mentalis" else _const("DML_ORBICULARIS_OCULI_MS", 2.7)
-    parts = [("stimulation site → foramen", to_smf / vx, OKABE_ITO["sky_blue"], ""),
-             ("foramen → root exit zone", smf_rez / v0, OKABE_ITO["blue"], "//"),
-             ("ephaptic transfer", lsr.transfer_time_ms, OKABE_ITO["vermillion"], "xx"),
-             ("root exit zone → foramen", smf_rez / v0, OKABE_ITO["blue"], "\\\\"),
-             ("foramen → muscle (distal motor latency)", dml, OKABE_ITO["grey"], "..")]
-    total = sum(p[1] for p in parts)
+    b = ct.latency_budget(lsr.demyelination, lsr.compression, lsr.stimulate_branch, lsr.record_muscle,
+                          n_fibres=lsr.n_fibres)
+    to_rez = b.stimulation_site_to_foramen_mm + b.lesion_to_foramen_mm
+    parts = [(f"antidromic: stimulation site → root exit zone ({to_rez:.0f} mm)", b.antidromic_ms,
+              OKABE_ITO["sky_blue"], "//"),
+             ("ephaptic transfer at the lesion", b.transfer_ms, OKABE_ITO["vermillion"], "xx"),
+             (f"orthodromic: root exit zone → foramen ({b.lesion_to_foramen_mm:.0f} mm at {b.fibre_cv_m_per_s:.0f} m/s)",
+              b.orthodromic_ms, OKABE_ITO["blue"], "\\\\"),
+             (f"foramen → {lsr.record_muscle} (distal motor latency)", b.distal_motor_ms, OKABE_ITO["grey"], "..")]
     fig, ax = new_figure(
         f"About 10 ms is what a round trip to the root exit zone costs: out along the nerve, about 1 ms to cross "
-        f"between fibres, and back to a muscle of another branch (model total {total:.1f} ms [TC]).",
-        width_in=8.6, height_in=3.3)
+        f"between fibres, and back to a muscle of another branch (model: first unit {b.total_ms:.1f} ms, onset read "
+        f"from the trace {lsr.latency_ms:.1f} ms [TC]).", width_in=8.6, height_in=3.5)
     left = 0.0
     for label, dur, col, hatch in parts:
         ax.barh(1, dur, left=left, color=col, hatch=hatch, edgecolor="black", height=0.5, label=f"{label} ({dur:.1f} ms)")
         left += dur
+    ax.plot([lsr.latency_ms] * 2, [0.62, 1.38], color="black", linestyle="--", linewidth=1.4,
+            label=f"onset read from the trace ({lsr.latency_ms:.1f} ms)")
     ax.axvspan(LSR_WINDOW_LOW_MS, LSR_WINDOW_HIGH_MS, color=OKABE_ITO["sky_blue"], alpha=0.15, zorder=0)
-    measured = [("measured, awake [N50]", 9.76, 1.1, "o"), ("measured, during MVD [N57]", 8.96, 0.72, "s")]
-    for k, (label, mean, sd, m) in enumerate(measured):
-        ax.errorbar(mean, -0.1 - 0.45 * k, xerr=sd, fmt=m, color="black", capsize=4)
-        ax.text(mean + sd + 0.25, -0.1 - 0.45 * k, f"{label}: {mean} ± {sd} ms", va="center", fontsize=9)
+    measured = _MEASURED_MS.get(lsr.record_muscle, [("measured, during MVD [S59]", 10.0, 0.0)])
+    for k, (label, mean, sd) in enumerate(measured):
+        ax.errorbar(mean, -0.1 - 0.45 * k, xerr=sd or None, fmt="os"[k % 2], color="black", capsize=4)
+        value = f"{mean} ± {sd} ms" if sd else f"about {mean:g} ms"
+        ax.text(mean + sd + 0.25, -0.1 - 0.45 * k, f"{label}: {value}", va="center", fontsize=9)
     ax.set_yticks([1, -0.32], ["model", "patients"])
     ax.set_xlim(0, 16)
-    ax.set_ylim(-0.8, 2.6)
+    ax.set_ylim(-0.8, 2.9)
     ax.set_xlabel("time after the stimulus (ms)")
     ax.legend(loc="upper left", ncols=2, fontsize=8, frameon=False)
+    fig.hfs_budget = b
     return fig
 
 

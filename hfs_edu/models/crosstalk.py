@@ -22,13 +22,17 @@ Three layers, each as simple as the question it answers:
    recovery after decompression; :func:`decompress` joins the two.
 
 Public functions: :func:`simulate` (spike times, EMG), :func:`lateral_spread_response`
-(the clinician's LSR), :func:`decompress`, and the single-fibre helpers
+(the clinician's LSR), :func:`latency_budget` (where the LSR latency goes),
+:func:`decompress`, and the single-fibre helpers
 :func:`conduction_velocity`, :func:`safety_factor`, :func:`ephaptic_drive_mv`,
 :func:`ephaptic_threshold_mv`. Everything is deterministic for a given ``seed``.
 
 This is a teaching model: every ``TC`` constant is a teaching calibration chosen
 to reproduce sourced observations (LSR about 9-10 ms [S59; N50], transfer about
-1 ms [N52]), not a measurement. ``data/crosstalk_parameters.csv`` lists every
+1 ms [N52]), not a measurement. The LSR latency stays near 9-10 ms at every lesion
+that produces one because the transfer cannot fall below a minimum initiation time
+(so it takes at least 1.0 ms [N52]) and only slow fibres can be excited across the
+lesion [S49] (two calibrations, see :mod:`.crosstalk_lesion`). ``data/crosstalk_parameters.csv`` lists every
 parameter of the three modules with its unit, source, tier and note.
 """
 from __future__ import annotations
@@ -50,7 +54,7 @@ __all__ = [
     "BRANCHES", "MUSCLES", "BRANCH_MUSCLE", "FIBRES_DEFAULT",
     "Simulation", "LateralSpreadResponse", "Decompression",
     "conduction_velocity", "safety_factor", "ephaptic_drive_mv", "ephaptic_threshold_mv",
-    "simulate", "lateral_spread_response", "decompress",
+    "simulate", "lateral_spread_response", "latency_budget", "decompress", "LatencyBudget",
 ]
 
 FIBRES_DEFAULT = 24  # model fibres (the real nerve has ~7,000 motor fibres [N1]); multiple of 4
@@ -134,6 +138,10 @@ class LateralSpreadResponse:
         The sweep (0-30 ms after the stimulus) recorded from ``record_muscle``.
     stimulate_branch, record_muscle : str
         Canonical names.
+    demyelination, compression : float
+        The lesion state recorded.
+    n_fibres : int
+        Fibres in the bundle.
     """
 
     present: bool
@@ -147,6 +155,62 @@ class LateralSpreadResponse:
     trace_mv: np.ndarray
     stimulate_branch: str
     record_muscle: str
+    demyelination: float
+    compression: float
+    n_fibres: int
+
+
+@dataclass(frozen=True)
+class LatencyBudget:
+    """What :func:`latency_budget` returns: where the LSR latency goes, for its earliest motor unit.
+
+    The four parts add up to ``total_ms``, the arrival of the earliest unit at the muscle
+    (``LateralSpreadResponse.first_unit_latency_ms``). The onset read from the EMG trace
+    (``LateralSpreadResponse.latency_ms``) comes up to a few tenths of a millisecond later,
+    where the summed motor-unit potentials reach 5% of their peak.
+
+    Attributes
+    ----------
+    present : bool
+        True if a unit of the recorded muscle is excited across the lesion (else the parts
+        that need one are nan).
+    antidromic_ms : float
+        Stimulation site -> centre of the lesion: the stimulated branch's volley, backwards
+        along the branch and the root (its best-synchronised moment), ms.
+    transfer_ms : float
+        Ephaptic transfer at the lesion (volley -> impulse in the excited fibre), ms; nan if absent.
+    orthodromic_ms : float
+        Centre of the lesion -> stylomastoid foramen in the excited fibre, ms; nan if absent.
+    distal_motor_ms : float
+        Foramen -> onset of the recorded muscle's response (distal motor latency), ms.
+    total_ms : float
+        Sum of the four parts, ms; nan if absent.
+    fibre_cv_m_per_s : float
+        Healthy conduction velocity of the excited fibre (m/s); nan if absent.
+    stimulation_site_to_foramen_mm, lesion_to_foramen_mm, lesion_length_mm : float
+        Path lengths of the model (mm): branch stimulation point -> foramen, centre of the
+        lesion -> foramen, and the demyelinated stretch at the root exit zone.
+    stimulate_branch, record_muscle : str
+        Canonical names.
+    """
+
+    present: bool
+    antidromic_ms: float
+    transfer_ms: float
+    orthodromic_ms: float
+    distal_motor_ms: float
+    total_ms: float
+    fibre_cv_m_per_s: float
+    stimulation_site_to_foramen_mm: float
+    lesion_to_foramen_mm: float
+    lesion_length_mm: float
+    stimulate_branch: str
+    record_muscle: str
+
+    def parts(self) -> dict:
+        """The four parts in order, label -> ms (they add up to ``total_ms``)."""
+        return {"antidromic leg": self.antidromic_ms, "ephaptic transfer": self.transfer_ms,
+                "orthodromic leg": self.orthodromic_ms, "distal motor latency": self.distal_motor_ms}
 
 
 @dataclass(frozen=True)
@@ -194,6 +258,17 @@ def _branch(name, value):
 def _muscle(name, value):
     text = value.replace("_", " ") if isinstance(value, str) else value
     return check_choice(name, text, MUSCLES)
+
+
+def _montage(stimulate_branch, record_muscle):
+    """Validated (branch name, muscle name, branch index, muscle index) of an LSR montage."""
+    stim = _branch("stimulate_branch", stimulate_branch)
+    rec = _muscle("record_muscle", record_muscle)
+    b, m = BRANCHES.index(stim), MUSCLES.index(rec)
+    if b == m:
+        raise ValueError(f"record_muscle={rec!r} is supplied by the stimulated branch {stim!r}; "
+                         "allowed: a muscle of another branch")
+    return stim, rec, b, m
 
 
 # -- public: the bundle ---------------------------------------------------------------------------------------
@@ -337,14 +412,9 @@ def lateral_spread_response(demyelination: float, compression: float, stimulate_
         Spontaneous activity is left out, as when responses are averaged.
     """
     d, c = _les._check_dc(demyelination, compression)
-    stim = _branch("stimulate_branch", stimulate_branch)
-    rec = _muscle("record_muscle", record_muscle)
+    stim, rec, b, m = _montage(stimulate_branch, record_muscle)
     n = _check_fibres(n_fibres)
     dt = check_number("dt_ms", dt_ms, 0.005, 0.5)
-    b, m = BRANCHES.index(stim), MUSCLES.index(rec)
-    if b == m:
-        raise ValueError(f"record_muscle={rec!r} is supplied by the stimulated branch {stim!r}; "
-                         "allowed: a muscle of another branch")
     fib = _les._fibres(n)
     units, arrive, transfer = _lsr_units(d, c, fib, b, m)
     n_samples = int(round(LSR_WINDOW_MS / dt))
@@ -352,14 +422,61 @@ def lateral_spread_response(demyelination: float, compression: float, stimulate_
     trace = _emg.synthesize_emg(arrive, fib.muap_mv[units], n_samples, dt)
     direct = fib.branch == b
     direct_ms = float(np.min(fib.dml[direct] - _les.STIM_SITE_TO_SMF_MM / fib.cv_extra[direct]))
+    state = dict(stimulate_branch=stim, record_muscle=rec, demyelination=d, compression=c, n_fibres=n)
     if units.size == 0:
         return LateralSpreadResponse(False, float("nan"), 0.0, 0, float("nan"), float("nan"), direct_ms,
-                                     t, trace, stim, rec)
+                                     t, trace, **state)
     first = int(np.argmin(arrive))
     return LateralSpreadResponse(
         present=True, latency_ms=_emg.onset_latency_ms(t, trace), amplitude_mv=float(trace.max() - trace.min()),
         n_units=int(units.size), first_unit_latency_ms=float(arrive[first]), transfer_time_ms=float(transfer[first]),
-        direct_latency_ms=direct_ms, time_ms=t, trace_mv=trace, stimulate_branch=stim, record_muscle=rec)
+        direct_latency_ms=direct_ms, time_ms=t, trace_mv=trace, **state)
+
+
+def latency_budget(demyelination: float, compression: float, stimulate_branch: str = "zygomatic",
+                   record_muscle: str = "mentalis", *, n_fibres: int = FIBRES_DEFAULT) -> LatencyBudget:
+    """Split the LSR latency of the earliest motor unit into its parts (ms), for teaching.
+
+    Stimulus -> backwards (antidromically) along the stimulated branch and the root to the
+    lesion at the root exit zone -> ephaptic transfer to a fibre of another branch ->
+    forwards (orthodromically) to the stylomastoid foramen -> distal motor latency of the
+    recorded muscle. Same model and montage as :func:`lateral_spread_response`.
+
+    Parameters
+    ----------
+    demyelination, compression : float
+        Lesion state, 0-1 each.
+    stimulate_branch : str, default 'zygomatic'
+        Branch stimulated (``'temporal'``, ``'zygomatic'``, ``'buccal'``, ``'marginal mandibular'``;
+        underscores allowed).
+    record_muscle : str, default 'mentalis'
+        Muscle recorded; must belong to another branch.
+    n_fibres : int, default 24
+        Fibres in the bundle, 8-96, a multiple of 4.
+
+    Returns
+    -------
+    LatencyBudget
+        ``antidromic_ms + transfer_ms + orthodromic_ms + distal_motor_ms = total_ms``; without
+        an LSR, ``present`` is False and the transfer, orthodromic leg, total and fibre velocity
+        are nan (the antidromic leg, the distal motor latency and the path lengths are given).
+    """
+    d, c = _les._check_dc(demyelination, compression)
+    stim, rec, b, m = _montage(stimulate_branch, record_muscle)
+    n = _check_fibres(n_fibres)
+    fib = _les._fibres(n)
+    les = _les._lesion(d, c, fib)
+    times, t_volley = _les._evoked(les, fib, b, 0.0)
+    sel = np.flatnonzero(np.isfinite(times) & (fib.branch == m) & ~les.blocked)
+    geometry = dict(stimulation_site_to_foramen_mm=float(_les.STIM_SITE_TO_SMF_MM),
+                    lesion_to_foramen_mm=float(_les.LESION_TO_SMF_MM), lesion_length_mm=float(_les.LESION_LENGTH_MM),
+                    stimulate_branch=stim, record_muscle=rec)
+    nan = float("nan")
+    if sel.size == 0:
+        return LatencyBudget(False, float(t_volley), nan, nan, float(_les._DML[rec]), nan, nan, **geometry)
+    j = int(sel[np.argmin(times[sel] + les.exit_ms[sel])])     # earliest arrival, as in lateral_spread_response
+    parts = (float(t_volley), float(times[j] - t_volley), float(les.exit_ms[j] - fib.dml[j]), float(fib.dml[j]))
+    return LatencyBudget(True, *parts, float(sum(parts)), float(fib.cv[j]), **geometry)
 
 
 def decompress(demyelination: float, compression: float, *, days: float = 365.0, age_years: float = 50.0,
@@ -383,14 +500,9 @@ def decompress(demyelination: float, compression: float, *, days: float = 365.0,
         Time points, 2-2000.
     """
     d, c = _les._check_dc(demyelination, compression)
-    stim = _branch("stimulate_branch", stimulate_branch)
-    rec = _muscle("record_muscle", record_muscle)
+    _, _, b, m = _montage(stimulate_branch, record_muscle)
     n = _check_fibres(n_fibres)
     check_int("n_points", n_points, 2, 2000)
-    b, m = BRANCHES.index(stim), MUSCLES.index(rec)
-    if b == m:
-        raise ValueError(f"record_muscle={rec!r} is supplied by the stimulated branch {stim!r}; "
-                         "allowed: a muscle of another branch")
     course = _compression.decompression_recovery(1.0 - d, days=days, age_years=age_years, n_points=n_points)
     fib = _les._fibres(n)
     units = np.array([_lsr_units(float(x), 0.0, fib, b, m)[0].size for x in course.demyelination])

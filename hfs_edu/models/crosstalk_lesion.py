@@ -24,15 +24,30 @@ Compression squeezes out extracellular fluid, so ``r_e`` and ``kappa`` rise
 (restricted extracellular volume enables ephaptic transmission [N60]); myelin
 insulates, so only demyelinated (exposed) membrane feels the field. A neighbour
 fires when the drive reaches its threshold, which is lower in demyelinated
-(hyperexcitable) and in thin, slow fibres - the fibres that cross-talk in HFS are
-slow-conducting ones [S49]. Impulses closer than ``EPHAPTIC_WINDOW_MS`` summate, so
+(hyperexcitable) and in thin, slow fibres. Nielsen found that transmission took
+place in a fraction of slow-conducting motor fibres [S49]; the model takes this
+literally: only fibres slower than ``CROSSTALK_CV_MAX_M_PER_S`` (32 m/s, below the
+33-46 m/s of the nerve as a whole [N7]; about a third of the model's fibres, while the
+velocity distribution of real facial motor fibres peaks at 22-24 m/s [N55]) can be
+excited ephaptically, however strong the drive. Faster fibres still fire when they
+are stimulated or fire ectopically, and their impulses still add to the field.
+Impulses closer than ``EPHAPTIC_WINDOW_MS`` summate, so
 a dispersed volley drives less than a synchronous one. The fibres a volley excites
 form the next volley (a cascade: a spasm is an ephaptic avalanche).
 ``SECONDARY_DRIVE_FACTOR`` scales these secondary volleys down: one model fibre
 stands for hundreds of real ones, while in a real nerve the fibres excited across
 the lesion are a small share of the bundle; without it every evoked response
-would turn into an avalanche. The transfer time is the ephapse delay [N53] plus
-the time to charge the membrane to threshold, about 1 ms at the default LSR [N52].
+would turn into an avalanche.
+
+**Transfer time.** The transfer time is the ephapse delay [N53] plus the time the
+exposed membrane needs to fire: ``EPHAPSE_DELAY_MS + max(EPHAPTIC_INITIATION_MIN_MS,
+EPHAPTIC_CHARGE_TAU_MS * ln(r / (r - 1)))`` for drive/threshold ratio ``r``. Near
+threshold the charging term dominates (a barely sufficient drive takes longer); a strong
+drive cannot make the impulse arise faster than the minimum initiation time of a
+demyelinated node, whose large exposed membrane must be charged and whose sodium
+current must build up before the impulse regenerates. So the transfer stays
+near the 1.0 ms estimated in patients [N52] at every strength of drive instead of falling
+towards the 0.1-0.24 ms measured between single bare fibres of mice at 26-28 C [N53].
 
 Healthy myelin cannot reach threshold at any compression (exposure 0.02), and a
 drive that rises with demyelination and compression can only add excited fibres
@@ -87,7 +102,9 @@ HYPEREXCITABILITY = 0.5  # TC: threshold halves in bare axons (sodium-channel ch
 EPHAPTIC_WINDOW_MS = 0.5  # TC: impulses closer than about a nodal action potential summate
 SECONDARY_DRIVE_FACTOR = 0.25  # TC: volleys of ephaptically excited fibres count a quarter (model granularity, see notes)
 EPHAPSE_DELAY_MS = 0.24  # [N53:A] transmission across an ephapse <= 100-240 us
-EPHAPTIC_CHARGE_TAU_MS = 0.3  # TC: membrane charging; gives ~1 ms transfer at the default LSR [N52]
+EPHAPTIC_CHARGE_TAU_MS = 0.35  # TC: membrane charging near threshold; ~1.2 ms transfer at the default LSR (about 1 ms [N52])
+EPHAPTIC_INITIATION_MIN_MS = 0.76  # TC: minimum initiation time of a demyelinated node: transfer >= 0.24 + 0.76 = 1.0 ms [N52]
+CROSSTALK_CV_MAX_M_PER_S = 32.0  # TC: only fibres slower than this (below the nerve's 33-46 m/s [N7]) cross-talk [S49]
 TRANSFER_TIME_MAX_MS = 2.0  # TC: cap on the transfer time of a just-threshold neighbour
 
 _LOAD_COEF = (SAFETY_FACTOR_HEALTHY - 1.0) / (1.0 / (1.0 - DEMYELINATION_BLOCK) - 1.0)  # derived
@@ -107,6 +124,7 @@ class _Fibres:
     ectopic_threshold: np.ndarray
     muap_mv: np.ndarray         # unit MUAP amplitude, mV
     dml: np.ndarray             # distal motor latency of the fibre's muscle, ms
+    excitable: np.ndarray       # can be excited ephaptically (slow fibre, cv < CROSSTALK_CV_MAX_M_PER_S)
 
 
 _FIBRE_LAYOUT_SEED = 20240917  # fixed: the bundle's layout never changes with the slider or the seed
@@ -138,9 +156,9 @@ def _fibres(n: int) -> _Fibres:
     amp = _emg.CMAP_AMPLITUDE_MV / per_branch * (1.0 + _emg.MUAP_AMPLITUDE_SPREAD * a)
     theta = EPHAPTIC_THRESHOLD_MV * (cv / CV_HEALTHY_M_PER_S) ** THRESHOLD_SIZE_EXPONENT * (1.0 + THRESHOLD_JITTER * z)
     fib = _Fibres(n, branch, cv, CV_EXTRACRANIAL_M_PER_S * cv / CV_HEALTHY_M_PER_S, vuln, theta, ect, amp,
-                  np.array([_DML[MUSCLES[b]] for b in branch]))
+                  np.array([_DML[MUSCLES[b]] for b in branch]), cv < CROSSTALK_CV_MAX_M_PER_S)
     for arr in (fib.branch, fib.cv, fib.cv_extra, fib.vulnerability, fib.threshold0, fib.ectopic_threshold,
-                fib.muap_mv, fib.dml):
+                fib.muap_mv, fib.dml, fib.excitable):
         arr.setflags(write=False)
     return fib
 
@@ -169,7 +187,7 @@ def _drive_per_fraction(exposure, c):
 class _Lesion:
     d: np.ndarray          # local demyelination per fibre
     blocked: np.ndarray
-    need: np.ndarray       # active fraction needed to excite each fibre ephaptically
+    need: np.ndarray       # active fraction needed to excite each fibre ephaptically (inf: fast fibre, never)
     exit_ms: np.ndarray    # lesion centre -> muscle onset (inf if blocked)
     half_ms: float         # lesion half-traversal of a median fibre (volley timing)
     ectopic_drive: np.ndarray
@@ -180,7 +198,7 @@ def _lesion(d: float, c: float, fib: _Fibres) -> _Lesion:
     cv_l = _cv_lesion(di, fib.cv)
     blocked = cv_l <= 0.0
     gain = _drive_per_fraction(EXPOSURE_HEALTHY + (1.0 - EXPOSURE_HEALTHY) * di, c)
-    need = fib.threshold0 * (1.0 - HYPEREXCITABILITY * di) / gain
+    need = np.where(fib.excitable, fib.threshold0 * (1.0 - HYPEREXCITABILITY * di) / gain, np.inf)
     half = 0.5 * LESION_LENGTH_MM
     with np.errstate(divide="ignore"):
         exit_ms = half / cv_l + (LESION_TO_SMF_MM - half) / fib.cv + fib.dml
@@ -191,9 +209,14 @@ def _lesion(d: float, c: float, fib: _Fibres) -> _Lesion:
 
 
 def _transfer_time(ratio):
-    """Ephaptic transfer time for drive/threshold ``ratio`` >= 1 (ephapse + membrane charging)."""
+    """Ephaptic transfer time for drive/threshold ``ratio`` >= 1.
+
+    Ephapse delay plus the longer of membrane charging to threshold and the minimum
+    initiation time of a demyelinated node (see the module notes).
+    """
     with np.errstate(divide="ignore", invalid="ignore"):
-        t = EPHAPSE_DELAY_MS + EPHAPTIC_CHARGE_TAU_MS * np.log(ratio / (ratio - 1.0))
+        charge = EPHAPTIC_CHARGE_TAU_MS * np.log(ratio / (ratio - 1.0))
+        t = EPHAPSE_DELAY_MS + np.maximum(charge, EPHAPTIC_INITIATION_MIN_MS)
     return np.where(ratio > 1.0, np.minimum(t, TRANSFER_TIME_MAX_MS), TRANSFER_TIME_MAX_MS)
 
 
@@ -326,6 +349,11 @@ def ephaptic_drive_mv(demyelination: float, compression: float, active_fraction:
 
 
 def ephaptic_threshold_mv(demyelination: float) -> float:
-    """Return the depolarisation (mV) a median fibre with this demyelination (0-1) needs to fire."""
+    """Return the depolarisation (mV) a median fibre with this demyelination (0-1) needs to fire.
+
+    A single-fibre helper for the drive/threshold balance. In the bundle, thresholds scale
+    with conduction velocity, and only fibres slower than ``CROSSTALK_CV_MAX_M_PER_S`` can be
+    excited ephaptically at all [S49]; the median fibre (35 m/s) is not one of them.
+    """
     d = check_number("demyelination", demyelination, 0.0, 1.0)
     return EPHAPTIC_THRESHOLD_MV * (1.0 - HYPEREXCITABILITY * d)
