@@ -2,6 +2,7 @@
 
 * a timeout per cell, and one retry if a run hangs or fails (nbclient can hang
   intermittently on widget cells: jupyter/nbclient#312);
+* consecutive stream outputs merged (their chunking depends on timing);
 * no timing metadata (``record_timing=False``), and widget model ids replaced by
   ids derived from the notebook name and their order, so re-executing an
   unchanged notebook leaves git clean;
@@ -49,6 +50,27 @@ def stable_widget_ids(nb: nbformat.NotebookNode, name: str) -> nbformat.Notebook
     return nbformat.reads(text, as_version=4)
 
 
+def coalesce_streams(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Merge consecutive stream outputs of the same name (stdout/stderr) in every cell.
+
+    How a kernel chunks printed text into stream messages depends on timing (two prints
+    far apart in a slow cell may arrive as two messages, or as one), so the stored
+    notebook must not depend on it.
+    """
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        merged = []
+        for out in cell.outputs:
+            if (out.output_type == "stream" and merged and merged[-1].output_type == "stream"
+                    and merged[-1].name == out.name):
+                merged[-1].text += out.text
+            else:
+                merged.append(out)
+        cell.outputs = merged
+    return nb
+
+
 def execute(path: Path, retries: int = 1) -> None:
     """Execute ``path`` in place (kernel cwd = notebooks/)."""
     for attempt in range(retries + 1):
@@ -64,6 +86,7 @@ def execute(path: Path, retries: int = 1) -> None:
             print(f"  retrying {path.name} after {type(exc).__name__}: {str(exc)[:200]}")
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
+    nb = coalesce_streams(nb)
     nb = stable_widget_ids(nb, path.stem)
     nbformat.validate(nb)
     nbformat.write(nb, path)
