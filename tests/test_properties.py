@@ -658,7 +658,8 @@ SPECS: dict[str, Spec] = {
         lambda r, kw: (isinstance(r[0], Figure) and r[0].hfs_caption) or pytest.fail(repr(r)), examples=5),
     "hfs_edu.figures.style.render_png": Spec(
         {"fig": obj(_figure, bad=[None, "fig", 3]), "dpi": P(st.integers(20, 150) | st.none(), None,
-                                                              [2.5, NAN, "100", True, 19, 601])},
+                                                              [2.5, NAN, "100", True, 19, 601]),
+         "force": P(st.booleans(), False, [None, 1, "yes"])},
         lambda r, kw: r[:8] == b"\x89PNG\r\n\x1a\n" or pytest.fail("not a PNG"), examples=5),
     "hfs_edu.figures.style.encode_png": Spec(
         {"canvas": obj(_drawn_canvas, bad=[None, "canvas", 3]),

@@ -195,7 +195,7 @@ class View:
 
     def render_floor(self) -> Callable[[], bytes]:
         """Return a callable that only re-renders the current figure (the benchmark's floor)."""
-        return lambda: render_png(self.fig)  # full redraw of the (layout-frozen) figure
+        return lambda: render_png(self.fig, force=True)  # full redraw of the (layout-frozen) figure
 
     def _ipython_display_(self) -> None:
         from IPython.display import display
