@@ -666,6 +666,7 @@ SPECS: dict[str, Spec] = {
          "dpi": P(st.integers(20, 150) | st.none(), None, [2.5, NAN, "100", True, -5])},
         lambda r, kw: r[:8] == b"\x89PNG\r\n\x1a\n" or pytest.fail("not a PNG"), examples=5),
     "hfs_edu.figures.style.agg_canvas": Spec({"fig": obj(_figure, bad=[None, "fig", 3])}, examples=5),
+    "hfs_edu.figures.style.settle_layout": Spec({"fig": obj(_figure, bad=[None, "fig", 3])}, examples=5),
     "hfs_edu.figures.style.caption_of": Spec({"fig": obj(_figure, bad=[None, "fig", 3, _uncaptioned()])},
                                              is_type(str), examples=5),
     "hfs_edu.figures.style.styled": Spec({"func": obj(_a_function, bad=[None, "func", 3])},

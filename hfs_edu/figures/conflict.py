@@ -22,7 +22,7 @@ from matplotlib.text import Text
 from .._validate import check_choice, check_number
 from ..data import load_table
 from ..models import compression
-from .style import OKABE_ITO, agg_canvas, new_figure, styled
+from .style import OKABE_ITO, new_figure, settle_layout, styled
 
 __all__ = [
     "conflict_schematic", "offending_vessels_figure", "contact_figure", "hypertension_forest_plot",
@@ -187,7 +187,7 @@ def offending_vessels_figure() -> Figure:
     ax.set_ylim(-0.7, len(labels) - 0.3)
     ax.set_xlabel("AICA as the culprit (% of patients; diamond = meta-analysis with 95% CI)", fontsize=9)
     fig.hfs_data = {"bars": bars, "aica": values, "aica_of_compressed_S36": only_compressed}
-    return _settle(fig)
+    return settle_layout(fig)
 
 
 # -- contact with and without HFS ------------------------------------------------------------------
@@ -240,18 +240,7 @@ def contact_figure() -> Figure:
     ax2.set_ylim(0, 75)
     ax2.set_title("At surgery [S33]", fontsize=10, loc="left")
     fig.hfs_data = {"contact": contact, "severity": severity}
-    return _settle(fig)
-
-
-def _settle(fig: Figure) -> Figure:
-    """Lay the figure out once and keep that layout, so every later render is identical.
-
-    Constrained layout places legends outside the axes only after a first draw; without this,
-    the first and second renders of such a figure differ by a few pixels.
-    """
-    agg_canvas(fig).draw()
-    fig.set_layout_engine("none")
-    return fig
+    return settle_layout(fig)
 
 
 def _panels(caption: str, ratios: tuple[float, float], width_in: float, height_in: float):
@@ -332,7 +321,7 @@ def hypertension_forest_plot() -> Figure:
     ax.spines["left"].set_visible(False)
     tx.axis("off")
     fig.hfs_data = {"ci_lines": ci_lines, "rows": df.loc[[i for i, _ in ypos]]}
-    return _settle(fig)
+    return settle_layout(fig)
 
 
 # -- aetiology ---------------------------------------------------------------------------------------
@@ -393,7 +382,7 @@ def aetiology_figure() -> Figure:
     ax.set_xlabel("% of the cohort (number in each segment = %)")
     fig.legend(loc="outside lower center", ncols=3, fontsize=8.5, frameon=False)
     fig.hfs_data = {"segments": segments}
-    return _settle(fig)
+    return settle_layout(fig)
 
 
 # -- the compression model ----------------------------------------------------------------------------
@@ -545,7 +534,7 @@ def myelin_wear_figure(severity: float = 0.45, years: float = 15, systolic_bp_mm
     update_myelin_wear(art, scen)
     fig.hfs_artists = art
     fig.hfs_data = {"scenario": scen}
-    return _settle(fig)
+    return settle_layout(fig)
 
 
 @styled
@@ -594,4 +583,4 @@ def wear_by_severity_figure(systolic_bp_mmhg: float = 120, age_years: float = 45
     fig.legend(loc="outside right upper", fontsize=8.5, frameon=False, title="contact (grade of [S33])",
                title_fontsize=8.5)
     fig.hfs_data = {"onset_years": draw}
-    return _settle(fig)
+    return settle_layout(fig)

@@ -16,7 +16,7 @@ from matplotlib.figure import Figure
 
 from .._validate import check_int, check_number, check_str
 
-__all__ = ["PALETTE", "OKABE_ITO", "RC", "new_figure", "render_png", "encode_png", "agg_canvas", "caption_of", "DPI", "styled"]
+__all__ = ["PALETTE", "OKABE_ITO", "RC", "new_figure", "render_png", "encode_png", "agg_canvas", "settle_layout", "caption_of", "DPI", "styled"]
 
 #: Okabe & Ito (2008) colour-blind-safe palette.
 OKABE_ITO = {
@@ -149,6 +149,21 @@ def render_png(fig: Figure, dpi: int | None = None, *, force: bool = False) -> b
     if force or fig.stale or getattr(canvas, "renderer", None) is None:
         canvas.draw()
     return encode_png(canvas, dpi)
+
+
+def settle_layout(fig: Figure) -> Figure:
+    """Lay ``fig`` out once with its layout engine, then switch the engine off; return ``fig``.
+
+    Constrained layout costs about as much as the drawing itself and places some
+    artists (legends outside the axes) only after a first draw. Settling keeps that
+    layout, so later renders are identical and cheaper; the draw is not wasted, because
+    :func:`render_png` reuses an up-to-date canvas.
+    """
+    canvas = agg_canvas(fig)
+    if fig.get_layout_engine() is not None:
+        canvas.draw()
+        fig.set_layout_engine("none")
+    return fig
 
 
 def agg_canvas(fig: Figure) -> FigureCanvasAgg:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .._validate import check_choice, check_number
+from .._validate import check_array, check_choice, check_number
 from ..data import load_table
 
 __all__ = ["PER_100000", "AGE_GROUPS", "prevalence_estimates", "expected_cases"]
@@ -77,7 +77,5 @@ def expected_cases(population: float, prevalence_per_100000: float | np.ndarray)
     if np.ndim(prevalence_per_100000) == 0:
         prev = check_number("prevalence_per_100000", prevalence_per_100000, 0, 1000)
         return pop * prev / PER_100000
-    from .._validate import check_array
-
     prev_arr = check_array("prevalence_per_100000", prevalence_per_100000, 0, 1000, ndim=1)
     return pop * prev_arr / PER_100000

@@ -27,7 +27,7 @@ from typing import Any, Callable
 
 import ipywidgets as widgets
 
-from ..figures.style import agg_canvas, caption_of, encode_png, render_png
+from ..figures.style import agg_canvas, caption_of, encode_png, render_png, settle_layout
 
 __all__ = ["View", "registry"]
 
@@ -152,11 +152,9 @@ class View:
             return
         for artist in dynamic:
             artist.set_animated(True)
-        canvas = agg_canvas(fig)
-        canvas.draw()
-        fig.set_layout_engine("none")
+        settle_layout(fig)
         if dynamic:
-            self._background = canvas.copy_from_bbox(fig.bbox)
+            self._background = agg_canvas(fig).copy_from_bbox(fig.bbox)
 
     def params(self) -> dict[str, Any]:
         """Return the current control values as ``{name: value}``."""

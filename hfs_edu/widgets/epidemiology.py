@@ -49,7 +49,7 @@ class PrevalenceView(View):
     def update(self, population, share_over_70_pct):
         counts_all = expected_cases(population, self._prev_all)
         older = population * share_over_70_pct / 100
-        counts_old = expected_cases(max(older, 1), self._prev_old) if older >= 1 else np.zeros_like(self._prev_old)
+        counts_old = expected_cases(older, self._prev_old) if older >= 1 else np.zeros_like(self._prev_old)
         for text, count in zip(self._texts, np.concatenate([counts_all, counts_old])):
             text.set_text(count_label(count))
         lo, hi = counts_all.min(), counts_all.max()
