@@ -24,7 +24,7 @@
 # 4. read a citation key and its evidence tier, find your way around the course map, run a notebook,
 #    move a slider and check your answers.
 #
-# **Estimated time:** about 35 min core path (+4 min going deeper).
+# **Estimated time:** about 50 min core path (+2 min going deeper).
 #
 # **Prerequisites:** none in this course. From your studies: the cranial nerves (especially
 # cranial nerve VII, the facial nerve) and the idea of myelin as insulation of an axon.
@@ -101,7 +101,7 @@ hfs.show(overview.hfs_at_a_glance(), "0.1")
 # heartbeat: a [neurovascular conflict](glossary.md#neurovascular-conflict). In most series the
 # [AICA](glossary.md#aica) (anterior inferior cerebellar artery) is the commonest culprit, in about
 # four patients in ten, followed by the posterior inferior cerebellar artery (PICA) and the
-# vertebral artery; in about a third of patients two or more vessels are involved [S14:A; S33:A].
+# vertebral artery; in more than a third of patients two or more vessels are involved [S14:A; S33:A].
 #
 # A common way to picture this: the nerve is a bundle of **insulated wires**. Years of pulsation
 # wear the insulation (myelin) thin, and signals then leak between neighbouring wires, a

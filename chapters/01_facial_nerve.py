@@ -25,7 +25,7 @@
 #    muscles that receive two branches;
 # 5. predict which muscles contract together when cross-talk links two branches.
 #
-# **Estimated time:** about 35 min core path (+4 min going deeper).
+# **Estimated time:** about 50 min core path (+3 min going deeper).
 #
 # **Prerequisites:** chapter 00. From your studies: the cranial nerves, the muscles of facial
 # expression, and the difference between central (oligodendrocyte) and peripheral (Schwann
@@ -103,8 +103,8 @@ hfs.setup()
 # 3% were further out in the cistern. Most compressions therefore sit proximal to the classical
 # 2–3 mm zone, on the attached segment [S33:A].
 #
-# **Contact is not enough.** In 75 nerves from 44 adults who died without HFS, vessels pressed on the
-# central myelin in more than 80% [N5:A]. A vessel touching this stretch is common in people who
+# **Contact is not enough.** In 75 nerves from 44 routine adult autopsies, not from patients with HFS,
+# vessels pressed on the central myelin in more than 80% [N5:A]. A vessel touching this stretch is common in people who
 # never twitch; chapter 02 asks what else is needed. Chapter 03 then shows how damaged myelin can let
 # one fibre excite its neighbour.
 
