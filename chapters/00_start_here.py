@@ -5,7 +5,7 @@
 # to flicker when she was tired. Over the following months the flicker became a squeeze that shut
 # the eye, and now her left mouth corner is tugged up at the same moment, several times an hour,
 # even while she is talking to her class. She is otherwise well and takes tablets for high blood
-# pressure. She has **hemifacial spasm (HFS)**. Mrs Ortiz is a teaching case invented for this
+# pressure. She has **[hemifacial spasm](glossary.md#hemifacial-spasm) (HFS)**. Mrs Ortiz is a teaching case invented for this
 # course (nothing about her is a measurement), and she will come back in every chapter. This course
 # explains, step by step, why a blood vessel touching a nerve deep in the skull can do this, how
 # doctors recognise it, and how it is treated. This first chapter gives you the whole picture in
@@ -32,7 +32,7 @@
 
 # %% [markdown]
 # > **How to read the brackets.** A number in this course ends with a key in square brackets, such as [S13:A]; the key leads to the full reference at the end of the chapter.
-# > The letter after the colon is the [evidence tier](glossary.md#tiers): **A** a primary study or meta-analysis, **B** a review, book chapter or congress abstract, **C** a web page that quotes others.
+# > The letter after the colon is the [evidence tier](glossary.md#evidence-tier): **A** a primary study or meta-analysis, **B** a review, book chapter or congress abstract, **C** a web page that quotes others.
 # > **T**, as in [TC:T], marks a [teaching calibration](glossary.md#teaching-calibration): a value chosen for a model or a teaching case such as Mrs Ortiz, not a measurement.
 
 # %% [markdown]
@@ -69,7 +69,7 @@ hfs.show(overview.hfs_at_a_glance(), "0.1")
 # Over months to years the spasm spreads to other muscles on the same side in more than nine
 # patients in ten: the cheek, the mouth corner (pulled to one side) and the neck (platysma). In a
 # minority, about one patient in twelve in two surgical series, it starts low, near the mouth or
-# chin, and climbs upwards: [atypical HFS](glossary.md#atypical-hfs)
+# chin, and climbs upwards: [atypical HFS](glossary.md#atypical-HFS)
 # [S10:A; S19:A; S1:B; S12:A; S36:A].
 #
 # **Who gets it.** Mostly adults in middle age: in different cohorts the average age at onset lay
@@ -99,7 +99,7 @@ hfs.show(overview.hfs_at_a_glance(), "0.1")
 #
 # In most patients an **artery** lies against the nerve here and pulses against it with every
 # heartbeat: a [neurovascular conflict](glossary.md#neurovascular-conflict). In most series the
-# [AICA](glossary.md#aica) (anterior inferior cerebellar artery) is the commonest culprit, in about
+# [AICA](glossary.md#AICA) (anterior inferior cerebellar artery) is the commonest [offending vessel](glossary.md#offending-vessel), in about
 # four patients in ten, followed by the posterior inferior cerebellar artery (PICA) and the
 # vertebral artery; in more than a third of patients two or more vessels are involved [S14:A; S33:A].
 #
@@ -122,13 +122,13 @@ hfs.show(overview.hfs_at_a_glance(), "0.1")
 # ### Other causes, and what runs in families
 #
 # Not every case is vascular. In two clinic series about one patient in five had
-# [secondary HFS](glossary.md#secondary-hfs), most of them after a facial palsy such as Bell's
-# palsy and fewer after an injury to the facial nerve; other clinics report far fewer (chapter 02).
+# [secondary HFS](glossary.md#secondary-HFS), most of them after a facial palsy such as [Bell's
+# palsy](glossary.md#Bell's-palsy) and fewer after an injury to the facial nerve; other clinics report far fewer (chapter 02).
 # A tumour or other structural lesion is rare, about one patient in 200 in a large surgical series
 # [S15:A; S16:A; S17:A].
 #
-# Older age and high blood pressure are **associated** with HFS: [case–control](glossary.md#case–control-study)
-# studies found higher odds of hypertension in patients than in people without HFS, nearly twice the
+# Older age and high blood pressure are **associated** with HFS: [case–control](glossary.md#case-control-study)
+# studies found higher odds of [hypertension](glossary.md#hypertension) in patients than in people without HFS, nearly twice the
 # odds when six studies were pooled. An association does not show that one causes the other;
 # chapter 02 discusses what it can mean [S44:A; S46:A]. Mrs Ortiz's treated blood pressure is such a detail: worth noting, not proof of a cause.
 #
@@ -143,7 +143,7 @@ hfs.show(overview.hfs_at_a_glance(), "0.1")
 # |---|---|---|
 # | **Tablets** (anticonvulsants such as carbamazepine; benzodiazepines such as clonazepam; baclofen) | damp down excessive nerve firing | evidence is weak and mostly anecdotal; the one randomised trial, of clonazepam, found no benefit; side effects need monitoring [S99:B; S116:A] |
 # | [**Botulinum toxin**](glossary.md#botulinum-toxin) injections | block the release of acetylcholine at the nerve–muscle junction, weakening the twitching muscles | works within a few days and lasts about three months, so injections are repeated; possible droopy eyelid, dry or irritated eye, facial weakness [S110:A; S119:A; S121:A; S127:A] |
-# | [**Microvascular decompression**](glossary.md#microvascular-decompression) (surgery) | moves the vessel off the nerve and holds it away with a small pad | about nine patients in ten become free of spasm, often only after weeks (a median of about a month); risks include facial weakness (usually transient) and hearing loss (permanent in about two in 100), rarely stroke or death [S13:A; S150:A] |
+# | [**Microvascular decompression**](glossary.md#MVD) (surgery) | moves the vessel off the nerve and holds it away with a small pad | about nine patients in ten become free of spasm, often only after weeks (a median of about a month); risks include facial weakness (usually transient) and hearing loss (permanent in about two in 100), rarely stroke or death [S13:A; S150:A] |
 #
 # Chapters 07 and 08 (coming) will go through each treatment in detail.
 

@@ -25,7 +25,7 @@
 #    muscles that receive two branches;
 # 5. predict which muscles contract together when cross-talk links two branches.
 #
-# **Estimated time:** about 50 min core path (+3 min going deeper).
+# **Estimated time:** about 45 min core path (+3 min going deeper).
 #
 # **Prerequisites:** chapter 00. From your studies: the cranial nerves, the muscles of facial
 # expression, and the difference between central (oligodendrocyte) and peripheral (Schwann
@@ -73,7 +73,7 @@ hfs.setup()
 # | [root exit point](glossary.md#root-exit-point) (RExP) | where the fibres emerge from the brainstem, deep in the pontomedullary sulcus |
 # | [attached segment](glossary.md#attached-segment) | the first part of the root, which runs along the surface of the pons, still attached to it |
 # | [root detachment point](glossary.md#root-detachment-point) (RDP) | where the root leaves the pons and becomes free in the cerebellopontine angle |
-# | [transition zone](glossary.md#transition-zone) (TZ) | the short stretch where central myelin gives way to peripheral myelin (the Obersteiner–Redlich zone) |
+# | [transition zone](glossary.md#transition-zone) (TZ) | the short stretch where central myelin gives way to peripheral myelin (the [Obersteiner–Redlich zone](glossary.md#Obersteiner-Redlich-zone)) |
 #
 # The [root exit zone (REZ)](glossary.md#root-exit-zone) is the whole central-myelin part of the root:
 # the root exit point, the attached segment, the detachment point and the free stretch up to the
@@ -83,7 +83,7 @@ hfs.setup()
 # |---|---|---|
 # | about 8 mm [N5:A] | central myelin, from where the fibres emerge to where the lateral transition zone begins (75 autopsy nerves) | root exit point |
 # | 1.9 mm on average [N5:A] | the length of the transition zone itself | the start of the transition zone |
-# | 2.6 mm, range 1.6–3.5 [N6:A] | the [medial REZ](glossary.md#medial-rez): only the free central-myelin part (23 cadaver nerves) | root detachment point |
+# | 2.6 mm, range 1.6–3.5 [N6:A] | the [medial REZ](glossary.md#medial-REZ): only the free central-myelin part (23 cadaver nerves) | root detachment point |
 # | about 2.5 mm [N13:B] | how far the transition zone lies from the brainstem, in a review (a distance, not a length of the zone) | where the root leaves the brainstem |
 # | 2–3 mm [S33:A] | the *classical* REZ, quoted by a surgical series in order to show that most compressions lie proximal to it | classical definition |
 #

@@ -2,9 +2,8 @@
 import pytest
 
 from hfs_edu.data import load_table
-from hfs_edu.exercises import check, ch00, ch01
+from hfs_edu.exercises import ch00, ch01, check
 from hfs_edu.models import anatomy
-
 
 # -- chapter 00 ------------------------------------------------------------------------------
 
@@ -34,9 +33,9 @@ def test_ch00_rounded_right_answers_pass():
 
 
 @pytest.mark.parametrize("answers, part, words", [
-    (dict(whole_low=2_450_000, whole_high=26.6, over_70=12, over_70_share_pct=45), "whole_low", "100,000"),
-    (dict(whole_low=24.5, whole_high=26.6, over_70=99.25, over_70_share_pct=45), "over_70", "30,000"),
-    (dict(whole_low=24.5, whole_high=26.6, over_70=12, over_70_share_pct=0.45), "over_70_share_pct", "percentage"),
+    ({"whole_low": 2_450_000, "whole_high": 26.6, "over_70": 12, "over_70_share_pct": 45}, "whole_low", "100,000"),
+    ({"whole_low": 24.5, "whole_high": 26.6, "over_70": 99.25, "over_70_share_pct": 45}, "over_70", "30,000"),
+    ({"whole_low": 24.5, "whole_high": 26.6, "over_70": 12, "over_70_share_pct": 0.45}, "over_70_share_pct", "percentage"),
 ])
 def test_ch00_typical_mistakes_get_their_hint(answers, part, words):
     fb = check("00", **answers)
@@ -47,9 +46,9 @@ def test_ch00_typical_mistakes_get_their_hint(answers, part, words):
 
 # -- chapter 01 ------------------------------------------------------------------------------
 
-RIGHT_01 = dict(direct=["orbicularis oculi", "zygomaticus major", "zygomaticus minor"],
-                via_cross_talk=["orbicularis oris", "depressor anguli oris", "depressor labii inferioris", "mentalis"],
-                record_from="mentalis")
+RIGHT_01 = {"direct": ["orbicularis oculi", "zygomaticus major", "zygomaticus minor"],
+                "via_cross_talk": ["orbicularis oris", "depressor anguli oris", "depressor labii inferioris", "mentalis"],
+                "record_from": "mentalis"}
 
 
 def test_ch01_blank_cell_says_what_is_still_blank():
@@ -59,8 +58,8 @@ def test_ch01_blank_cell_says_what_is_still_blank():
 
 def test_ch01_right_answers_pass_in_any_order_and_case():
     assert check("01", **RIGHT_01).passed
-    shuffled = dict(direct=["Zygomaticus Minor", "orbicularis oculi", "zygomaticus major"],
-                    via_cross_talk=list(reversed(RIGHT_01["via_cross_talk"])), record_from="depressor labii inferioris")
+    shuffled = {"direct": ["Zygomaticus Minor", "orbicularis oculi", "zygomaticus major"],
+                    "via_cross_talk": list(reversed(RIGHT_01["via_cross_talk"])), "record_from": "depressor labii inferioris"}
     assert check("01", **shuffled).passed
 
 
@@ -73,10 +72,10 @@ def test_ch01_expected_muscles_follow_the_branch_table():
 
 
 @pytest.mark.parametrize("change, part, words", [
-    (dict(record_from="orbicularis oris"), "record_from", "buccal"),
-    (dict(record_from="zygomaticus major"), "record_from", "zygomatic branch itself"),
-    (dict(direct=["orbicularis oculi", "zygomaticus major", "zygomaticus minor", "mentalis"]), "direct", "not belong"),
-    (dict(via_cross_talk=["mentalis", "masseter"]), "via_cross_talk", "not a muscle"),
+    ({"record_from": "orbicularis oris"}, "record_from", "buccal"),
+    ({"record_from": "zygomaticus major"}, "record_from", "zygomatic branch itself"),
+    ({"direct": ["orbicularis oculi", "zygomaticus major", "zygomaticus minor", "mentalis"]}, "direct", "not belong"),
+    ({"via_cross_talk": ["mentalis", "masseter"]}, "via_cross_talk", "not a muscle"),
 ])
 def test_ch01_typical_mistakes_get_their_hint(change, part, words):
     fb = check("01", **{**RIGHT_01, **change})

@@ -18,7 +18,7 @@ from ..data import load_table
 from ..models.epidemiology import PER_100000, expected_cases
 from . import Feedback, Part, blank_names, close_enough
 
-__all__ = ["DISTRICT_POPULATION", "DISTRICT_OVER_70", "expected", "check"]
+__all__ = ["DISTRICT_OVER_70", "DISTRICT_POPULATION", "check", "expected"]
 
 #: The exercise's district (a teaching scenario, not data).
 DISTRICT_POPULATION = 250_000
@@ -63,8 +63,8 @@ def _count_part(name: str, answer: object, target: float, population: int, preva
 def check(whole_low: object = ..., whole_high: object = ..., over_70: object = ...,
           over_70_share_pct: object = ...) -> Feedback:
     """Check the chapter 00 exercise; blanks (``...``) are reported, never an error."""
-    answers = dict(whole_low=whole_low, whole_high=whole_high, over_70=over_70,
-                   over_70_share_pct=over_70_share_pct)
+    answers = {"whole_low": whole_low, "whole_high": whole_high, "over_70": over_70,
+                   "over_70_share_pct": over_70_share_pct}
     blanks = blank_names(**answers)
     if blanks:
         return Feedback(_TITLE, blanks=blanks)

@@ -17,7 +17,7 @@ from __future__ import annotations
 from ..models import anatomy
 from . import Feedback, Part, blank_names
 
-__all__ = ["STIMULATED", "LINKED", "expected", "check"]
+__all__ = ["LINKED", "STIMULATED", "check", "expected"]
 
 #: The branch the surgeon stimulates.
 STIMULATED = "zygomatic"
