@@ -44,8 +44,9 @@ def test_every_row_has_sources_in_the_bibliography(name):
 
 
 def test_anatomy_keys_are_in_the_N1_N49_range():
+    # one exception: the surgical series [S33] for the classical 2-3 mm REZ and the compression sites
     for key in anatomy.source_keys():
-        assert key.startswith("N") and 1 <= int(key[1:]) <= 49, key
+        assert key == "S33" or (key.startswith("N") and 1 <= int(key[1:]) <= 49), key
 
 
 # -- branches and muscles -----------------------------------------------------------------
@@ -149,11 +150,16 @@ def test_path_length_equals_sum_of_sourced_segments_and_is_plausible():
     assert anatomy.nerve_path_length_mm("nucleus", "root_exit_zone") == (0.0, 0.0)
 
 
-def test_root_exit_zone_is_a_few_millimetres_of_central_myelin():
+def test_root_exit_zone_is_the_whole_central_myelin_root_with_each_number_on_its_reference_point():
+    # from the root exit point, central myelin runs about 8 mm before the lateral transition zone [N5]
     lo, hi = anatomy.segment_length_mm("root_exit_zone")
-    assert 1.5 <= lo <= hi <= 3.5          # 2.6 mm (1.6-3.5) [N6]; 2.5 mm [N13]
-    tz_lo, tz_hi, keys = anatomy.fact_range("tz_length")
-    assert (tz_lo, tz_hi) == (1.9, 2.5) and set(keys) == {"N5", "N13"}
+    assert (lo, hi) == (8.0, 8.0) == anatomy.fact_range("tz_start_from_rexp")[:2]
+    # from the detachment point, the free (medial) REZ is 2.6 mm (1.6-3.5) [N6]: shorter, a different origin
+    m_lo, m_hi, keys = anatomy.fact_range("medial_rez_length")
+    assert (m_lo, m_hi, keys) == (1.6, 3.5, ["N6"]) and m_hi < lo
+    # the transition zone itself is 1.9 mm [N5]; N13's 2.5 mm is a distance from the brainstem, not a TZ length
+    assert anatomy.fact_range("tz_length") == (1.9, 1.9, ["N5"])
+    assert anatomy.fact_range("tz_distance_from_brainstem") == (2.5, 2.5, ["N13"])
 
 
 def test_fibre_counts_and_conduction_velocity():
