@@ -162,8 +162,8 @@ hfs.show(xt_fig.journey_figure([0.0, 0.5, 0.9, 0.97]), "3.3")
 #   over a few millimetres adds a fraction of a millisecond [TC:T].
 #
 # Mrs Ortiz's routine study was normal too [TC:T]. Seeing the lesion needs a test whose impulse
-# crosses it *and changes fibre* there. Is demyelination
-# alone enough for that? The cell runs the model's clinical test (section 6) in three states.
+# crosses it *and changes fibre* there. Is demyelination alone enough for that? The cell runs the
+# model's clinical test (section 6) in three states.
 
 # %%
 steps = {"step 2: healthy, pressed": (0.0, 0.8), "step 3: demyelinated, not pressed": (0.8, 0.0),
