@@ -111,3 +111,55 @@ def test_chapter_cells_use_the_same_checker():
     assert all(namespace[name] is not ... for name in ch03.ANSWERS)
     fb = check("03", **{name: namespace[name] for name in ch03.ANSWERS})
     assert fb.passed, repr(fb)
+
+
+# -- the Try-it answers of chapter 03 quote the model: keep them true ---------------------------------------
+
+def _answer_cells():
+    text = (Path(__file__).resolve().parent.parent / "chapters" / "03_crosstalk.py").read_text(encoding="utf-8")
+    cells = re.split(r"^# %%", text, flags=re.MULTILINE)
+    return [c for c in cells if c.startswith(' [markdown] tags=["answer"]')]
+
+
+def test_every_try_it_question_has_an_answer():
+    text = (Path(__file__).resolve().parent.parent / "chapters" / "03_crosstalk.py").read_text(encoding="utf-8")
+    cells = re.split(r"^# %%", text, flags=re.MULTILINE)
+    answers = iter(_answer_cells())
+    for i, cell in enumerate(cells):
+        if "### Try it" in cell:
+            questions = re.findall(r"^# (\d+)\. ", cell.split("**Questions to explore**")[1], flags=re.MULTILINE)
+            assert cells[i + 2].startswith(' [markdown] tags=["answer"]'), "view cell, then its answer cell"
+            answer = next(answers)
+            assert re.findall(r"^# (\d+)\. ", answer, flags=re.MULTILINE) == questions
+            assert "<details><summary><b>What you should see</b>" in answer and "</details>" in answer
+
+
+def test_lsr_view_answers_match_the_model():
+    text = _answer_cells()[1]
+    default = lateral_spread_response(0.8, 0.7)
+    reverse = lateral_spread_response(0.8, 0.7, "marginal mandibular", "orbicularis oculi")
+    assert f"About {default.latency_ms:.1f} ms" in text
+    assert f"at about {reverse.latency_ms:.1f} ms" in text and reverse.latency_ms < default.latency_ms
+    assert not lateral_spread_response(0.0, 0.7).present                    # healthy myelin
+    assert not lateral_spread_response(0.8, 0.0).present                    # decompressed
+    assert lateral_spread_response(0.8, 0.45).n_units == 2 and lateral_spread_response(0.8, 0.40).n_units == 1
+    near = lateral_spread_response(0.8, 0.25)
+    assert near.present and f"{near.latency_ms:.1f} ms at 0.25" in text
+    assert not lateral_spread_response(0.8, 0.20).present and "0.20 the response is gone" in text
+
+
+def test_crosstalk_view_answers_match_the_model():
+    from hfs_edu.models.crosstalk import simulate
+
+    text = _answer_cells()[0]
+    assert all(simulate(0.0, 1.0, duration_ms=2000, seed=s).n_ectopic == 0 for s in range(3))   # healthy: quiet
+    bare = simulate(1.0, 0.0, duration_ms=2000, seed=0)
+    assert f"{int(bare.fibre_blocked.sum())} of {bare.fibre_blocked.size} fibres are blocked" in text
+    assert bare.n_crosstalk == 0                                             # no compression: no cross-talk
+    calm, strong = (simulate(0.8, 0.7, pulsation=p, duration_ms=2000, seed=0) for p in (0.0, 1.0))
+    assert strong.n_ectopic > 3 * calm.n_ectopic                             # a stronger pulse, more bursts
+    spasm = simulate(0.8, 0.7, duration_ms=2000, seed=0)
+    branches = {spasm.fibre_branch[i] for i, t in enumerate(spasm.lesion_spike_times_ms) if t.size}
+    assert {"temporal", "zygomatic"} & branches and {"buccal", "marginal mandibular"} & branches
+    isi = [d for t in spasm.lesion_spike_times_ms for d in (t[1:] - t[:-1]) if d < 5.0]
+    assert isi and 2.8 <= min(isi) and max(isi) <= 4.1                      # 250-350 Hz trains
