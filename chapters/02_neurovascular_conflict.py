@@ -5,8 +5,8 @@
 # reports a loop of the anterior inferior cerebellar artery (AICA) lying against her left facial
 # nerve, right where it leaves the brainstem; she is a teaching case, not a real patient [TC:T].
 # That sounds like the answer, until you learn that MRI also finds a vessel touching the facial
-# nerve on many nerve sides of people who have never twitched: from 6% to 53% of sides, depending
-# on the study [S104:A; S43:A]. So why her, why now, and why the left side? And does her treated
+# nerve in many people who have never twitched: on up to about half of nerve sides in some
+# studies, and from 6% to 53% across studies [S104:A; S43:A]. So why her, why now, and why the left side? And does her treated
 # high blood pressure matter? This chapter takes the popular explanation (an artery pulsing against
 # the nerve wears away its insulation until signals short-circuit), checks it against the evidence
 # and shows where it holds and where it does not. You will compare surgical series that disagree
@@ -25,13 +25,14 @@
 #    published surgical series give different numbers;
 # 3. explain why a vessel touching the nerve is common but not sufficient, and list candidate
 #    "second factors" (where and how hard it presses, pulsation, time, a crowded posterior fossa);
-# 4. read a forest plot of odds ratios (both explained in section 6) and say what it shows, and
-#    cannot show, about age and high blood pressure as associations of HFS;
+# 4. read a [forest plot](glossary.md#forest-plot) of [odds ratios](glossary.md#or) (both
+#    explained in section 6) and say what it shows, and cannot show, about age and high blood
+#    pressure as associations of HFS;
 # 5. explain why most HFS is sporadic and vascular, and what the rare familial cases suggest;
 # 6. tell primary HFS from secondary HFS (after a facial palsy, nerve injury, a tumour or
 #    multiple sclerosis) and explain why the mechanism differs.
 #
-# **Estimated time:** about 60 min core path (+15 min going deeper).
+# **Estimated time:** about 70 min core path (+7 min going deeper).
 #
 # **Prerequisites:** chapters 00 and 01 (especially the root exit zone and the transition zone).
 # From your studies: myelin and saltatory conduction, the vertebrobasilar arteries and their
@@ -61,7 +62,8 @@ hfs.setup()
 # oligodendrocytes; it has no epineurium and no fascicles, so fibres for the forehead, eye, mouth
 # and neck run side by side [N3:C; N6:A; N12:A]. Further out comes the
 # [transition zone](glossary.md#tz), where Schwann cells take over. In one autopsy study the central
-# myelin reached about 8 mm along the nerve from the point where it leaves the pons [N5:A]. At
+# myelin reached about 8 mm along the nerve from the root exit point, where the nerve emerges from
+# the brainstem [N5:A]. At
 # operation, the vessel sat on this proximal stretch in 96% of 115 first decompressions: at the
 # root exit point, along the segment still attached to the pons, or at the point where the nerve
 # leaves it [S33:A]. Figure 2.1 puts the analogy on that anatomy.
@@ -80,8 +82,8 @@ hfs.show(conflict.conflict_schematic(), "2.1")
 #
 # | The wire picture says | What nerves actually do |
 # |---|---|
-# | Wires are passive; a worn wire only leaks. | Axons are excitable. Facial-nerve fibres in HFS fire on their own and produce trains of after-activity at 250–350 Hz [S49:A]. Nielsen's review describes them as demyelinated at the compression site [S51:B]; another review finds the evidence for this demyelination unconvincing [S55:B]. A worn cable does not generate current. |
-# | Worn insulation stays worn. | Myelin can be repaired. After decompression, cross-transmission between branches had disappeared in 23% of patients at one week and in 73% at 2–8 months [S50:A]. Relief of the spasm is often delayed, with a median of 30 days in 175 patients [S150:A]. One explanation is [remyelination](glossary.md#remyelination), new myelin being laid down [S50:A]. Another is a facial nucleus that calms down slowly: abnormal F waves faded in patients whose spasm went after decompression [N205:A], and in rats the signs of an over-active nucleus disappeared over 4–8 weeks [N208:A]. |
+# | Wires are passive; a worn wire only leaks. | Axons are excitable. Facial-nerve fibres in HFS fire on their own and produce trains of after-activity at 250–350 Hz [S49:A]. Nielsen's review describes them as demyelinated at the compression site [S51:B]. Another review finds the evidence for this demyelination unconvincing [S55:B]. A worn cable does not generate current. |
+# | Worn insulation stays worn. | Myelin can be repaired. After decompression, cross-transmission between branches had disappeared in 23% of patients at one week and in 73% at 2–8 months [S50:A]. Relief of the spasm is often delayed, with a median of 30 days in 175 patients [S150:A]. One explanation is [remyelination](glossary.md#remyelination), new myelin being laid down [S50:A]. Another is a facial nucleus that calms down slowly: abnormal F waves faded in patients whose spasm went after decompression [N205:A]. In rats, the signs of an over-active nucleus disappeared over 4–8 weeks [N208:A]. |
 # | Touching wires always short-circuit. | A vessel touches the facial nerve in many people who never develop HFS (section 5) [S43:A]. Contact is not enough; something else has to be present. |
 # | The fault is in the cable. | Where the abnormal signal arises is still debated. One view puts it at the compression site, with ephaptic and ectopic excitation [S51:B]. Another holds that the facial motor nucleus becomes hyperexcitable; animal models needed a nerve injury *plus* vessel contact [S50a:B]. Recent electrophysiology increasingly favours a central contribution [S54:B]. One review favours a functional effect of compression and stretch, with cross-talk at the conflict zone [S55:B]. |
 # | Every short circuit sits where the wire is worn. | After a Bell's palsy, recordings place the cross-transmission inside the petrous bone, not in the cerebellopontine angle [S56:A]: same symptom, different site, no artery needed (section 8). |
@@ -93,7 +95,8 @@ hfs.show(conflict.conflict_schematic(), "2.1")
 # ## 3. Which vessels press on the nerve?
 #
 # **Core path.**
-# 1. In most surgical series, including all those shown here, the AICA is the commonest culprit [S33:A; S14:A].
+# 1. In most surgical series, including all those shown here, the AICA is the commonest culprit
+#    [S33:A; S14:A].
 # 2. Some series report the PICA or the vertebral artery first [N342:A].
 # 3. The PICA and the vertebral artery usually come next; veins are rare culprits [S33:A].
 # 4. Often more than one vessel presses: in 38% of 115 patients in one series [S33:A].
@@ -110,11 +113,19 @@ hfs.show(conflict.conflict_schematic(), "2.1")
 hfs.show(conflict.offending_vessels_figure(), "2.2")
 
 # %% [markdown]
-# The AICA share runs from 37.8% in a **[meta-analysis](glossary.md#meta-analysis)** of 27 studies
-# (a study that pools the results of many) [S14:A] to 75.8% in a Hispanic surgical series [S36:A].
-# The PICA share runs from 6.2% [S36:A] to 38% [S34:A]. In a 60-patient series operated on with
-# an endoscope, the order was reversed: PICA in 39 patients, vertebral artery in 23 and AICA in 16,
-# with several vessels in 19 [N342:A]. The numbers differ for reasons you can check:
+# A **[meta-analysis](glossary.md#meta-analysis)** pools the results of many studies into one
+# estimate. The AICA share runs from 37.8% in a meta-analysis of 27 studies to 75.8% in a Hispanic
+# surgical series [S14:A; S36:A]. The PICA share runs from 6.2% to 38% [S36:A; S34:A]. In a
+# 60-patient series operated on with an endoscope, the order was reversed: PICA in 39 patients,
+# vertebral artery in 23 and AICA in 16, with several vessels in 19 [N342:A]. The series disagree
+# mostly because they count differently: one main culprit per patient or every vessel that touches
+# the nerve, and different denominators. Method (angiogram or surgery) and population add to the
+# spread (Going deeper, below).
+
+# %% [markdown] tags=["deeper"]
+# ### Going deeper: why the series disagree, the full table and three details
+#
+# *Optional: skip it on the core path.*
 #
 # - **Main culprit or any contact?** Some series name one main offender per patient and count
 #   "several vessels" separately. Baba's series counted every vessel that touched the nerve, so a
@@ -125,16 +136,12 @@ hfs.show(conflict.offending_vessels_figure(), "2.2")
 # - **Angiography or surgery?** Two series combined angiograms with operative findings [S34:A;
 #   S35:A]. An angiogram shows arteries, not veins, and not how hard a vessel presses.
 # - **Different patients.** The series come from Japan, a Hispanic population and other centres.
-#   The meta-analysis's wide confidence interval (27.8–47.7%) shows how much they vary [S14:A].
-
-# %% [markdown] tags=["deeper"]
-# ### Going deeper: the full vessel table and three details
-#
-# *Optional: skip it on the core path.*
+#   The meta-analysis's wide [confidence interval](glossary.md#confidence-interval) (27.8–47.7%),
+#   the range of values compatible with its data, shows how much they vary [S14:A].
 #
 # The table below lists every row of the course's vessel table, with the basis of each count.
 # Three details are worth knowing. Veins are rare culprits: 3% of main offenders in one series
-# [S33:A], and a vein alone in 5 of 1,642 operated patients in another [S17:A]. That fits the idea
+# [S33:A]. A vein alone was the culprit in 5 of 1,642 operated patients in another [S17:A]. That fits the idea
 # that the *pulse* matters. The vertebral artery, parent of the PICA, is often displaced towards the
 # affected side: in 86.4% of 88 patients, against 10.2% towards the other side [S39:A]. And the
 # side of the face may depend on the vessel. In 370 operated patients the AICA was mainly the
@@ -231,8 +238,10 @@ MyelinWearView()
 # ## 5. Contact without symptoms: the second factor
 #
 # **Core path.**
-# 1. Imaging finds a vessel touching the facial nerve on 6% to 53% of nerve sides without HFS, depending on the method [S104:A; S43:A].
-# 2. At autopsy, vessels pressed on the central myelin of more than 80% of 75 nerves from adults not selected for HFS [N5:A].
+# 1. Imaging finds a vessel touching the facial nerve without HFS in 6% to 53% of people or nerve
+#    sides, depending on the study and its method [S104:A; S43:A].
+# 2. At autopsy, vessels pressed on the central myelin of more than 80% of 75 nerves from adults
+#    not selected for HFS [N5:A].
 # 3. So contact is common and HFS is rare: contact alone is not enough.
 # 4. Contacts that cause HFS sit at the root exit zone and indent the nerve more often [S42:A].
 # 5. A susceptible nerve or nucleus and a crowded posterior fossa may be needed too [S50a:B; S69:A].
@@ -245,13 +254,6 @@ MyelinWearView()
 hfs.show(conflict.contact_figure(), "2.4")
 
 # %% [markdown]
-# In patients, a vessel lies against the nerve on more than 88% of symptomatic sides, but also on
-# about half of the *asymptomatic* sides of the same patients [S42:A]. In 100 MRIs of people
-# without HFS, up to 53% of the 200 nerve sides showed vascular contact with the facial nerve
-# [S43:A]. A review puts contact in at least half of people without spasm [S50a:B]. An introduction
-# quoting an earlier study gives "up to 25%" of normal controls [S87:B]. In 1992, MR angiography
-# showed compression in only 1 of 16 controls (6.3%) against 24 of 37 patients (64.9%) [S104:A].
-#
 # Why do the estimates range from 6% to 53% [S104:A; S43:A]? They measure different things: *any*
 # touch anywhere along the nerve in the cistern, or *compression* at the root exit zone; thin-slice
 # MRI that shows small contacts, or 1990s angiography that misses them; sides of the head or
@@ -265,7 +267,7 @@ hfs.show(conflict.contact_figure(), "2.4")
 # - **Where.** On symptomatic sides at least 80% of contacts sit at the anterior root exit zone; on
 #   asymptomatic sides at least 70% of contacts lie elsewhere [S42:A]. In people without HFS,
 #   contacts are mostly mild, further out in the cistern and made by the AICA [S43:A].
-# - **How hard.** Indentation, not mere touching, is associated with HFS [S42:A]; most patients
+# - **How hard.** Indentation, not mere touching, is associated with HFS [S42:A]. Most patients
 #   have it at surgery [S33:A].
 # - **A susceptible nerve or nucleus.** In animal models, vessel contact alone did not produce the
 #   abnormal responses; a nerve injury was needed as well [S50a:B].
@@ -278,9 +280,16 @@ hfs.show(conflict.contact_figure(), "2.4")
 # at about 190–200 mmHg, which in the model makes it press hard enough to indent the nerve [TC:T].
 
 # %% [markdown] tags=["deeper"]
-# ### Going deeper: measuring the room in the posterior fossa
+# ### Going deeper: the contact studies one by one, and the room in the posterior fossa
 #
 # *Optional: skip it on the core path.*
+#
+# In patients, a vessel lies against the nerve on more than 88% of symptomatic sides, but also on
+# about half of the *asymptomatic* sides of the same patients [S42:A]. In 100 MRIs of people
+# without HFS, up to 53% of the 200 nerve sides showed vascular contact with the facial nerve
+# [S43:A]. A review puts contact in at least half of people without spasm [S50a:B]. An introduction
+# quoting an earlier study gives "up to 25%" of normal controls [S87:B]. In 1992, MR angiography
+# showed compression in only 1 of 16 controls (6.3%) against 24 of 37 patients (64.9%) [S104:A].
 #
 # A CT study of 34 patients and 33 controls found a smaller
 # **[petrous angle](glossary.md#petrous-angle)** in patients, an angle measured on CT at the
@@ -338,15 +347,10 @@ hfs.show(conflict.hypertension_forest_plot(), "2.5")
 # come out smaller than those of the first studies, for example because small studies with
 # striking results are more likely to be published and noticed.
 #
-# The subgroups disagree, and this is where the forest plot earns its keep. One study found the
-# link on both sides of the face, with odds ratios of 2.76 on the left and 3.02 on the right
-# [S44:A]. The other found it only on the left, 4.0 (1.4–11.5), with a right-sided interval of
-# 0.36–3.1 that crosses 1 [S45:A]. Not every study outside the plot agrees. An Indian cohort found
-# no link between left-sided HFS and hypertension [S21:A]. A Polish study of 60 patients and 60
-# controls found hypertension in 61.6% against 45.0%, a difference that was not significant
-# [N154:A]. The odds ratio was higher below the age of 60 (4.2) than above it (2.5), but the
-# difference between the age groups was not significant [S44:A]. Small subgroups give long lines:
-# the honest summary is "probably associated, size uncertain".
+# The subgroups (left or right side, under or over 60) disagree, and their intervals are long
+# (Going deeper, below). Not every study outside the plot agrees: in a Polish study of 60 patients
+# and 60 controls the difference in hypertension was not significant [N154:A]. The honest summary is
+# "probably associated, size uncertain".
 #
 # **Association, not cause.** A case–control study shows an association, not its direction or its
 # mechanism. Arteries under higher pressure may press harder on the nerve. But the same looping
@@ -363,9 +367,19 @@ print(f"Model odds ratio for symptoms by age 65, 150 vs 120 mmHg: {model_or:.2f}
 print("Sourced: 2.76 (1.43-5.33) [S44]; 2.64 (1.3-5.33) [S45]; pooled 1.72 (1.12-2.31) [S46]")
 
 # %% [markdown] tags=["deeper"]
-# ### Going deeper: tortuous arteries and a symmetric interval
+# ### Going deeper: subgroups, tortuous arteries and a symmetric interval
 #
 # *Optional: skip it on the core path.*
+#
+# **Subgroups.** This is where the forest plot earns its keep. One study found the
+# link on both sides of the face, with odds ratios of 2.76 on the left and 3.02 on the right
+# [S44:A]. The other found it only on the left, 4.0 (1.4–11.5), with a right-sided interval of
+# 0.36–3.1 that crosses 1 [S45:A]. Not every study outside the plot agrees. An Indian cohort found
+# no link between left-sided HFS and hypertension [S21:A]. A Polish study of 60 patients and 60
+# controls found hypertension in 61.6% against 45.0%, a difference that was not significant
+# [N154:A]. The odds ratio was higher below the age of 60 (4.2) than above it (2.5), but the
+# difference between the age groups was not significant [S44:A]. Small subgroups give long lines:
+# the honest summary is "probably associated, size uncertain".
 #
 # **Arteries change shape with age.** An artery's [tortuosity](glossary.md#tortuosity) is how
 # twisted or looped its course is. In 154 adults re-imaged after about ten years, the basilar artery
@@ -387,10 +401,10 @@ print("Sourced: 2.76 (1.43-5.33) [S44]; 2.64 (1.3-5.33) [S45]; pooled 1.72 (1.12
 #
 # Most patients with HFS have no affected relative. The familial shares are small: 2.9% of
 # patients with primary and 2.0% with secondary HFS in an Italian multicentre study [S15:A]. They
-# were 4 of 215 referrals (2%) in a US centre [S16:A] and 2.3% of 1,003 Chinese patients [S22:A].
+# were 4 of 215 referrals (2%) in a US centre [S16:A]. In 1,003 Chinese patients it was 2.3% [S22:A].
 # A case report's introduction gives an upper bound, "less than 10%", without data of its own
 # [S28:B]. What most patients share is an anatomical situation, a vessel against the nerve in a
-# crowded posterior fossa, which develops over life.
+# crowded posterior fossa, which may change over life.
 #
 # The rare families are instructive, because they look like ordinary HFS:
 #
@@ -399,7 +413,7 @@ print("Sourced: 2.76 (1.43-5.33) [S44]; 2.64 (1.3-5.33) [S45]; pooled 1.72 (1.12
 #   on average and eight of the ten had left-sided spasm. Inheritance looked autosomal dominant with
 #   **[reduced penetrance](glossary.md#reduced-penetrance)**, meaning that not everyone who carries
 #   the trait gets the disease. Decompression worked in the two who had it [S26:C].
-# - In a four-generation Italian family, MRI suggested a neurovascular conflict in every affected
+# - In a family spanning four generations, MRI suggested a neurovascular conflict in every affected
 #   member of the last two generations, and also in three younger relatives without HFS [N340:A].
 #   Hypertension had been found a few years before the spasm in every affected member, and the
 #   authors suggest an inherited susceptibility to vascular anomalies [N340:A].
@@ -413,17 +427,15 @@ print("Sourced: 2.76 (1.43-5.33) [S44]; 2.64 (1.3-5.33) [S45]; pooled 1.72 (1.12
 # some families is the *anatomy*: how the vertebral artery and its branches run, or how much room
 # the posterior fossa offers. The Korean authors suggest that an inherited susceptibility acts
 # through the shape of the vessels rather than through hypertension or diabetes [S27:A]. The
-# unaffected relatives with a conflict in the Italian family show that the inherited anatomy can be
-# present without the disease [N340:A].
+# younger relatives with a conflict but no spasm in the four-generation family show that the
+# anatomy can be present without the disease, at least for years [N340:A].
 #
-# No gene for HFS itself has been found. The one genetic association study in the course's sources
-# came up empty: polymorphisms in four genes linked to vascular change were not associated with HFS
-# in 43 patients and 207 controls, and their fasting homocysteine did not differ [N150:A]. That
-# study is small, so it cannot rule a genetic contribution out. The Korean authors end by hoping
-# future studies "may help identify a gene or trait" [S27:A]. Nor do the course's sources describe
-# an immune or metabolic mechanism. The markers that were checked, homocysteine [N150:A] and
-# diabetes in relation to vertebral-artery tortuosity [S27:A], were unremarkable. That is absence
-# of evidence from a few studies, not proof of absence.
+# No gene for HFS itself has been found. The one genetic association study in the course's sources,
+# of 43 patients and 207 controls, found no link with four genes of vascular change and no
+# difference in homocysteine [N150:A]. It is small, so it cannot rule a genetic contribution out.
+# Nor do the course's sources describe an immune or metabolic mechanism; diabetes was unrelated to
+# vertebral-artery tortuosity in the Korean families [S27:A]. That is absence of evidence from a
+# few studies, not proof of absence.
 
 # %% [markdown]
 # ## 8. Secondary HFS: when the cause is not a vessel at the root
@@ -443,7 +455,7 @@ hfs.show(conflict.aetiology_figure(), "2.6")
 #   after a facial palsy such as Bell's palsy [S15:A]. A letter about that study reported
 #   post-paralytic HFS in under 5% of 200 consecutive patients at another tertiary centre [N341:B].
 #   Among 215 referrals to a US centre, 11% followed Bell's palsy [S16:A]. Other cohorts report a
-#   previous Bell's palsy in 5.7% [S11:A] and 11% [S111:B]. Here the cross-transmission arises
+#   previous Bell's palsy in 5.7% and 11% [S11:A; S111:B]. Here the cross-transmission arises
 #   inside the petrous bone, not at the root exit zone [S56:A]. That is probably where the nerve,
 #   swollen in its bony canal during the palsy, regrew with some fibres reaching the wrong targets.
 #   Moving a vessel at the root would not be expected to help.
@@ -453,7 +465,7 @@ hfs.show(conflict.aetiology_figure(), "2.6")
 #   seven tumours and two vascular malformations [S17:A]. Reported tumours include parotid tumours,
 #   meningiomas of the cerebellopontine angle and acoustic schwannomas [S30:B]. Case reports
 #   suggest that spasm from a tumour in the cerebellopontine angle may be more sustained (tonic)
-#   than brief twitches [S31:B]; tumour cases can also be atypical in onset and course [S30:B].
+#   than brief twitches [S31:B]. Tumour cases can also be atypical in onset and course [S30:B].
 # - **Multiple sclerosis and brainstem lesions.** Two of the 215 referrals had a demyelinating
 #   disease and two a vascular brain insult [S16:A]. In a Mayo Clinic series, 7 patients with
 #   multiple sclerosis had HFS; three had a pontine lesion on the same side, and the spasm resolved
@@ -527,8 +539,8 @@ bp_role = "accelerator"
 #    - whether this loop caused her spasm: the same contact is common in people who never twitch;
 #    - when the contact began, how hard it presses, or her blood pressure over the years;
 #    - anything about her as a person: every constant is a teaching calibration [TC], not a measurement,
-#      and it leaves out her anatomy, her repair, the debated role of the facial nucleus [S50a] and
-#      whether decompression would help her.
+#      and it leaves out her anatomy, her repair, whether decompression would help her, and the
+#      debated role of the facial nucleus [S50a].
 cannot_tell = ("Whether this loop caused her spasm, since such contact is common without HFS; when it began "
                "and how hard it presses; and her own future, because every constant is a teaching "
                "calibration and the model leaves out her anatomy, her repair and the facial nucleus.")
@@ -549,14 +561,14 @@ hfs.quiz("02_neurovascular_conflict")
 # - Primary HFS is a **neurovascular conflict**: a vessel, usually an artery, presses on the facial
 #   nerve where it is still covered by central myelin, at the root exit zone [S33:A].
 # - The **insulated-wire** picture explains where and why there, but nerves are not wires. Axons
-#   fire by themselves [S49:A], and relief after surgery is often delayed [S150:A]. Remyelination
+#   fire by themselves [S49:A]. Relief after surgery is often delayed [S150:A]. Remyelination
 #   and a slowly calming facial nucleus are two explanations, and part of the problem may be
 #   central [S50a:B; S54:B].
 # - In most series, including all those shown here, the **AICA** is the commonest culprit, with
-#   37.8% to 75.8% [S14:A; S36:A]; some series report the PICA or the vertebral artery first
+#   37.8% to 75.8% [S14:A; S36:A]. Some series report the PICA or the vertebral artery first
 #   [N342:A]. Series differ by counting, denominators, method and population.
-# - **Contact is common without HFS**, on 6% to 53% of nerve sides in imaging studies [S104:A;
-#   S43:A]. What matters is where and how hard the vessel presses, and perhaps a crowded posterior
+# - **Contact is common without HFS**: 6% to 53% of people or nerve sides in imaging studies
+#   [S104:A; S43:A]. What matters is where and how hard the vessel presses, and perhaps a crowded posterior
 #   fossa and a susceptible nerve [S42:A; S70:A].
 # - **Older age and hypertension are associated with HFS**: pooled odds ratio for hypertension
 #   1.72, 1.12–2.31 [S46:A]. Studies disagree on size and side, and association is not causation.
