@@ -1,9 +1,9 @@
 # %% [markdown]
 # # 02 · Neurovascular conflict: how a pulsing artery can wear out a nerve
 #
-# Mrs Ana Ortiz, the 52-year-old teacher from chapter 00, has had her MRI. The radiologist
-# reports a loop of the anterior inferior cerebellar artery (AICA) lying against her left facial
-# nerve, right where it leaves the brainstem; she is a teaching case, not a real patient [TC:T].
+# Mrs Ana Ortiz, the 52-year-old teacher from chapter 00 and a teaching case rather than a real
+# patient, has had her MRI [TC:T]. The radiologist reports a loop of the anterior inferior
+# cerebellar artery (AICA) lying against her left facial nerve, right where it leaves the brainstem.
 # That sounds like the answer, until you learn that MRI also finds a vessel touching the facial
 # nerve in many people who have never twitched: on up to about half of nerve sides in some
 # studies, and from 6% to 53% across studies [S104:A; S43:A]. So why her, why now, and why the left side? And does her treated
@@ -171,7 +171,7 @@ hfs.show_table("offending_vessels", columns=["study", "method", "vessel", "basis
 # - **repair** is fast, a time constant of a few months, as long as the nerve is not indented; once
 #   the vessel indents it, repair is almost shut off. This switch is the model's version of the
 #   "second factor" of section 5;
-# - below an integrity of 0.5 the model predicts cross-talk and spasm.
+# - below an integrity of 0.5 the model predicts cross-talk and spasm [TC:T].
 #
 # Every number inside the model is a **[teaching calibration](glossary.md#teaching-calibration)**,
 # a value chosen so that the model reproduces the direction and rough size of sourced facts (onset
@@ -217,21 +217,21 @@ MyelinWearView()
 #
 # 1. At 120 mmHg integrity after 15 years is 0.90 and no symptoms come within 40 years; at 140 mmHg
 #    it is 0.54, just above the threshold, and symptoms begin after about 21 years; at 160 mmHg it
-#    is 0.11 and symptoms begin after about 4 years. Why: in the model a higher pressure makes the
-#    vessel press harder, and at 0.45 that pushes a borderline contact across the indentation
-#    switch that shuts off repair [TC:T].
+#    is 0.11 and symptoms begin after about 4 years [TC:T]. Why: in the model a higher pressure
+#    makes the vessel press harder, and at 0.45 that pushes a borderline contact across the
+#    indentation switch that shuts off repair.
 # 2. Yes, but only at extreme pressures. A touching artery gives symptoms within 40 years only at
-#    about 195–200 mmHg (190 mmHg if the contact starts at 70); a touching vein needs 195–200 mmHg.
-#    At 120–160 mmHg integrity stays near 1 for 40 years. This imitates contact without symptoms,
-#    the vessel seen on MRI in many people who never twitch (section 5) [TC:T].
-# 3. At 140 mmHg the artery brings symptoms after about 3 years, the vein after about 5 (at 120 mmHg:
-#    6 against 10 years). The pulse speeds up the wear, but an indenting vein still wears the nerve
-#    out, because indentation, not pulsation, shuts off repair. In surgery veins are rare culprits,
-#    about 3% of main offenders [S33:A].
-# 4. Symptoms begin at about age 66 whether the contact starts at 30 (after about 36 years) or at 45
-#    (after about 21 years); started at 65, they begin at about 73 (after about 8 years). In the
-#    model wear rises and repair slows with age, so a contact that repair held in check for decades
-#    tips over in later life [TC:T]. This fits an onset in middle and later life (section 6).
+#    about 195–200 mmHg (190 mmHg if the contact starts at 70), a touching vein at 195–200 mmHg, and
+#    at 120–160 mmHg integrity stays at 0.94 or more for 40 years [TC:T]. This imitates contact
+#    without symptoms, the vessel seen on MRI in many people who never twitch (section 5).
+# 3. At 140 mmHg the artery brings symptoms after about 3 years, the vein after about 5; at 120 mmHg
+#    after 6 against 10 years [TC:T]. The pulse speeds up the wear, but an indenting vein still wears
+#    the nerve out, because indentation, not pulsation, shuts off repair. In surgery veins are rare
+#    culprits, about 3% of main offenders [S33:A].
+# 4. Symptoms begin at about age 66 whether the contact starts at 30 (after about 36 years) or at
+#    45 (after about 21 years); started at 65, they begin at about 73, after about 8 years [TC:T].
+#    In the model wear rises and repair slows with age, so a contact that repair held in check for
+#    decades tips over in later life. This fits an onset in middle and later life (section 6).
 # </details>
 
 # %% [markdown]
@@ -347,8 +347,8 @@ hfs.show(conflict.hypertension_forest_plot(), "2.5")
 # come out smaller than those of the first studies, for example because small studies with
 # striking results are more likely to be published and noticed.
 #
-# The subgroups (left or right side, under or over 60) disagree, and their intervals are long
-# (Going deeper, below). Not every study outside the plot agrees: in a Polish study of 60 patients
+# The subgroups (left or right side, under or over 60) disagree, and their intervals are long; the
+# details are in Going deeper, below [S44:A; S45:A]. Not every study outside the plot agrees: in a Polish study of 60 patients
 # and 60 controls the difference in hypertension was not significant [N154:A]. The honest summary is
 # "probably associated, size uncertain".
 #
@@ -393,7 +393,8 @@ print("Sourced: 2.76 (1.43-5.33) [S44]; 2.64 (1.3-5.33) [S45]; pooled 1.72 (1.12
 #
 # **A statistical footnote.** The meta-analysis's interval is symmetric on an ordinary scale
 # (1.72 ± 0.6), not on the log scale on which odds ratios are normally estimated [S46:A]. An
-# interval computed on the log scale would stretch further to the right than to the left of 1.72.
+# interval computed on the log scale would stretch further to the right than to the left of 1.72
+# [S46:A].
 # The figure shows it as published.
 
 # %% [markdown]
@@ -408,16 +409,17 @@ print("Sourced: 2.76 (1.43-5.33) [S44]; 2.64 (1.3-5.33) [S45]; pooled 1.72 (1.12
 #
 # The rare families are instructive, because they look like ordinary HFS:
 #
-# - Miwa and colleagues (2002) described five families with ten affected members, as summarised in
-#   a disease database (the primary paper was not checked for this course). Onset was at 50.6 years
-#   on average and eight of the ten had left-sided spasm. Inheritance looked autosomal dominant with
-#   **[reduced penetrance](glossary.md#reduced-penetrance)**, meaning that not everyone who carries
-#   the trait gets the disease. Decompression worked in the two who had it [S26:C].
+# - Miwa and colleagues (2002) described five families with ten affected members; onset was at
+#   50.6 years on average and eight of the ten had left-sided spasm [S26:C]. Inheritance looked
+#   autosomal dominant with **[reduced penetrance](glossary.md#reduced-penetrance)**, meaning that
+#   not everyone who carries the trait gets the disease, and decompression worked in the two who
+#   had it [S26:C]. These details come from a disease database's summary; the primary paper was not
+#   checked for this course.
 # - In a family spanning four generations, MRI suggested a neurovascular conflict in every affected
 #   member of the last two generations, and also in three younger relatives without HFS [N340:A].
 #   Hypertension had been found a few years before the spasm in every affected member, and the
 #   authors suggest an inherited susceptibility to vascular anomalies [N340:A].
-# - In 20 Korean patients from 10 families the inheritance pattern could not be defined. The
+# - In 20 Korean patients from 10 families the inheritance pattern could not be defined [S27:A]. The
 #   vertebral artery was the culprit more often than in sporadic cases (35.0% against 10.0%), and
 #   18 of the 19 who had surgery were free of spasm afterwards [S27:A].
 # - A mother and son both developed right-sided HFS in their early twenties, each with a branch of
@@ -487,7 +489,7 @@ hfs.show(conflict.aetiology_figure(), "2.6")
 #
 # Mrs Ortiz's MRI shows an AICA loop at her left root exit zone [TC:T]. Suppose, for the model,
 # that the loop indents the nerve (severity 0.6), that the contact began when she was 45, and that
-# it is a pulsating artery. **What it practises:** reading a model's prediction and saying where a
+# it is a pulsating artery [TC:T]. **What it practises:** reading a model's prediction and saying where a
 # model stops. **Time:** about 12 min.
 #
 # You can read every number from the view above: set *severity*, *age at start* 45 and *artery*,
