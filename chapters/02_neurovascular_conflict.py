@@ -310,8 +310,8 @@ hfs.show(conflict.contact_figure(), "2.4")
 # at 80 or older in women [S5:A]. One plausible reason is that arteries lengthen and loop with age
 # (Going deeper, below).
 #
-# **Sex and ancestry.** Women are affected more often than men in most clinic series, for example
-# 62% of 214 patients in an Italian multicentre study [S15:A]. One Indian clinic found no female
+# **Sex and ancestry.** Women are affected more often than men in most clinic series: 61% to 64%
+# of patients in three large ones [S11:A; S15:A; S22:A]. One Indian clinic found no female
 # preponderance, with 49% women [S21:A]. In a Houston clinic, people of Asian origin made up 10.6%
 # of patients with HFS against 3.5% of patients with cranial–cervical dystonia [S9:A].
 # These are associations in clinic samples, not explanations; chapter 05 (coming) returns to who
@@ -489,8 +489,8 @@ hfs.show(conflict.aetiology_figure(), "2.6")
 #
 # Mrs Ortiz's MRI shows an AICA loop at her left root exit zone [TC:T]. Suppose, for the model,
 # that the loop indents the nerve (severity 0.6), that the contact began when she was 45, and that
-# it is a pulsating artery [TC:T]. **What it practises:** reading a model's prediction and saying where a
-# model stops. **Time:** about 12 min.
+# it is a pulsating artery [TC:T]. **What it practises:** reading a model's prediction and saying
+# where a model stops. **Time:** about 12 min.
 #
 # You can read every number from the view above: set *severity*, *age at start* 45 and *artery*,
 # move *systolic BP*, and read "symptoms began after … years" under the figure. The code is
@@ -502,7 +502,8 @@ hfs.show(conflict.aetiology_figure(), "2.6")
 # 2. If the loop only touched the nerve (severity 0.25), would symptoms come within 40 years at any
 #    of these three pressures? Answer `True` or `False`.
 # 3. In the model, is high blood pressure the `"cause"` of symptoms or an `"accelerator"`?
-# 4. In a sentence or two: what can this model *not* tell you about Mrs Ortiz?
+# 4. In a sentence or two, written between quotes (`"…"`): what can this model *not* tell you
+#    about Mrs Ortiz?
 #
 # Replace each `...` in the cell below and run it; the checker tells you which parts are right.
 
