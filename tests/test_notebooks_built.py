@@ -6,7 +6,6 @@ generated References and disclaimer cells); only outputs and execution counts co
 executor. Any difference means: run ``make notebooks``.
 """
 import json
-import re
 
 import jupytext
 import pytest
@@ -110,17 +109,3 @@ def test_glossary_page_is_up_to_date():
     assert page.exists() and page.read_text(encoding="utf-8") == glossary_markdown(), (
         "notebooks/glossary.md is not what data/glossary.csv renders to: run `make notebooks`")
 
-
-# --- one-off proof (P3): jupytext reads every chapter exactly as the old hand-written parser did.
-OLD_PARSER = ROOT / "tests" / "_old_parse_chapter.py"
-
-
-@pytest.mark.skipif(not OLD_PARSER.exists(), reason="old parser deleted after the proof")
-@pytest.mark.parametrize("chapter", CHAPTERS, ids=ids(CHAPTERS))
-def test_jupytext_reads_chapters_like_the_old_parser(chapter):
-    ns: dict = {"re": re, "json": json}
-    exec(OLD_PARSER.read_text(encoding="utf-8"), ns)
-    old = ns["parse_chapter"](chapter.read_text(encoding="utf-8"))
-    new = jupytext.read(chapter, fmt="py:percent").cells
-    assert [(c["type"], c["source"], c["tags"]) for c in old] == [
-        (c.cell_type, c.source, c.metadata.get("tags", [])) for c in new]
