@@ -99,7 +99,7 @@ def column_label(name: str, spec: dict | None = None) -> str:
     column name with underscores as spaces; the unit follows in brackets.
 
     >>> column_label("length_mm_low", {"description": "", "unit": "mm"})
-    'length mm low (mm)'
+    'Length mm low (mm)'
     """
     check_str("name", name)
     spec = spec or {}
@@ -110,6 +110,7 @@ def column_label(name: str, spec: dict | None = None) -> str:
         label = desc[0].upper() + desc[1:]
     else:
         label = name.replace("_", " ")
+        label = label[0].upper() + label[1:]
     unit = str(spec.get("unit") or "").strip()
     return f"{label} ({unit})" if unit and f"({unit})" not in label else label
 
