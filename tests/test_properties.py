@@ -679,7 +679,10 @@ SPECS: dict[str, Spec] = {
                                          lambda r, kw: callable(r) or pytest.fail(repr(r)), examples=5),
     # -- hfs_edu.figures.overview -----------------------------------------------------------------------------------------------
     "hfs_edu.figures.overview.hfs_at_a_glance": Spec({"show_labels": flag()}, is_type(Figure), examples=4),
-    "hfs_edu.figures.overview.course_map": Spec({"highlight": choice(_chapters, optional=True, normalise=lambda s: s)},
+    "hfs_edu.figures.overview.course_map": Spec({"highlight": choice(_chapters, optional=True, normalise=lambda s: s),
+                                                 "ready": P(st.deferred(lambda: st.lists(st.sampled_from(_chapters()),
+                                                                                          max_size=10, unique=True)),
+                                                            None, ["00", 5, ["12"]])},
                                                 is_type(Figure), examples=5, all_options=False),
     # -- hfs_edu.figures.epidemiology -------------------------------------------------------------------------------------------
     "hfs_edu.figures.epidemiology.prevalence_figure": Spec(
