@@ -96,10 +96,11 @@ _SHORT_LABEL = 40
 def column_label(name: str, spec: dict | None = None) -> str:
     """A human column label: the manifest's ``label`` if it has one, else its column
     ``description`` when that is short (at most 40 characters, no ``:`` or ``;``), else the
-    column name with underscores as spaces; the unit follows in brackets.
+    column name with underscores as spaces (a word equal to the unit dropped); the unit follows
+    in brackets.
 
     >>> column_label("length_mm_low", {"description": "", "unit": "mm"})
-    'Length mm low (mm)'
+    'Length low (mm)'
     """
     check_str("name", name)
     spec = spec or {}
@@ -109,7 +110,9 @@ def column_label(name: str, spec: dict | None = None) -> str:
     elif desc and len(desc) <= _SHORT_LABEL and not any(ch in desc for ch in ":;"):
         label = desc[0].upper() + desc[1:]
     else:
-        label = name.replace("_", " ")
+        unit = str(spec.get("unit") or "").strip()
+        words = [w for w in name.split("_") if w and w != unit] or [name]
+        label = " ".join(words)
         label = label[0].upper() + label[1:]
     unit = str(spec.get("unit") or "").strip()
     return f"{label} ({unit})" if unit and f"({unit})" not in label else label

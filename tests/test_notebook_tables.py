@@ -17,6 +17,7 @@ def test_missing_values_are_a_dash_never_NA():
 
 def test_headers_are_human_labels_with_units():
     assert column_label("n_with_vessel", {"description": "", "unit": "patients"}) == "N with vessel (patients)"
+    assert column_label("length_mm_low", {"description": "", "unit": "mm"}) == "Length low (mm)"
     assert column_label("study", {"description": "study name", "unit": ""}) == "Study name"
     assert column_label("x", {"label": "Length", "unit": "mm", "description": "long: text"}) == "Length (mm)"
     long = "primary_vs_secondary, secondary_cause, unusual_cause (surgical series), cause_overall"
