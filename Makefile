@@ -63,6 +63,10 @@ execute: $(STAMP)
 check-determinism: $(STAMP)
 	$(BIN)/python tools/check_determinism.py
 
+.PHONY: html
+html: $(STAMP)  ## one HTML page per notebook in build/html, worked solutions collapsed
+	$(BIN)/python tools/export_html.py
+
 bench: $(STAMP)
 	$(BIN)/python tools/bench.py
 

@@ -19,7 +19,8 @@ from typing import Iterable
 from ._validate import check_bool, check_str
 from .data import bibliography
 
-__all__ = ["TIERS", "CITATION_RE", "find_citations", "cite", "tier_of", "reference_list", "format_reference"]
+__all__ = ["TIERS", "CITATION_RE", "find_citations", "cite", "tier_of", "reference_list", "format_reference",
+           "reference_section", "link_of", "TIER_LEGEND"]
 
 TIERS = {
     "A": "primary study, systematic review or meta-analysis",
@@ -64,48 +65,85 @@ def tier_of(key: str) -> str:
     return str(_row(key)["tier"])
 
 
+PUBMED_URL = "https://pubmed.ncbi.nlm.nih.gov/{pmid}/"
+DOI_URL = "https://doi.org/{doi}"
+#: Said once above a reference list; each item then carries only its badge, e.g. "[A]".
+TIER_LEGEND = ("Each reference ends with its evidence tier: **[A]** primary study, systematic review or "
+               "meta-analysis; **[B]** review, guideline, book chapter or conference abstract; **[C]** web page "
+               "that quotes others; **[T]** teaching calibration (a value chosen for a model, not a measurement).")
+
+
+def link_of(key: str) -> tuple[str, str] | None:
+    """Return ``(label, url)`` of the best link for ``key``, or None if it has none.
+
+    PubMed (``https://pubmed.ncbi.nlm.nih.gov/PMID/``) where a PMID is on file, else
+    ``https://doi.org/DOI`` where a DOI is, else the stored URL (labelled by its host, so
+    a long address never overflows the page).
+    """
+    row = _row(key)
+    pmid, doi, url = (_val(row, c) for c in ("pmid", "doi", "url"))
+    if pmid:
+        return f"PubMed {pmid}", PUBMED_URL.format(pmid=pmid)
+    if doi:
+        return f"doi:{doi}", DOI_URL.format(doi=doi)
+    if url:
+        url = url.split()[0]
+        host = re.sub(r"^https?://(www\.)?", "", url).split("/")[0]
+        return host or url, url
+    return None
+
+
+def _val(row, col: str) -> str:
+    v = row[col]
+    return "" if v is None or isinstance(v, float) or str(v) in ("", "<NA>", "nan") else str(v).strip()
+
+
 def format_reference(key: str, *, markdown: bool = True) -> str:
-    """Return the full reference for ``key``, e.g. ``"[S13] Miller LE, Miller VM (2012). ..."``.
+    """Return the full reference for ``key``.
+
+    Markdown (for the generated References cell): ``**[S13]** Miller LE, Miller VM (2012).
+    Title. *Journal* vol. [PubMed 22168965](https://pubmed.ncbi.nlm.nih.gov/22168965/) [A]``:
+    one link (see :func:`link_of`) and a tier badge; the tiers are explained once, above
+    the list (:data:`TIER_LEGEND`). Plain text (``markdown=False``, :func:`cite`) spells out
+    the PMID, DOI and URL and ends with the tier in words.
 
     Parameters
     ----------
     key : str
         A bibliography key such as ``"S13"``.
     markdown : bool, default True
-        Italicise the journal and link the URL (Markdown); plain text otherwise.
+        Markdown with a link and a tier badge; plain text otherwise.
     """
     check_bool("markdown", markdown)
     row = _row(key)
-
-    def val(col: str) -> str:
-        v = row[col]
-        return "" if v is None or (isinstance(v, float)) or str(v) in ("", "<NA>", "nan") else str(v).strip()
-
-    authors = val("authors") or "Authors not shown"
-    year = val("year")
+    authors = _val(row, "authors") or "Authors not shown"
+    year = _val(row, "year")
     parts = [f"{authors} ({year})." if year else f"{authors}."]
-    if val("title"):
-        title = val("title").rstrip(".")
-        parts.append(f"{title}.")
-    journal = val("journal")
+    if _val(row, "title"):
+        parts.append(f"{_val(row, 'title').rstrip('.')}.")
+    journal = _val(row, "journal")
     if journal:
-        vp = val("volume_pages")
+        vp = _val(row, "volume_pages")
         jtext = f"*{journal}*" if markdown else journal
         parts.append(f"{jtext} {vp}." if vp else f"{jtext}.")
+    tier = _val(row, "tier")
+    if markdown:
+        link = link_of(key)
+        if link:
+            parts.append(f"[{link[0]}]({link[1]})")
+        parts.append(f"[{tier}]")
+        return f"**[{key}]** " + " ".join(parts)
     ids = []
-    if val("pmid"):
-        ids.append(f"PMID {val('pmid')}")
-    if val("doi"):
-        ids.append(f"doi:{val('doi')}")
+    if _val(row, "pmid"):
+        ids.append(f"PMID {_val(row, 'pmid')}")
+    if _val(row, "doi"):
+        ids.append(f"doi:{_val(row, 'doi')}")
     if ids:
         parts.append("; ".join(ids) + ".")
-    if val("url"):
-        url = val("url").split()[0]
-        parts.append(f"<{url}>" if markdown else url)
-    tier = val("tier")
+    if _val(row, "url"):
+        parts.append(_val(row, "url").split()[0])
     parts.append(f"Evidence tier {tier} ({TIERS.get(tier, '?')}).")
-    label = f"**[{key}]**" if markdown else f"[{key}]"
-    return f"{label} " + " ".join(parts)
+    return f"[{key}] " + " ".join(parts)
 
 
 def cite(key: str) -> str:
@@ -134,3 +172,18 @@ def reference_list(keys: Iterable[str], *, markdown: bool = True) -> str:
             seen.append(k)
     lines = [f"{i}. {format_reference(k, markdown=markdown)}" for i, k in enumerate(seen, 1)]
     return "\n".join(lines)
+
+
+def reference_section(keys: Iterable[str]) -> str:
+    """Return the generated References cell: heading, the tier legend once, the numbered list.
+
+    Parameters
+    ----------
+    keys : iterable of str
+        The chapter's citation keys in first-use order (empty: "cites no sources").
+    """
+    if isinstance(keys, str) or not hasattr(keys, "__iter__"):
+        raise TypeError(f"keys must be an iterable of key strings such as ['S13'], got {type(keys).__name__} {keys!r:.40}")
+    keys = list(keys)
+    body = f"{TIER_LEGEND}\n\n{reference_list(keys)}" if keys else "_This chapter cites no sources._"
+    return f"## References\n\n{body}"

@@ -18,7 +18,8 @@ def test_cite_gives_a_full_reference_with_tier():
 
 def test_markdown_reference_is_linked_and_bold():
     ref = format_reference("S13")
-    assert ref.startswith("**[S13]**") and "<http" in ref
+    assert ref.startswith("**[S13]**") and "](https://pubmed.ncbi.nlm.nih.gov/22168965/)" in ref
+    assert ref.endswith("[A]") and "Evidence tier" not in ref  # tiers are explained once, above the list
 
 
 def test_reference_list_dedupes_in_first_use_order():

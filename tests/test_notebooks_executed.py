@@ -43,3 +43,24 @@ def test_streams_are_coalesced(path):
         for a, b in zip(c.outputs, c.outputs[1:]):
             split = a.output_type == b.output_type == "stream" and a.name == b.name
             assert not split, f"{path.name} cell {i}: consecutive '{a.name}' outputs; run `make execute`"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
+def test_widget_outputs_say_run_this_cell(path):
+    """Before a cell runs, JupyterLab shows a widget output's text/plain: it must be the friendly line
+    of ``hfs_edu.widgets._placeholder`` (``ViewBox``), never ``VBox(children=...`` (student review B2)."""
+    from hfs_edu.widgets._placeholder import RUN_THIS_CELL, RUN_THIS_CELL_QUIZ
+
+    allowed = {RUN_THIS_CELL, RUN_THIS_CELL_QUIZ}
+    nb = read(path)
+    for i, c in enumerate(nb.cells):
+        if c.cell_type != "code":
+            continue
+        for out in c.outputs:
+            data = out.get("data", {})
+            if "application/vnd.jupyter.widget-view+json" not in data:
+                continue
+            text = "".join(data.get("text/plain", ""))
+            assert text in allowed, (
+                f"{path.name} cell {i} (`{c.source.splitlines()[-1][:60]}`): a widget shows {text[:70]!r} before it "
+                f"runs; make the view's outer box a hfs_edu.widgets._placeholder.ViewBox (text {sorted(allowed)})")

@@ -532,6 +532,12 @@ SPECS: dict[str, Spec] = {
         {"keys": P(st.deferred(lambda: st.lists(st.sampled_from(_bib_keys()), max_size=5)), ["S13"],
                    ["S13", None, 3, [3], ["no-such-key"]]),
          "markdown": flag()}, is_type(str), examples=15),
+    "hfs_edu.citations.link_of": Spec({"key": choice(_bib_keys, normalise=lambda s: s)},
+                                      lambda r, kw: r is None or (isinstance(r, tuple) and r[1].startswith("http"))
+                                      or pytest.fail(repr(r))),
+    "hfs_edu.citations.reference_section": Spec(
+        {"keys": P(st.deferred(lambda: st.lists(st.sampled_from(_bib_keys()), max_size=5)), ["S13"],
+                   [None, 3, [3], ["no-such-key"]])}, is_type(str), examples=15),
     # -- hfs_edu.quiz ----------------------------------------------------------------------------------------
     "hfs_edu.quiz.list_quizzes": Spec(check=is_type(list)),
     "hfs_edu.quiz.load_quiz": Spec({"chapter": choice(_quizzes, normalise=lambda s: s)}, is_type(list)),
@@ -673,7 +679,10 @@ SPECS: dict[str, Spec] = {
                                          lambda r, kw: callable(r) or pytest.fail(repr(r)), examples=5),
     # -- hfs_edu.figures.overview -----------------------------------------------------------------------------------------------
     "hfs_edu.figures.overview.hfs_at_a_glance": Spec({"show_labels": flag()}, is_type(Figure), examples=4),
-    "hfs_edu.figures.overview.course_map": Spec({"highlight": choice(_chapters, optional=True, normalise=lambda s: s)},
+    "hfs_edu.figures.overview.course_map": Spec({"highlight": choice(_chapters, optional=True, normalise=lambda s: s),
+                                                 "ready": P(st.deferred(lambda: st.lists(st.sampled_from(_chapters()),
+                                                                                          max_size=10, unique=True)),
+                                                            None, ["00", 5, ["12"]])},
                                                 is_type(Figure), examples=5, all_options=False),
     # -- hfs_edu.figures.epidemiology -------------------------------------------------------------------------------------------
     "hfs_edu.figures.epidemiology.prevalence_figure": Spec(

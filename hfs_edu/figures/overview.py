@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import numpy as np
+from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 from matplotlib.patches import Circle, Ellipse, FancyArrowPatch, FancyBboxPatch, PathPatch, Polygon
 from matplotlib.path import Path as MplPath
@@ -45,13 +46,20 @@ _POSITIONS = {  # (x, y) of each chapter box on the map
 
 
 @styled
-def course_map(highlight: str | None = None) -> Figure:
+def course_map(highlight: str | None = None, ready=None) -> Figure:
     """Draw the course as a map of chapters and how they build on each other.
+
+    Chapters that exist are solid boxes; planned ones have a dashed outline, a pale fill and
+    "(coming)" under their title.
 
     Parameters
     ----------
     highlight : str, optional
         Chapter number to outline (e.g. ``"00"``), such as the current chapter.
+    ready : iterable of str, optional
+        Numbers of the chapters that exist (e.g. ``["00", "01"]``). Default: the chapters
+        whose notebook is in the course's ``notebooks/`` folder
+        (:func:`hfs_edu.notebook.course_status`).
 
     Returns
     -------
@@ -62,32 +70,52 @@ def course_map(highlight: str | None = None) -> Figure:
         raise TypeError(f"highlight must be a chapter number string like '03', got {type(highlight).__name__}")
     if highlight is not None and highlight not in numbers:
         raise ValueError(f"highlight={highlight!r} is not a chapter number; allowed: {', '.join(numbers)} or None")
-    fig, ax = new_figure(
-        "Each chapter builds on the ones with arrows into it: anatomy and mechanism first, then the clinic, "
-        "then treatment, all combined in the virtual patient.",
-        width_in=10.0, height_in=3.6,
-    )
+    if ready is None:
+        from ..notebook import course_status  # the notebooks on disk (a thin wrapper; pure logic lives there)
+
+        ready = [c.number for c in course_status() if c.status == "ready"]
+    if isinstance(ready, str) or not hasattr(ready, "__iter__"):
+        raise TypeError(f"ready must be an iterable of chapter numbers like ['00', '01'], got {type(ready).__name__}")
+    ready = list(ready)
+    unknown = [r for r in ready if r not in numbers]
+    if unknown:
+        raise ValueError(f"ready={unknown!r} are not chapter numbers; allowed: {', '.join(numbers)}")
+    caption = ("Each chapter builds on the ones with arrows into it: anatomy and mechanism first, then the clinic, "
+               "then treatment, all combined in the virtual patient.")
+    if len(ready) < len(numbers):
+        caption += " Dashed boxes marked (coming) are chapters still being written."
+    fig, ax = new_figure(caption, width_in=10.0, height_in=3.6)
     w, h = 0.82, 0.6
     boxes = {}
     for num, title, theme in COURSE_CHAPTERS:
         x, y = _POSITIONS[num]
+        exists = num in ready
         lw = 3.0 if num == highlight else 1.0
         box = FancyBboxPatch((x - w / 2, y - h / 2), w, h, boxstyle="round,pad=0.02,rounding_size=0.08",
-                             facecolor=_THEME_COLOURS[theme], alpha=0.35, edgecolor="black", linewidth=lw)
+                             facecolor=to_rgba(_THEME_COLOURS[theme], 0.35 if exists else 0.15),
+                             edgecolor="black" if exists else "#555555", linewidth=lw,
+                             linestyle="-" if exists else (0, (4, 3)))
         ax.add_patch(box)
         boxes[num] = box
-        ax.text(x, y + 0.17, num, ha="center", va="center", fontsize=11, fontweight="bold")
-        ax.text(x, y - 0.06, title, ha="center", va="center", fontsize=8.5, linespacing=1.1)
+        colour = "black" if exists else "#444444"
+        ax.text(x, y + 0.17, num, ha="center", va="center", fontsize=11, fontweight="bold", color=colour)
+        ax.text(x, y - 0.06, title, ha="center", va="center", fontsize=8.5, linespacing=1.1, color=colour)
+        if not exists:
+            ax.text(x, y - 0.245, "(coming)", ha="center", va="center", fontsize=7.5, style="italic", color=colour)
     for src, dst in COURSE_LINKS:
-        rad = 0.3 if (src, dst) == ("05", "09") else 0.0
+        rad = 0.55 if (src, dst) == ("05", "09") else 0.0  # curve below chapter 07, not through it
         ax.add_patch(FancyArrowPatch(_POSITIONS[src], _POSITIONS[dst], patchA=boxes[src], patchB=boxes[dst],
                                      arrowstyle="-|>", mutation_scale=12, color="#444444", linewidth=1.1,
-                                     shrinkA=2, shrinkB=2, connectionstyle=f"arc3,rad={rad}"))
-    handles = [Ellipse((0, 0), 1, 1, facecolor=c, alpha=0.35, edgecolor="black") for c in _THEME_COLOURS.values()]
-    ax.legend(handles, list(_THEME_COLOURS), loc="lower left", ncols=2, frameon=False, fontsize=9,
-              bbox_to_anchor=(0.0, 0.0))
+                                     shrinkA=2, shrinkB=2, connectionstyle=f"arc3,rad={rad}",
+                                     linestyle="-" if src in ready and dst in ready else (0, (3, 2))))
+    handles = [Ellipse((0, 0), 1, 1, facecolor=to_rgba(c, 0.35), edgecolor="black") for c in _THEME_COLOURS.values()]
+    labels = list(_THEME_COLOURS)
+    if len(ready) < len(numbers):
+        handles.append(FancyBboxPatch((0, 0), 1, 1, facecolor="white", edgecolor="#555555", linestyle=(0, (4, 3))))
+        labels.append("coming")
+    ax.legend(handles, labels, loc="lower left", ncols=2, frameon=False, fontsize=9, bbox_to_anchor=(0.0, 0.0))
     ax.set_xlim(-0.6, 7.6)
-    ax.set_ylim(-0.95, 1.45)
+    ax.set_ylim(-1.1, 1.45)
     ax.set_aspect("equal")
     ax.axis("off")
     return fig

@@ -1,0 +1,68 @@
+"""The static HTML export hides every worked solution, code and output, in a closed <details> (B3)."""
+import copy
+
+import nbformat
+from bs4 import BeautifulSoup
+
+import export_html
+from notebook_utils import NOTEBOOKS, read
+
+
+def _solution_texts(nb) -> list[str]:
+    """Distinctive lines a reader must not see: each solution cell's source lines and output text."""
+    texts = []
+    for c in nb.cells:
+        if c.cell_type != "code" or "solution" not in c.metadata.get("tags", []):
+            continue
+        texts += [ln.strip() for ln in c.source.splitlines() if len(ln.strip()) > 25]
+        for out in c.outputs:
+            text = out.get("text", "") or "".join(out.get("data", {}).get("text/plain", ""))
+            texts += [ln.strip() for ln in text.splitlines() if len(ln.strip()) > 15]
+    return texts
+
+
+def _visible_text(html: str) -> tuple[BeautifulSoup, str]:
+    soup = BeautifulSoup(html, "html.parser")
+    outside = copy.copy(soup)
+    for d in outside.find_all("details"):
+        d.decompose()
+    for s in outside.find_all(["script", "style"]):
+        s.decompose()
+    return soup, " ".join(outside.get_text(" ").split())
+
+
+def _check(nb, name):
+    soup, visible = _visible_text(export_html.to_html(nb))
+    cells = soup.select("div.celltag_solution.jp-CodeCell")
+    n_solutions = sum(1 for c in nb.cells if c.cell_type == "code" and "solution" in c.metadata.get("tags", []))
+    assert len(cells) == n_solutions
+    for cell in cells:
+        box = cell.find_parent("details")
+        assert box is not None and "hfs-solution" in box.get("class", []), f"{name}: a solution cell is not in <details>"
+        assert not box.has_attr("open"), f"{name}: the solution's <details> must start closed"
+        assert "Worked solution" in box.summary.get_text()
+    leaked = [t for t in _solution_texts(nb) if " ".join(t.split()) in visible]
+    assert not leaked, f"{name}: solution code or output visible outside a closed <details>: {leaked[:3]}"
+
+
+def test_a_solution_with_output_is_collapsed_in_the_export():
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell("## Exercise"),
+                nbformat.v4.new_code_cell("answer = ...  # fill in the blank"),
+                nbformat.v4.new_code_cell("answer = 6 * 7\nprint(f'The answer is {answer}, worked out in full')")]
+    nb.cells[2].metadata = {"tags": ["solution", "hide-cell"]}
+    nb.cells[2].outputs = [nbformat.v4.new_output("stream", name="stdout", text="The answer is 42, worked out in full\n")]
+    nb.cells[2].execution_count = 2
+    _check(nb, "demo")
+    # the test can fail: without our template the output is on the page
+    from nbconvert import HTMLExporter
+
+    plain, _ = HTMLExporter().from_notebook_node(nb)
+    assert "The answer is 42, worked out in full" in _visible_text(plain)[1]
+
+
+def test_a_course_notebook_exports_with_its_solution_hidden():
+    path = NOTEBOOKS[0]
+    nb = read(path)
+    assert _solution_texts(nb), f"{path.name} has no executed solution to check"
+    _check(nb, path.name)
