@@ -32,6 +32,8 @@ ALLOWED_HOSTS = {
     "www.ncbi.nlm.nih.gov": "ncbi",  # NCBI Bookshelf (/books/) and PMC legacy paths
     "doi.org": "doi",
     # publishers and journals
+    "www.bmj.com": "publisher",
+    "www.cebm.ox.ac.uk": "institution",
     "thejns.org": "journal",
     "jnnp.bmj.com": "journal",
     "n.neurology.org": "journal",

@@ -28,6 +28,7 @@ import csv
 import hashlib
 import io
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -59,6 +60,19 @@ def ordered(mapping: dict, first: tuple) -> dict:
     out = {k: mapping[k] for k in first if k in mapping}
     out.update({k: mapping[k] for k in sorted(mapping) if k not in out})
     return out
+
+
+def source_keys_used(raw: bytes, header: list[str]) -> list[str]:
+    """The citation keys in a table's ``source_key`` column, in order of first use ("S1; S2" splits)."""
+    if "source_key" not in header:
+        return []
+    keys: list[str] = []
+    for row in csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))):
+        for k in re.split(r"[;,]", row.get("source_key") or ""):
+            k = k.strip()
+            if k and k not in keys:
+                keys.append(k)
+    return keys
 
 
 def refresh(manifest: dict, data_dir: Path) -> tuple[dict, list[str], list[str]]:
@@ -103,6 +117,9 @@ def refresh(manifest: dict, data_dir: Path) -> tuple[dict, list[str], list[str]]
             dtype = spec.get("dtype") if isinstance(spec, dict) else None
             if dtype not in DTYPES:
                 problems.append(f"table '{name}', column '{col}': dtype {dtype!r} is not one of {list(DTYPES)}")
+        used = source_keys_used(raw, header)
+        listed = list(entry.get("source_keys") or [])
+        entry["source_keys"] = listed + [k for k in used if k not in listed]
         digest = hashlib.sha256(raw).hexdigest()
         if entry.get("sha256") != digest:
             changed.append(name)
