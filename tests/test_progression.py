@@ -146,6 +146,8 @@ def test_clonic_twitches_become_tonic(typical):
     assert typical.tonic_fraction[1] < 0.1                # early: brief clonic twitches
     assert typical.tonic_fraction[-1] > 0.5               # late: mostly sustained
     assert np.all((typical.tonic_fraction >= 0) & (typical.tonic_fraction <= 1))
+    sources = set(load_table("hfs_course_events").query("event == 'course'")["source_key"])
+    assert {"N100", "N604"} <= sources          # qualitative only: no series measured the change
 
 
 def test_spasms_persist_in_sleep_but_fewer(typical):
