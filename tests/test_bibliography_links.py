@@ -33,6 +33,7 @@ ALLOWED_HOSTS = {
     "doi.org": "doi",
     # publishers and journals
     "www.bmj.com": "publisher",
+    "www.cambridge.org": "publisher",
     "www.cebm.ox.ac.uk": "institution",
     "thejns.org": "journal",
     "jnnp.bmj.com": "journal",
