@@ -144,6 +144,12 @@ def _expected_data(root: Path) -> list[str]:
     return sorted(p.relative_to(data).as_posix() for p in data.rglob("*") if p.is_file())
 
 
+def _clean_env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "HFS_EDU_DATA_DIR", "PYTHONHOME")}
+    env["MPLBACKEND"] = "Agg"
+    return env
+
+
 def _site_packages() -> list[str]:
     paths = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
     return sorted(p for p in paths if Path(p).is_dir())
@@ -157,6 +163,7 @@ def installed(tmp_path_factory):
     dist = work / "dist"
     build = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(dist), str(source)],
+        env=_clean_env(),
         capture_output=True,
         text=True,
         timeout=900,
@@ -168,13 +175,8 @@ def installed(tmp_path_factory):
     venv = work / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True, timeout=300)
     python = venv / "bin" / "python"
-    purelib = subprocess.run(
-        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.strip()
-    Path(purelib, "_hfs_test_runtime_deps.pth").write_text("\n".join(_site_packages()) + "\n", encoding="utf-8")
+    # Install before the runtime packages are visible, with no PYTHONPATH, and ignoring what is
+    # installed: an editable install or a checkout's hfs_edu.egg-info must not count as "installed".
     install = subprocess.run(
         [
             sys.executable,
@@ -185,14 +187,25 @@ def installed(tmp_path_factory):
             "install",
             "--no-deps",
             "--no-index",
+            "--ignore-installed",
             "-q",
             str(wheels[0]),
         ],
+        env=_clean_env(),
         capture_output=True,
         text=True,
         timeout=600,
     )
     assert install.returncode == 0, f"pip install of the wheel failed:\n{install.stdout}\n{install.stderr}"
+    purelib = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        env=_clean_env(),
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    assert (Path(purelib) / "hfs_edu" / "__init__.py").is_file(), f"the wheel did not install into {purelib}"
+    Path(purelib, "_hfs_test_runtime_deps.pth").write_text("\n".join(_site_packages()) + "\n", encoding="utf-8")
     return venv, source
 
 
@@ -200,8 +213,6 @@ def test_installed_wheel_has_every_module_table_quiz_and_view(installed, tmp_pat
     venv, source = installed
     script = tmp_path / "check_installed.py"
     script.write_text(CHECK_SCRIPT, encoding="utf-8")
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "HFS_EDU_DATA_DIR", "PYTHONHOME")}
-    env["MPLBACKEND"] = "Agg"
     run = subprocess.run(
         [
             str(venv / "bin" / "python"),
@@ -211,7 +222,7 @@ def test_installed_wheel_has_every_module_table_quiz_and_view(installed, tmp_pat
             json.dumps(_expected_data(source)),
         ],
         cwd=tmp_path,
-        env=env,
+        env=_clean_env(),
         capture_output=True,
         text=True,
         timeout=600,
