@@ -21,6 +21,7 @@ import io
 import json
 import os
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
 import pandas as pd
@@ -40,6 +41,8 @@ __all__ = [
 #: Environment variable that points the package at another data folder.
 DATA_DIR_ENV = "HFS_EDU_DATA_DIR"
 MANIFEST_FILE = "manifest.json"
+#: Where ``pip install .`` puts the repository's ``data/`` folder inside the package.
+DATA_PACKAGE_DIR = "_data"
 BIBLIOGRAPHY_FILE = "bibliography.csv"
 BIBLIOGRAPHY_COLUMNS = (
     "key", "authors", "year", "title", "journal", "volume_pages", "pmid", "doi", "url", "tier", "notes",
@@ -55,27 +58,48 @@ class DataFileError(ValueError):
     """A course data file is missing, corrupted or does not match the manifest."""
 
 
-def data_dir() -> Path:
-    """Return the folder holding the course tables.
+def _installed_data() -> Path | None:
+    """The tables shipped inside the package (``hfs_edu/_data`` in a wheel), if present.
 
-    ``$HFS_EDU_DATA_DIR`` if set, otherwise the ``data/`` folder next to the
-    ``hfs_edu`` package (the repository root), so it works from any working
-    directory and on Binder.
+    ``pip install .`` copies the repository's ``data/`` folder into the package as
+    ``hfs_edu._data`` (see ``setup.py``). Looked up next to the imported ``hfs_edu``
+    package, so a checkout on ``PYTHONPATH`` never picks up another checkout's tables.
+    """
+    root = resources.files(__package__) / DATA_PACKAGE_DIR
+    return root if isinstance(root, Path) and (root / MANIFEST_FILE).is_file() else None
+
+
+def data_dir() -> Path:
+    """Return the folder holding the course tables; the one place that decides it.
+
+    In order: ``$HFS_EDU_DATA_DIR`` if set; the tables installed with the package
+    (``pip install .``); the ``data/`` folder of the source checkout next to the
+    ``hfs_edu`` package (``pip install -e .``, or the repository on ``sys.path``).
+    Independent of the working directory, so it works from any folder and on Binder.
     """
     env = os.environ.get(DATA_DIR_ENV)
-    path = Path(env) if env else Path(__file__).resolve().parent.parent / "data"
-    if not path.is_dir():
+    if env:
+        path = Path(env)
+        if not path.is_dir():
+            raise DataFileError(f"course data folder not found: {path} (set by {DATA_DIR_ENV}).")
+        return path
+    installed = _installed_data()
+    if installed is not None:
+        return installed
+    checkout = Path(__file__).resolve().parent.parent / "data"
+    if not checkout.is_dir():
         raise DataFileError(
-            f"course data folder not found: {path}. hfs_edu must be installed from a checkout of the "
-            f"repository (pip install -e .), or {DATA_DIR_ENV} must point at the data/ folder."
+            f"course data folder not found: neither the installed package data nor {checkout}. "
+            f"Reinstall hfs-edu (pip install .), or set {DATA_DIR_ENV} to the repository's data/ folder."
         )
-    return path
+    return checkout
 
 
 def _rel(path: Path) -> str:
+    """``data/<file>`` as in the repository, wherever the tables were found."""
     try:
-        return str(path.relative_to(data_dir().parent))
-    except ValueError:
+        return "data/" + path.relative_to(data_dir()).as_posix()
+    except (ValueError, DataFileError):
         return str(path)
 
 

@@ -1,25 +1,13 @@
-"""The offline guard of tests/conftest.py blocks non-local addresses before any packet leaves."""
+"""The offline guard (tests/_offline.py) blocks non-local addresses before any packet leaves."""
+
 from __future__ import annotations
 
 import socket
-import sys
 import urllib.request
-from pathlib import Path
 
 import pytest
 
-GUARD_FILE = Path(__file__).with_name("conftest.py")
-
-
-def _guard_module():
-    """tests/conftest.py as loaded by pytest (a plain ``import conftest`` may find the root one)."""
-    for module in list(sys.modules.values()):
-        if Path(getattr(module, "__file__", "") or "").resolve() == GUARD_FILE.resolve():
-            return module
-    raise AssertionError("tests/conftest.py is not loaded")
-
-
-guard = _guard_module()
+import _offline as guard
 
 
 @pytest.fixture
@@ -77,10 +65,22 @@ def test_loopback_stays_allowed():
     assert socket.getaddrinfo("localhost", 80)
 
 
-@pytest.mark.parametrize("host, local", [
-    ("127.0.0.1", True), ("127.3.4.5", True), ("::1", True), ("[::1]", True), ("localhost", True),
-    (None, True), ("", True), ("93.184.216.34", False), ("10.0.0.1", False), ("example.org", False),
-    ("pypi.org", False), (12, False),
-])
+@pytest.mark.parametrize(
+    "host, local",
+    [
+        ("127.0.0.1", True),
+        ("127.3.4.5", True),
+        ("::1", True),
+        ("[::1]", True),
+        ("localhost", True),
+        (None, True),
+        ("", True),
+        ("93.184.216.34", False),
+        ("10.0.0.1", False),
+        ("example.org", False),
+        ("pypi.org", False),
+        (12, False),
+    ],
+)
 def test_is_local_host(host, local):
     assert guard.is_local_host(host) is local

@@ -25,9 +25,11 @@ code is 0 even when a target is missed (the PASS/FAIL columns say so).
 3. **``import hfs_edu``** in a fresh interpreter (median of 5), then with
    ``hfs_edu.setup()`` (the notebook helpers) and every widget module (what the
    first interactive cell pays).
-4. **Environment size**: ``.venv`` next to a bare venv of the five core packages
-   (jupyterlab ipywidgets matplotlib nbval pytest, pinned by the lock), built once
-   and cached under ``/tmp``.
+4. **Environment size** (:func:`env_size_ratios`): the student install (``make lab``,
+   requirements/student.txt) and the full one (``.venv`` after ``make test``) next to a
+   bare venv of the five core packages (jupyterlab ipywidgets matplotlib nbval pytest,
+   pinned by the lock); the bare and student venvs are built once and cached under
+   ``/tmp``. Target: student ≤ 1.2× bare.
 
 Usage: python tools/bench.py [--max-updates 60] [--skip-series] [--skip-env]
 """
@@ -52,7 +54,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results" / "latest.json"
-LOCK = ROOT / "requirements" / "lock.txt"
+LOCK = ROOT / "requirements" / "dev.txt"  # the full set (make test); pins the bare venv too
+STUDENT_REQS = ROOT / "requirements" / "student.txt"  # what make lab installs
+STUDENT_RATIO_TARGET = 1.2  # issue 8 §5: the student install is at most 1.2x the bare venv
 CORE_PACKAGES = ["jupyterlab", "ipywidgets", "matplotlib", "nbval", "pytest"]
 SET_P95_TARGET_MS, SET_P95_GOAL_MS, SPEEDUP_TARGET, SERIES_RATIO_TARGET = 100.0, 50.0, 2.0, 2.0
 DEFAULT_NBVAL = ["--nbval", "--nbval-current-env", "--nbval-sanitize-with", "tools/nbval_sanitize.cfg",
@@ -221,10 +225,10 @@ def du_mb(path: Path) -> float:
     return int(proc.stdout.split()[0]) / 1024 if proc.returncode == 0 and proc.stdout else float("nan")
 
 
-def bare_venv() -> tuple[Path | None, str]:
-    """A venv with only the five core packages (versions from the lock), cached under /tmp."""
-    key = hashlib.sha256(LOCK.read_bytes() + " ".join(CORE_PACKAGES).encode()).hexdigest()[:12]
-    target = Path(tempfile.gettempdir()) / f"hfs-bench-bare-venv-{key}"
+def cached_venv(label: str, pip_args: list[str], key_files: list[Path]) -> tuple[Path | None, str]:
+    """A venv built once with ``pip install <pip_args>`` and cached under /tmp (needs PyPI)."""
+    digest = hashlib.sha256(b"".join(f.read_bytes() for f in key_files) + " ".join(pip_args).encode())
+    target = Path(tempfile.gettempdir()) / f"hfs-bench-{label}-venv-{digest.hexdigest()[:12]}"
     if (target / ".complete").exists():
         return target, "cached"
     shutil.rmtree(target, ignore_errors=True)
@@ -234,8 +238,8 @@ def bare_venv() -> tuple[Path | None, str]:
         py = str(target / "bin" / "python")
         subprocess.run([py, "-m", "pip", "install", "-q", "--upgrade", "pip"], check=True, capture_output=True,
                        text=True, timeout=600)
-        subprocess.run([py, "-m", "pip", "install", "-q", "-c", str(LOCK), *CORE_PACKAGES], check=True,
-                       capture_output=True, text=True, timeout=1200)
+        subprocess.run([py, "-m", "pip", "install", "-q", *pip_args], check=True, cwd=ROOT, capture_output=True,
+                       text=True, timeout=1200)
     except (subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError) as exc:
         detail = getattr(exc, "stderr", "") or str(exc)
         lines = [ln for ln in str(detail).strip().splitlines() if ln.strip()]
@@ -244,15 +248,65 @@ def bare_venv() -> tuple[Path | None, str]:
     return target, "built now"
 
 
-def bench_env() -> dict:
-    out: dict = {"venv_mb": du_mb(ROOT / ".venv")}
-    target, note = bare_venv()
-    out["bare_note"] = note
-    if target is not None:
-        out["bare_mb"] = du_mb(target)
-        out["bare_path"] = str(target)
-        out["ratio"] = out["venv_mb"] / out["bare_mb"]
+def bare_venv() -> tuple[Path | None, str]:
+    """A venv with only the five core packages (versions from the lock), cached under /tmp."""
+    return cached_venv("bare", ["-c", str(LOCK), *CORE_PACKAGES], [LOCK])
+
+
+def student_venv() -> tuple[Path | None, str]:
+    """What ``make lab`` installs: requirements/student.txt plus hfs_edu itself, cached under /tmp."""
+    sources = [STUDENT_REQS, ROOT / "pyproject.toml", ROOT / "setup.py"]
+    return cached_venv("student", ["-r", str(STUDENT_REQS), "--no-deps", "."], sources)
+
+
+def measure_env_sizes(full_venv: Path = ROOT / ".venv") -> dict:
+    """Sizes (MB) of the bare, the student and the full environment, and their ratios to bare.
+
+    bare = jupyterlab ipywidgets matplotlib nbval pytest (pinned by the lock); student =
+    ``make lab`` (requirements/student.txt + hfs_edu); full = ``.venv`` after ``make test``
+    (requirements/dev.txt). Target: student ≤ 1.2× bare.
+    """
+    out: dict = {"full_mb": du_mb(full_venv), "full_path": str(full_venv)}
+    for label, build in (("bare", bare_venv), ("student", student_venv)):
+        target, note = build()
+        out[f"{label}_note"] = note
+        if target is not None:
+            out[f"{label}_mb"], out[f"{label}_path"] = du_mb(target), str(target)
+    bare = out.get("bare_mb")
+    for label in ("student", "full"):
+        mb = out.get(f"{label}_mb")
+        if bare and mb is not None and mb == mb:
+            out[f"{label}_ratio"] = mb / bare
     return out
+
+
+def print_env_sizes(env: dict) -> None:
+    print("\nEnvironment size")
+    rows = (("bare", "bare: " + " ".join(CORE_PACKAGES)), ("student", "student: make lab (requirements/student.txt)"),
+            ("full", "full: .venv after make test (requirements/dev.txt)"))
+    for label, title in rows:
+        mb = env.get(f"{label}_mb")
+        note = f"  ({env[f'{label}_note']})" if f"{label}_note" in env else ""
+        if mb is None or mb != mb:
+            print(f"  {title:<52}      —{note or '  (missing)'}")
+            continue
+        ratio = env.get(f"{label}_ratio")
+        if ratio is not None:
+            verdict = "PASS" if ratio <= STUDENT_RATIO_TARGET else "FAIL"
+            goal = f", target ≤ {STUDENT_RATIO_TARGET}× {verdict}" if label == "student" else ""
+            note = f"  {ratio:.2f}× bare, {mb - env['bare_mb']:+.0f} MB{goal}{note}"
+        print(f"  {title:<52}{mb:7.0f} MB{note}")
+
+
+def env_size_ratios(full_venv: Path = ROOT / ".venv") -> dict:
+    """Measure the three environments and print the student's and the full one's ratio to bare."""
+    env = measure_env_sizes(full_venv)
+    print_env_sizes(env)
+    return env
+
+
+def bench_env() -> dict:
+    return measure_env_sizes()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -306,13 +360,7 @@ def print_rest(series: dict | None, imports: dict | None, env: dict | None) -> N
             shown = _f(value * 1000, "{:.0f} ms") if value is not None else "ERROR " + imports.get(key + "_error", "")
             print(f"  {label:<38}{shown:>8}")
     if env is not None:
-        print("\nEnvironment size")
-        print(f"  {'.venv (make venv)':<52}{env['venv_mb']:7.0f} MB")
-        if "bare_mb" in env:
-            print(f"  {'bare: ' + ' '.join(CORE_PACKAGES):<52}{env['bare_mb']:7.0f} MB  ({env['bare_note']}; "
-                  f".venv is {env['ratio']:.2f}×, +{env['venv_mb'] - env['bare_mb']:.0f} MB)")
-        else:
-            print(f"  bare: {' '.join(CORE_PACKAGES)}: {env['bare_note']}")
+        print_env_sizes(env)
 
 
 def main(argv: list[str]) -> int:
