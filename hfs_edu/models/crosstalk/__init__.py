@@ -40,8 +40,8 @@ from .diagnostics import (
 from .events import pulse_wave
 from .lsr import (
     LSR_WINDOW_MS, CouplingMap, Decompression, DirectResponse, LatencyBudget, LatencyComparison,
-    LateralSpreadResponse, coupling_map, decompress, direct_response, latency_budget, lateral_spread_response,
-    montage,
+    LateralSpreadResponse, LSRRecording, coupling_map, decompress, direct_response, latency_budget, lateral_spread_response,
+    lsr_recording, montage,
 )
 
 __all__ = [
@@ -51,6 +51,6 @@ __all__ = [
     "LatencyComparison", "CouplingMap", "Decompression", "Journey", "PatientLatency", "NaturalFrequencies",
     "conduction_velocity", "safety_factor", "ephaptic_drive_mv", "ephaptic_threshold_mv", "journey",
     "simulate", "spasm_summary", "lateral_spread_response", "direct_response", "latency_budget", "coupling_map",
-    "decompress", "montage", "pulse_wave", "in_window", "lsr_latencies", "patient_latency", "decompression_signs",
+    "decompress", "montage", "lsr_recording", "LSRRecording", "pulse_wave", "in_window", "lsr_latencies", "patient_latency", "decompression_signs",
     "aligned_meta_analyses", "natural_frequencies",
 ]

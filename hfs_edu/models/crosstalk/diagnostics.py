@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..._params import integer, number, validated
-from ...data import load_table
+from ...data import bibliography, load_table
 from . import core
 
 __all__ = ["LSR_WINDOW_LOW_MS", "LSR_WINDOW_HIGH_MS", "in_window", "lsr_latencies", "patient_latency",
@@ -84,20 +84,30 @@ def aligned_meta_analyses() -> pd.DataFrame:
     """Meta-analyses with sensitivity and specificity, aligned to one framing ('positive' = the LSR persists,
     predicting that the spasm persists).
 
+    ``study`` is "First author year" from the bibliography (the journal where the authors are not shown).
     Rows whose ``positive_means`` is 'LSR disappears' are mirrored: their sensitivity and
-    specificity swap. Columns: label, source_key, timepoint, sensitivity_pct, specificity_pct
+    specificity swap. Columns: study, source_key, timepoint, sensitivity_pct, specificity_pct
     (as reported), aligned_sensitivity_pct, aligned_specificity_pct, mirrored.
     """
     df = load_table("lsr_meta_analyses")
     df = df[df["sensitivity_pct"].notna() & df["specificity_pct"].notna()].copy()
     mirrored = df["positive_means"] == "LSR disappears"
+    bib = bibliography().set_index("key")
     out = pd.DataFrame({
-        "label": df["source_key"] + " " + df["timepoint"], "source_key": df["source_key"],
+        "study": [_study(bib.loc[k]) for k in df["source_key"]], "source_key": df["source_key"],
         "timepoint": df["timepoint"], "sensitivity_pct": df["sensitivity_pct"],
         "specificity_pct": df["specificity_pct"], "mirrored": mirrored})
     out["aligned_sensitivity_pct"] = df["specificity_pct"].where(mirrored, df["sensitivity_pct"])
     out["aligned_specificity_pct"] = df["sensitivity_pct"].where(mirrored, df["specificity_pct"])
     return out.reset_index(drop=True)
+
+
+def _study(row) -> str:
+    authors = "" if pd.isna(row["authors"]) else str(row["authors"]).strip()
+    year = "" if pd.isna(row["year"]) else str(row["year"]).split(".")[0]
+    if authors and "not shown" not in authors:
+        return f"{authors.split(',')[0].split()[0]} {year}".strip()
+    return f"{row['journal']} {year}".strip()
 
 
 @dataclass(frozen=True)

@@ -14,14 +14,14 @@ from functools import lru_cache
 
 import numpy as np
 
-from ..._params import integer, number, validated
+from ..._params import flag, integer, number, validated
 from .. import compression as _compression
 from . import core, emg
 from .bundle import direct_latency_ms
 from .core import BRANCH, BRANCH_MUSCLE, BRANCHES, COMPRESSION, DEMYELINATION, FIBRES_DEFAULT, MUSCLE, MUSCLES, N_FIBRES
 
 __all__ = ["LSR_WINDOW_MS", "LateralSpreadResponse", "DirectResponse", "LatencyBudget", "LatencyComparison",
-           "CouplingMap", "Decompression", "montage", "lateral_spread_response", "direct_response",
+           "CouplingMap", "Decompression", "LSRRecording", "montage", "lsr_recording", "lateral_spread_response", "direct_response",
            "latency_budget", "coupling_map", "decompress"]
 
 LSR_WINDOW_MS = 30.0  # length of the LSR sweep
@@ -513,3 +513,56 @@ def decompress(demyelination: float, compression: float, *, days: float = 365.0,
     units = np.array([_units(float(x), 0.0, fib, b, m).index.size for x in course.demyelination])
     return Decompression(time_days=course.time_days, demyelination=course.demyelination, lsr_units=units,
                          units_before=int(_units(demyelination, compression, fib, b, m).index.size))
+
+
+# -- one recording in theatre: the montage and decompression rules in one place ---------------------------
+
+@dataclass(frozen=True)
+class LSRRecording:
+    """What :func:`lsr_recording` returns: one stimulus and the two muscles a clinician watches.
+
+    Attributes
+    ----------
+    direct : DirectResponse
+        The stimulated branch's own muscle.
+    lsr : LateralSpreadResponse or None
+        The recorded muscle; None when it belongs to the stimulated branch (its answer is the direct response).
+    stimulate_branch, record_muscle : str
+        Canonical names.
+    demyelination : float
+        Lesion demyelination.
+    compression : float
+        Compression in effect (0 once the vessel has been moved away).
+    decompressed : bool
+        The vessel has been moved away.
+    """
+
+    direct: DirectResponse
+    lsr: LateralSpreadResponse | None
+    stimulate_branch: str
+    record_muscle: str
+    demyelination: float
+    compression: float
+    decompressed: bool
+
+
+@validated(demyelination=DEMYELINATION, compression=COMPRESSION, stimulate_branch=core.BRANCH,
+           record_muscle=core.MUSCLE, decompressed=flag(doc="The vessel has been moved away: compression becomes 0, "
+                                                         "the damaged myelin stays."), n_fibres=N_FIBRES)
+def lsr_recording(demyelination: float, compression: float, stimulate_branch: str = "zygomatic",
+                  record_muscle: str = "mentalis", *, decompressed: bool = False,
+                  n_fibres: int = FIBRES_DEFAULT) -> LSRRecording:
+    """Stimulate a branch and record both its own muscle and ``record_muscle`` (any muscle).
+
+    {parameters}
+
+    Returns
+    -------
+    LSRRecording
+    """
+    c = 0.0 if decompressed else compression
+    direct = direct_response(stimulate_branch, n_fibres=n_fibres)
+    own = BRANCH_MUSCLE[stimulate_branch] == record_muscle
+    lsr = None if own else lateral_spread_response(demyelination, c, stimulate_branch, record_muscle,
+                                                   n_fibres=n_fibres)
+    return LSRRecording(direct, lsr, stimulate_branch, record_muscle, demyelination, c, decompressed)
