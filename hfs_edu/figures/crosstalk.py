@@ -173,8 +173,9 @@ def coupling_map_figure(cmap: ct.CouplingMap, points: dict | None = None) -> Fig
     for k, (label, (x, y)) in enumerate(points.items()):
         ax.plot(x, y, marker="os^D"[k % 4], markersize=10, color="white", markeredgecolor="black", clip_on=False)
         right = x > 0.5
-        ax.annotate(label, (x, y), xytext=(-9 if right else 9, 0), textcoords="offset points",
-                    ha="right" if right else "left", va="center", fontsize=FONT, color="white",
+        up = not right or y < 0.1          # left-hand labels above their marker, right-hand ones below
+        ax.annotate(label, (x, y), xytext=(-6 if right else 6, 8 if up else -8), textcoords="offset points",
+                    ha="right" if right else "left", va="bottom" if up else "top", fontsize=FONT, color="white",
                     bbox=dict(boxstyle="round,pad=0.2", fc="black", alpha=0.6, lw=0))
     ax.set_xlabel("demyelination (0 = healthy myelin, 1 = bare axons)")
     ax.set_ylabel("compression (0 = none, 1 = maximal)")

@@ -197,8 +197,9 @@ def decompression_figure(results: dict, signs) -> Figure:
     ax1.legend(fontsize=FONT - 1, frameon=False, loc="lower right", title="before surgery", title_fontsize=FONT - 1)
     ax2.axvline(0, color="black", linewidth=0.8)
     ax2.yaxis.set_major_locator(MaxNLocator(integer=True))
-    ax2.set_ylim(bottom=0)
-    ax2.text(1.0, ax2.get_ylim()[1] * 0.92, "vessel moved", fontsize=FONT)
+    top = max(max(r.units_before, int(r.lsr_units.max())) for r in results.values())
+    ax2.set_ylim(0, top + 0.8)
+    ax2.text(1.0, top + 0.4, "vessel moved", fontsize=FONT)
     ax2.set_ylabel("LSR motor units (mentalis)")
     ax2.set_title("B  Model: LSR after surgery [TC]", loc="left", fontsize=11)
     for ax in (ax1, ax2):

@@ -53,8 +53,12 @@ class LSRArtists:
     texts: dict = field(default_factory=dict)
 
     def dynamic(self) -> list:
-        """Artists redrawn on every update, titles included (so no control needs a full redraw)."""
-        return [self.direct, self.lsr, self.marker, *self.texts.values()]
+        """Artists that change with the lesion sliders (the rest changes only with the montage, see :meth:`montage_key`)."""
+        return [self.lsr, self.marker, self.texts["latency"], self.texts["state"]]
+
+    def montage_key(self) -> tuple:
+        """What the montage dropdowns change: the panel titles and the direct response (one background each)."""
+        return (self.texts["t1"].get_text(), self.texts["t2"].get_text(), self.texts["direct"].get_text())
 
 
 def _artefact(ax):
@@ -218,7 +222,8 @@ def latency_budget_figure(budget: ct.LatencyBudget, onset_ms: float, measured) -
     lo, hi = ct.LSR_WINDOW_LOW_MS, ct.LSR_WINDOW_HIGH_MS
     ax.axvspan(lo, hi, color=OKABE_ITO["sky_blue"], alpha=0.15, zorder=0)
     ax.text((lo + hi) / 2, 2.95, f"typical LSR onset {lo:.0f}-{hi:.0f} ms", ha="center", fontsize=FONT, color=_GREY)
-    ax.set_yticks([2, 1, y0 - 0.2][:len(rows)] if has_legs else [2, y0 - 0.2][:len(rows)], rows)
+    mid = y0 - 0.2 * (len(onsets) - 1)
+    ax.set_yticks([2, 1, mid][:len(rows)] if has_legs else [2, mid][:len(rows)], rows)
     ax.set_xlim(0, 17)
     ax.set_ylim(y0 - 0.4 * max(len(onsets), 1) - 0.2, 3.2)
     ax.set_xlabel("time after the stimulus (ms)")

@@ -206,6 +206,19 @@ class LSRView(_DeclaredView):
     def dynamic_artists(self) -> list:
         return self.art.dynamic()
 
+    def render(self) -> bytes:
+        """Blit over a background cached per montage: the dropdowns change only the titles and the direct
+        response, so each (stimulate, record) pair costs one full draw the first time and a blit afterwards."""
+        key = self.art.montage_key()
+        cache = self.__dict__.setdefault("_backgrounds", {})
+        if self._background is not None and getattr(self, "_background_key", None) is None:
+            cache[key] = self._background                      # the construction draw
+        self._background = cache.get(key)
+        self._background_key = key
+        png = super().render()
+        cache[key] = self._background
+        return png
+
     def update(self, stimulate, record, demyelination, compression, decompressed) -> str:
         v = self.validate(dict(stimulate=stimulate, record=record, demyelination=demyelination,
                                compression=compression, decompressed=decompressed))
