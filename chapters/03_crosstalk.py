@@ -38,7 +38,8 @@
 # %%
 import hfs_edu as hfs
 from hfs_edu.figures import crosstalk as xt_fig
-from hfs_edu.figures import lsr as lsr_fig
+from hfs_edu.figures import lsr_diagnostics as dx_fig
+from hfs_edu.figures import lsr_recording as lsr_fig
 from hfs_edu.models import crosstalk as ct
 
 hfs.setup()
@@ -90,10 +91,11 @@ hfs.show_table("crosstalk_parameters", columns=["parameter", "value", "unit", "s
 # %%
 speed = ct.conduction_velocity(0.0)          # demyelination 0 = healthy myelin
 print(f"Healthy fibre: {speed:.0f} m/s through the root exit zone")
-print(f"66 mm from the root exit zone to the foramen: {66 / speed:.1f} ms")   # mm / (m/s) = ms
+to_foramen = ct.GEOMETRY.lesion_to_foramen_mm
+print(f"{to_foramen:.0f} mm from the root exit zone to the foramen: {to_foramen / speed:.1f} ms")  # mm/(m/s) = ms
 
 # %%
-hfs.show(xt_fig.journey_figure(), "3.1")
+hfs.show(xt_fig.journey_figure([ct.journey(0.0)]), "3.1")
 
 # %% [markdown]
 # Under 5 ms from brainstem to eyelid [TC:T]. In a healthy nerve every impulse stays in its own
@@ -159,7 +161,7 @@ for compression in (0.0, 0.5, 1.0):
 hfs.show(xt_fig.conduction_figure(), "3.2")
 
 # %%
-hfs.show(xt_fig.journey_figure([0.0, 0.5, 0.9, 0.97]), "3.3")
+hfs.show(xt_fig.journey_figure([ct.journey(d) for d in (0.0, 0.5, 0.9, 0.97)]), "3.3")
 
 # %% [markdown]
 # Figure 3.3 answers a clinical puzzle. The demyelinated stretch is only about 2.5 mm long [N6:A],
@@ -193,7 +195,7 @@ for label, (demyelination, compression) in steps.items():
 # contact point [N203:A] (the authors read that result differently, as section 8 explains).
 
 # %%
-hfs.show(xt_fig.coupling_map_figure(), "3.4")
+hfs.show(xt_fig.coupling_map_figure(ct.coupling_map()), "3.4")
 
 # %% [markdown]
 # Not every fibre can be pulled along. Nielsen found that the transmission between branches took
@@ -224,8 +226,9 @@ hfs.show(xt_fig.coupling_map_figure(), "3.4")
 
 # %%
 spasm = ct.simulate(0.8, 0.7, duration_ms=2000)
-hfs.show(xt_fig.spasm_figure(spasm), "3.5")
-print(xt_fig.spasm_summary(spasm))   # the same in words
+summary = ct.spasm_summary(spasm)
+hfs.show(xt_fig.spasm_figure(spasm, summary), "3.5")
+print(summary)   # the same in words
 
 # %% [markdown]
 # Read the figure like an electromyographer. Ticks of upper-face fibres (temporal, zygomatic) and
@@ -296,7 +299,7 @@ CrossTalkView()
 
 # %%
 lsr = ct.lateral_spread_response(0.8, 0.7, "zygomatic", "mentalis")
-own = lsr_fig.direct_response(0.8, 0.7, "zygomatic")
+own = ct.direct_response("zygomatic")          # the stimulated branch's own muscle
 hfs.show(lsr_fig.lsr_figure(lsr, own), "3.6")
 print(f"LSR onset {lsr.latency_ms:.1f} ms; ephaptic transfer of the first unit {lsr.transfer_time_ms:.2f} ms")
 
@@ -323,7 +326,11 @@ print(f"{'first unit arrives':22s} {budget.total_ms:4.1f} ms (onset read from th
 print(f"the unit that answers first conducts at {budget.fibre_cv_m_per_s:.0f} m/s")
 
 # %%
-hfs.show(lsr_fig.latency_budget_figure(lsr), "3.7")
+budget = ct.latency_budget(0.8, 0.7, "marginal mandibular", "orbicularis oculi")
+onset = ct.lateral_spread_response(0.8, 0.7, "marginal mandibular", "orbicularis oculi").latency_ms
+hfs.show(lsr_fig.latency_budget_figure(budget, onset, ct.lsr_latencies()), "3.7")
+for leg, model_ms, measured_ms in budget.compare_measured(ct.lsr_latencies()).rows():
+    print(f"{leg:36s} model {model_ms:5.2f} ms   measured [N420] {measured_ms:5.2f} ms")
 
 # %% [markdown]
 # **Why the latency hardly depends on how bad the lesion is.** In patients the LSR comes at about
@@ -430,7 +437,7 @@ LSRView()
 # spasm continues keep theirs [S63:A; S65:A; S66:A].
 
 # %%
-hfs.show(lsr_fig.lsr_diagnostic_figure(), "3.8")
+hfs.show(dx_fig.lsr_diagnostic_figure(ct.aligned_meta_analyses()), "3.8")
 
 # %% [markdown]
 # **Specific, not sensitive: what that means at the bedside.** Specificity is high, so a
@@ -441,10 +448,10 @@ hfs.show(lsr_fig.lsr_diagnostic_figure(), "3.8")
 # [S63:A]:
 
 # %%
-counts = lsr_fig.natural_frequencies(sensitivity_pct=40, specificity_pct=89, persist_pct=8.9)
-print(f"LSR persisted: {counts['ppv_pct']:.0f}% of these patients keep their spasm")
-print(f"LSR disappeared: {counts['spasm_if_lsr_gone_pct']:.0f}% of these patients keep their spasm")
-hfs.show(lsr_fig.outcome_frequency_figure(40, 89, 8.9), "3.9")
+counts = ct.natural_frequencies(sensitivity_pct=40, specificity_pct=89, persist_pct=8.9)
+print(f"LSR persisted: {counts.ppv_pct:.0f}% of these patients keep their spasm")
+print(f"LSR disappeared: {counts.spasm_if_lsr_gone_pct:.0f}% of these patients keep their spasm")
+hfs.show(dx_fig.outcome_frequency_figure(counts), "3.9")
 
 # %% [markdown]
 # The arithmetic lands close to what the first meta-analysis measured directly: at 1 year, spasm
@@ -474,7 +481,7 @@ hfs.show(lsr_fig.outcome_frequency_figure(40, 89, 8.9), "3.9")
 # draws both routes.
 
 # %%
-hfs.show(lsr_fig.two_theories_figure(), "3.10")
+hfs.show(dx_fig.two_theories_figure(), "3.10")
 
 # %% [markdown]
 # | Finding | Source | Points to |
@@ -527,7 +534,9 @@ print(f"LSR gone on day {mvd.day_lsr_gone:.0f} after decompression")
 print(f"Myelin left at day 0: {1 - mvd.demyelination[0]:.2f}; at day 365: {1 - mvd.demyelination[-1]:.2f}")
 
 # %%
-hfs.show(lsr_fig.decompression_figure(), "3.11")
+states = {"demyelination 0.8, compression 0.8": (0.8, 0.8), "demyelination 0.97, compression 0.8": (0.97, 0.8)}
+results = {label: ct.decompress(d, c, days=240, n_points=241) for label, (d, c) in states.items()}
+hfs.show(dx_fig.decompression_figure(results, ct.decompression_signs()), "3.11")
 
 # %% [markdown]
 # In the model, removing the pressure restores the extracellular space at once, the drive on the

@@ -18,6 +18,7 @@ from matplotlib.figure import Figure
 
 from .._params import number
 from ..models import crosstalk as ct
+from ..models.crosstalk import in_window  # noqa: F401  (chapter 03's solution cell uses lsr_fig.in_window)
 from .style import OKABE_ITO, new_figure, styled
 
 __all__ = ["LSRArtists", "LSR_CAPTION", "build_lsr", "update_lsr", "lsr_figure", "latency_budget_figure"]
