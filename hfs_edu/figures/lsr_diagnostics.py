@@ -166,7 +166,8 @@ def decompression_figure(results: dict, signs) -> Figure:
     """
     if (not isinstance(results, dict) or not 1 <= len(results) <= 4
             or not all(isinstance(r, ct.Decompression) for r in results.values())):
-        raise TypeError("results must be a dict of 1-4 label -> Decompression from crosstalk.decompress()")
+        raise TypeError(f"results must be a dict of 1-4 label -> Decompression from crosstalk.decompress(), "
+                        f"got {type(results).__name__} {results!r:.60}")
     signs = _check_frame("signs", signs, ("sign", "timepoint", "n_examined", "pct_gone"))
 
     def gone(r):

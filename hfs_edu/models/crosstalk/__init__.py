@@ -37,6 +37,7 @@ from .diagnostics import (
     LSR_WINDOW_HIGH_MS, LSR_WINDOW_LOW_MS, NaturalFrequencies, PatientLatency, aligned_meta_analyses,
     decompression_signs, in_window, lsr_latencies, natural_frequencies, patient_latency,
 )
+from .emg import burst_overlap_fraction, emg_envelope, onset_latency_ms, synkinesis_index
 from .events import pulse_wave
 from .lsr import (
     LSR_WINDOW_MS, CouplingMap, Decompression, DirectResponse, LatencyBudget, LatencyComparison,
@@ -51,6 +52,7 @@ __all__ = [
     "LatencyComparison", "CouplingMap", "Decompression", "Journey", "PatientLatency", "NaturalFrequencies",
     "conduction_velocity", "safety_factor", "ephaptic_drive_mv", "ephaptic_threshold_mv", "journey",
     "simulate", "spasm_summary", "lateral_spread_response", "direct_response", "latency_budget", "coupling_map",
-    "decompress", "montage", "lsr_recording", "LSRRecording", "pulse_wave", "in_window", "lsr_latencies", "patient_latency", "decompression_signs",
+    "decompress", "montage", "lsr_recording", "LSRRecording",
+    "emg_envelope", "onset_latency_ms", "synkinesis_index", "burst_overlap_fraction", "in_window", "lsr_latencies", "patient_latency", "decompression_signs",
     "aligned_meta_analyses", "natural_frequencies",
 ]

@@ -347,7 +347,8 @@ class LatencyBudget:
         for col in ("measure", "stimulate_branch", "record_muscle", "mean_ms", "sd_ms", "source_key"):
             if not hasattr(measured, "columns") or col not in measured.columns:
                 raise TypeError("measured must be the lsr_latencies table (a DataFrame with columns measure, "
-                                "stimulate_branch, record_muscle, mean_ms, sd_ms, source_key)")
+                                f"stimulate_branch, record_muscle, mean_ms, sd_ms, source_key), got "
+                                f"{type(measured).__name__}")
         anti = _measured(measured, "stimulation_to_rez", branch=self.stimulate_branch)
         back = _measured(measured, "rez_to_muscle", muscle=self.record_muscle)
         amr = _measured(measured[measured["setting"] == "intracranial recording during MVD"], "lsr_onset",
