@@ -93,6 +93,7 @@ def journey_figure(journeys) -> Figure:
     names = (f"root exit zone lesion ({g.lesion_length_mm:g} mm)",
              f"root and facial canal to the foramen ({g.lesion_to_foramen_mm - g.lesion_length_mm / 2:.0f} mm)",
              "branch + neuromuscular junction (distal motor latency)")
+    first = next((j for j in js if not j.blocked), None)
     for row, j in enumerate(js):
         y = len(js) - 1 - row
         if j.blocked:
@@ -102,14 +103,15 @@ def journey_figure(journeys) -> Figure:
         left = 0.0
         for k, (dur, col) in enumerate(zip(j.parts(), colors)):
             ax.barh(y, dur, left=left, color=col, hatch=hatches[k], edgecolor="black", height=0.55,
-                    label=names[k] if row == 0 else None)
+                    label=names[k] if j is first else None)
             left += dur
         ax.text(left + 0.08, y, f"{left:.2f} ms", va="center", fontsize=FONT)
     ax.set_yticks(range(len(js)), [f"demyelination {j.demyelination:.2f}" for j in reversed(js)])
     ax.set_xlabel("time after the impulse leaves the brainstem (ms)")
     ax.set_xlim(0, healthy + 1.6)
     ax.set_ylim(-0.6, len(js) - 0.4)
-    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=2, frameon=False, fontsize=FONT)
+    if first is not None:
+        ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=2, frameon=False, fontsize=FONT)
     return fig
 
 

@@ -141,7 +141,7 @@ def two_theories_figure() -> Figure:
     fig, (ax1, ax2) = new_figure(
         "Both routes turn an impulse in the eye's fibre into a response in the chin: the peripheral one at the root "
         "exit zone (about 1 ms), the central one through the facial nucleus (a longer detour).",
-        1, 2, width_in=11.0, height_in=4.4)
+        1, 2, width_in=10.0, height_in=3.6)
     stim = np.array([8.2, 4.55])
     periph = [stim, _UPPER[3], (3.9, 3.22), (3.9, 2.78), _LOWER[3], _LOWER[4]]
     central = [stim, *_UPPER[3::-1], _LOWER[0], *_LOWER[1:]]
