@@ -4,13 +4,17 @@ import re
 import matplotlib
 import numpy as np
 import pytest
-from matplotlib.collections import LineCollection
 
 from hfs_edu.figures import crosstalk as xt_fig
 from hfs_edu.figures import lsr_diagnostics, lsr_recording
 from hfs_edu.figures.style import caption_of, render_png
 from hfs_edu.models import crosstalk as ct
-from hfs_edu.widgets.crosstalk import HFS_COMPRESSION, HFS_DEMYELINATION, CrossTalkView, LSRView
+from hfs_edu.widgets.crosstalk import (
+    HFS_COMPRESSION,
+    HFS_DEMYELINATION,
+    CrossTalkView,
+    LSRView,
+)
 
 HFS = dict(demyelination=HFS_DEMYELINATION, compression=HFS_COMPRESSION)
 

@@ -24,8 +24,9 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Circle, Ellipse
 from matplotlib.ticker import MultipleLocator
 
-from .._params import number, validated
+from .._params import validated
 from ..models import crosstalk as ct
+from ..models.crosstalk.events import pulse_wave
 from .anatomy import BRANCH_COLORS
 from .style import OKABE_ITO, new_figure, styled
 
@@ -423,7 +424,7 @@ def update_spasm(art: SpasmArtists, sim: ct.Simulation, summary: ct.SpasmSummary
         tt, yy = _minmax(sim.time_ms, np.clip(sim.emg_mv[m], -EMG_YLIM_MV, EMG_YLIM_MV), 600)
         line.set_data(tt, yy + art.emg_offset[m] * 2 * EMG_YLIM_MV)
     grid = np.linspace(0, art.duration_ms, 400)
-    wave = ct.pulse_wave(grid, p.heart_rate_bpm)
+    wave = pulse_wave(grid, p.heart_rate_bpm)
     art.pulse.set_data(grid, -2.0 * EMG_YLIM_MV + 0.8 * EMG_YLIM_MV * p.pulsation * wave)
 
 

@@ -28,21 +28,62 @@ for a given ``seed``.
 """
 from __future__ import annotations
 
-from .bundle import STIM_TIME_MS, Simulation, SimulationParams, SpasmSummary, simulate, spasm_summary
+from .bundle import (
+    STIM_TIME_MS,
+    Simulation,
+    SimulationParams,
+    SpasmSummary,
+    simulate,
+    spasm_summary,
+)
 from .core import (
-    BRANCH_MUSCLE, BRANCHES, FIBRES_DEFAULT, GEOMETRY, MUSCLES, Geometry, Journey, conduction_velocity,
-    ephaptic_drive_mv, ephaptic_threshold_mv, journey, safety_factor,
+    BRANCH_MUSCLE,
+    BRANCHES,
+    FIBRES_DEFAULT,
+    GEOMETRY,
+    MUSCLES,
+    Geometry,
+    Journey,
+    conduction_velocity,
+    ephaptic_drive_mv,
+    ephaptic_threshold_mv,
+    journey,
+    safety_factor,
 )
 from .diagnostics import (
-    LSR_WINDOW_HIGH_MS, LSR_WINDOW_LOW_MS, NaturalFrequencies, PatientLatency, aligned_meta_analyses,
-    decompression_signs, in_window, lsr_latencies, natural_frequencies, patient_latency,
+    LSR_WINDOW_HIGH_MS,
+    LSR_WINDOW_LOW_MS,
+    NaturalFrequencies,
+    PatientLatency,
+    aligned_meta_analyses,
+    decompression_signs,
+    in_window,
+    lsr_latencies,
+    natural_frequencies,
+    patient_latency,
 )
-from .emg import burst_overlap_fraction, emg_envelope, onset_latency_ms, synkinesis_index
-from .events import pulse_wave
+from .emg import (
+    burst_overlap_fraction,
+    emg_envelope,
+    onset_latency_ms,
+    synkinesis_index,
+)
 from .lsr import (
-    LSR_WINDOW_MS, CouplingMap, Decompression, DirectResponse, LatencyBudget, LatencyComparison,
-    LateralSpreadResponse, LSRRecording, coupling_map, decompress, direct_response, latency_budget, lateral_spread_response,
-    lsr_recording, montage,
+    LSR_WINDOW_MS,
+    CouplingMap,
+    Decompression,
+    DirectResponse,
+    LatencyBudget,
+    LatencyComparison,
+    LateralSpreadResponse,
+    LSRRecording,
+    coupling_map,
+    decompress,
+    direct_response,
+    latency_budget,
+    lateral_spread_response,
+    lsr_recording,
+    montage,
 )
 
 __all__ = [

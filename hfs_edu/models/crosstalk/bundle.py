@@ -11,9 +11,18 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..._params import flag, number, seed as seed_param, validated
+from ..._params import flag, number, validated
+from ..._params import seed as seed_param
 from . import core, emg, events
-from .core import BRANCHES, COMPRESSION, DEMYELINATION, FIBRES_DEFAULT, MUSCLES, N_FIBRES, STIMULATE
+from .core import (
+    BRANCHES,
+    COMPRESSION,
+    DEMYELINATION,
+    FIBRES_DEFAULT,
+    MUSCLES,
+    N_FIBRES,
+    STIMULATE,
+)
 
 __all__ = ["STIM_TIME_MS", "SimulationParams", "Simulation", "SpasmSummary", "simulate", "spasm_summary",
            "PULSATION", "DURATION_MS", "HEART_RATE", "direct_latency_ms"]

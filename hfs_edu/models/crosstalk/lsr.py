@@ -18,7 +18,17 @@ from ..._params import flag, integer, number, validated
 from .. import compression as _compression
 from . import core, emg
 from .bundle import direct_latency_ms
-from .core import BRANCH, BRANCH_MUSCLE, BRANCHES, COMPRESSION, DEMYELINATION, FIBRES_DEFAULT, MUSCLE, MUSCLES, N_FIBRES
+from .core import (
+    BRANCH,
+    BRANCH_MUSCLE,
+    BRANCHES,
+    COMPRESSION,
+    DEMYELINATION,
+    FIBRES_DEFAULT,
+    MUSCLE,
+    MUSCLES,
+    N_FIBRES,
+)
 
 __all__ = ["LSR_WINDOW_MS", "LateralSpreadResponse", "DirectResponse", "LatencyBudget", "LatencyComparison",
            "CouplingMap", "Decompression", "LSRRecording", "montage", "lsr_recording", "lateral_spread_response", "direct_response",
