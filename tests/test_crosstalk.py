@@ -19,8 +19,6 @@ from hfs_edu.models import compression
 from hfs_edu.models import crosstalk as xt
 from hfs_edu.models.crosstalk import bundle, core, diagnostics, emg, events, lsr
 
-crosstalk_lesion = core
-crosstalk_emg = emg
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 GRID = np.round(np.linspace(0.0, 1.0, 11), 2)
@@ -59,10 +57,10 @@ def test_demyelination_slows_then_blocks_abruptly():
     assert np.all(np.diff(v) <= 0.0)
     assert xt.conduction_velocity(0.5) < 0.9 * v[0]
     assert xt.conduction_velocity(0.9) < 0.5 * v[0]
-    blocked = d >= crosstalk_lesion.DEMYELINATION_BLOCK
+    blocked = d >= core.DEMYELINATION_BLOCK
     assert np.all(v[blocked] == 0.0) and np.all(v[~blocked] > 0.0)
     assert v[~blocked][-1] > 0.15 * v[0]                       # still conducting just before block
-    assert xt.safety_factor(0.0) == crosstalk_lesion.SAFETY_FACTOR_HEALTHY
+    assert xt.safety_factor(0.0) == core.SAFETY_FACTOR_HEALTHY
     assert xt.safety_factor(0.9) > 1.0 > xt.safety_factor(0.97)
 
 
@@ -105,7 +103,7 @@ def test_crosstalk_and_spurious_discharges_never_decrease_with_demyelination_or_
     """Counted where they arise, at the lesion. What reaches the muscles can fall again at the very
     top of the demyelination slider, where some fibres block (checked separately below)."""
     ectopic, spont, evoked, units = _grid_counts()
-    conducting = GRID < crosstalk_lesion.DEMYELINATION_BLOCK
+    conducting = GRID < core.DEMYELINATION_BLOCK
     for name, counts in (("ectopic", ectopic), ("spontaneous cross-talk", spont), ("evoked cross-talk", evoked),
                          ("LSR units (no block)", units[conducting])):
         assert np.all(np.diff(counts, axis=0) >= 0), f"{name} decreases with demyelination"
@@ -176,19 +174,19 @@ def test_ephaptic_transfer_takes_about_one_millisecond():
     """Two NAP peaks 1.1 ms apart distal to the compression; transmission ~1.0 ms [N52]."""
     lsr = xt.lateral_spread_response(**DEFAULT)
     assert 0.9 <= lsr.transfer_time_ms <= 1.3
-    assert lsr.transfer_time_ms >= crosstalk_lesion.EPHAPSE_DELAY_MS
+    assert lsr.transfer_time_ms >= core.EPHAPSE_DELAY_MS
 
 
 def test_transfer_never_falls_below_the_minimum_initiation_time():
     """However strong the drive, the transfer stays near the ~1 ms estimated in patients [N52], not the
     0.24 ms ephapse delay of bare mouse fibres [N53]."""
-    floor = crosstalk_lesion.EPHAPSE_DELAY_MS + crosstalk_lesion.EPHAPTIC_INITIATION_MIN_MS
+    floor = core.EPHAPSE_DELAY_MS + core.EPHAPTIC_INITIATION_MIN_MS
     assert floor == pytest.approx(lsr.TRANSFER_TIME_MS, abs=0.05)
     for pair in PAIRS[:2]:
         _, results = _present_latencies(LSR_GRID, pair)
         transfer = np.array([r.transfer_time_ms for r in results if r.present])
         assert transfer.min() >= floor - 1e-9
-        assert transfer.max() <= crosstalk_lesion.TRANSFER_TIME_MAX_MS + 1e-9
+        assert transfer.max() <= core.TRANSFER_TIME_MAX_MS + 1e-9
         assert np.median(transfer) == pytest.approx(lsr.TRANSFER_TIME_MS, abs=0.2)
     ratio = np.array([1.0001, 1.01, 1.1, 2.0, 10.0, 1e6])
     t = core.transfer_time(ratio)
@@ -200,11 +198,11 @@ def test_only_slow_fibres_cross_talk():
     sim = xt.simulate(1.0, 1.0, duration_ms=60.0, stimulate="zygomatic", spontaneous=False)
     crossed = np.array([t.size > 0 for t in sim.lesion_spike_times_ms]) & (sim.fibre_branch != "zygomatic")
     assert crossed.any()
-    assert sim.fibre_cv_m_per_s[crossed].max() < crosstalk_lesion.CROSSTALK_CV_MAX_M_PER_S
-    assert crosstalk_lesion.CROSSTALK_CV_MAX_M_PER_S < xt.conduction_velocity(0.0)   # below the median fibre
+    assert sim.fibre_cv_m_per_s[crossed].max() < core.CROSSTALK_CV_MAX_M_PER_S
+    assert core.CROSSTALK_CV_MAX_M_PER_S < xt.conduction_velocity(0.0)   # below the median fibre
     for d, c in LSR_GRID[::7]:
         budget = xt.latency_budget(d, c)
-        assert not budget.present or budget.fibre_cv_m_per_s < crosstalk_lesion.CROSSTALK_CV_MAX_M_PER_S
+        assert not budget.present or budget.fibre_cv_m_per_s < core.CROSSTALK_CV_MAX_M_PER_S
 
 
 # -- the latency budget ------------------------------------------------------------------------------------
@@ -233,14 +231,14 @@ def test_latency_budget_legs_match_the_sourced_segments():
     fwd = xt.latency_budget(0.8, 0.7, "zygomatic", "mentalis")
     rev = xt.latency_budget(0.8, 0.7, "marginal_mandibular", "orbicularis_oculi")
     assert fwd.present and rev.present
-    assert fwd.distal_motor_ms == crosstalk_lesion.DML_MENTALIS_MS
-    assert rev.distal_motor_ms == crosstalk_lesion.DML_ORBICULARIS_OCULI_MS
+    assert fwd.distal_motor_ms == core.DML_MENTALIS_MS
+    assert rev.distal_motor_ms == core.DML_ORBICULARIS_OCULI_MS
     assert abs(fwd.orthodromic_ms + fwd.distal_motor_ms - lsr.REZ_TO_MUSCLE_LATENCY_MS) <= 0.6
     assert fwd.antidromic_ms == pytest.approx(rev.antidromic_ms)          # same volley in both directions
     assert 2.0 <= fwd.antidromic_ms <= 3.5
     assert abs(fwd.transfer_ms - lsr.TRANSFER_TIME_MS) <= 0.3
-    assert fwd.geometry.lesion_to_foramen_mm == crosstalk_lesion.LESION_TO_SMF_MM
-    assert fwd.geometry.stimulation_site_to_foramen_mm == crosstalk_lesion.STIM_SITE_TO_SMF_MM
+    assert fwd.geometry.lesion_to_foramen_mm == core.LESION_TO_SMF_MM
+    assert fwd.geometry.stimulation_site_to_foramen_mm == core.STIM_SITE_TO_SMF_MM
 
 
 def test_latency_budget_without_an_lsr():
@@ -248,7 +246,7 @@ def test_latency_budget_without_an_lsr():
     assert not budget.present
     for name in ("transfer_ms", "orthodromic_ms", "total_ms", "fibre_cv_m_per_s"):
         assert math.isnan(getattr(budget, name)), name
-    assert math.isfinite(budget.antidromic_ms) and budget.distal_motor_ms == crosstalk_lesion.DML_MENTALIS_MS
+    assert math.isfinite(budget.antidromic_ms) and budget.distal_motor_ms == core.DML_MENTALIS_MS
 
 
 def test_orthodromic_lesion_to_muscle_time_matches_intracranial_stimulation():
@@ -296,9 +294,9 @@ def test_spontaneous_spasm_makes_eye_and_mouth_contract_together():
     sim = xt.simulate(**STRONG, duration_ms=3000.0, seed=0)
     eye, chin, dt = sim.emg_mv["orbicularis oculi"], sim.emg_mv["mentalis"], sim.params.dt_ms
     assert np.abs(eye).max() > 0.1 and np.abs(chin).max() > 0.1
-    assert crosstalk_emg.burst_overlap_fraction(eye, chin, dt) >= 0.9
-    assert crosstalk_emg.burst_overlap_fraction(chin, eye, dt) >= 0.9
-    assert crosstalk_emg.synkinesis_index(eye, chin, dt) > 0.8
+    assert emg.burst_overlap_fraction(eye, chin, dt) >= 0.9
+    assert emg.burst_overlap_fraction(chin, eye, dt) >= 0.9
+    assert emg.synkinesis_index(eye, chin, dt) > 0.8
     assert sim.n_crosstalk > sim.n_ectopic
 
 
@@ -325,7 +323,7 @@ def test_simulation_structure_and_labels():
         assert set(sim.fibre_muscle[sim.fibre_branch == b]) == {m}
     for t in sim.spike_times_ms:
         assert np.all(np.diff(t) >= core.REFRACTORY_MS - 1e-9) and np.all((t >= 0) & (t < 500.0))
-    assert sim.fibre_cv_m_per_s.min() >= crosstalk_lesion.FIBRE_CV_MIN_M_PER_S
+    assert sim.fibre_cv_m_per_s.min() >= core.FIBRE_CV_MIN_M_PER_S
 
 
 # -- determinism and step size ------------------------------------------------------------------------
@@ -395,11 +393,11 @@ def test_simulate_rejects_bad_input_naming_the_parameter(kwargs, exc, name):
     (lambda: xt.ephaptic_drive_mv(0.5, 0.5, active_fraction=2.0), ValueError, "active_fraction"),
     (lambda: xt.decompress(0.5, 0.5, days=0.0), ValueError, "days"),
     (lambda: xt.decompress(0.5, 0.5, age_years=float("nan")), ValueError, "age_years"),
-    (lambda: crosstalk_emg.onset_latency_ms([0, 1], [0, 1, 2]), ValueError, "same length"),
-    (lambda: crosstalk_emg.emg_envelope([0.0, float("nan")], 0.1), ValueError, "trace_mv"),
-    (lambda: crosstalk_emg.synkinesis_index([0.0, 1.0], [0.0, 1.0], dt_ms=-1.0), ValueError, "dt_ms"),
-    (lambda: crosstalk_emg.synkinesis_index([0.0, float("inf")], [0.0, 1.0], 0.1), ValueError, "trace_a_mv"),
-    (lambda: crosstalk_emg.burst_overlap_fraction([0.0, 1.0], [0.0], 0.1), ValueError, "same length"),
+    (lambda: emg.onset_latency_ms([0, 1], [0, 1, 2]), ValueError, "same length"),
+    (lambda: emg.emg_envelope([0.0, float("nan")], 0.1), ValueError, "trace_mv"),
+    (lambda: emg.synkinesis_index([0.0, 1.0], [0.0, 1.0], dt_ms=-1.0), ValueError, "dt_ms"),
+    (lambda: emg.synkinesis_index([0.0, float("inf")], [0.0, 1.0], 0.1), ValueError, "trace_a_mv"),
+    (lambda: emg.burst_overlap_fraction([0.0, 1.0], [0.0], 0.1), ValueError, "same length"),
     (lambda: xt.decompress(0.5, 0.5, n_points=5000), ValueError, "n_points"),
     (lambda: xt.latency_budget(float("nan"), 0.5), ValueError, "demyelination"),
     (lambda: xt.latency_budget(0.5, 1.5), ValueError, "compression"),

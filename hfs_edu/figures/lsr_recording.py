@@ -57,6 +57,10 @@ class LSRArtists:
         """Artists that change with the lesion sliders (the rest changes only with the montage, see :meth:`montage_key`)."""
         return [self.lsr, self.marker, self.texts["latency"], self.texts["state"]]
 
+    def montage_artists(self) -> list:
+        """Artists that change only with the montage (titles and the direct response)."""
+        return [self.direct, self.texts["t1"], self.texts["t2"], self.texts["direct"]]
+
     def montage_key(self) -> tuple:
         """What the montage dropdowns change: the panel titles and the direct response (one background each)."""
         return (self.texts["t1"].get_text(), self.texts["t2"].get_text(), self.texts["direct"].get_text())

@@ -23,6 +23,7 @@ import ipywidgets as widgets
 from .._params import Param, choice, flag, integer, number
 from ..figures.crosstalk import build_spasm, update_spasm
 from ..figures.lsr_recording import build_lsr, update_lsr
+from ..figures.style import agg_canvas, encode_png
 from ..models import crosstalk as ct
 from .base import View
 
@@ -207,17 +208,31 @@ class LSRView(_DeclaredView):
         return self.art.dynamic()
 
     def render(self) -> bytes:
-        """Blit over a background cached per montage: the dropdowns change only the titles and the direct
-        response, so each (stimulate, record) pair costs one full draw the first time and a blit afterwards."""
+        """Two-level blitting: a base background (axes, ticks, the window) drawn once; per montage, the
+        titles and direct response drawn over it once and cached; per update, only the lesion-dependent
+        artists. No control ever needs a full redraw after the first."""
+        canvas = agg_canvas(self.fig)
+        montage, dynamic = self.art.montage_artists(), self.art.dynamic()
+        if getattr(self, "_base", None) is None:
+            for artist in montage + dynamic:
+                artist.set_animated(True)
+            canvas.draw()
+            self._base, self._backgrounds = canvas.copy_from_bbox(self.fig.bbox), {}
         key = self.art.montage_key()
-        cache = self.__dict__.setdefault("_backgrounds", {})
-        if self._background is not None and getattr(self, "_background_key", None) is None:
-            cache[key] = self._background                      # the construction draw
-        self._background = cache.get(key)
-        self._background_key = key
-        png = super().render()
-        cache[key] = self._background
-        return png
+        if key not in self._backgrounds:
+            canvas.restore_region(self._base)
+            for artist in montage:
+                self.fig.draw_artist(artist)
+            self._backgrounds[key] = canvas.copy_from_bbox(self.fig.bbox)
+        else:
+            canvas.restore_region(self._backgrounds[key])
+        for artist in dynamic:
+            self.fig.draw_artist(artist)
+        return encode_png(canvas)
+
+    def invalidate_background(self) -> None:
+        self._base = None
+        super().invalidate_background()
 
     def update(self, stimulate, record, demyelination, compression, decompressed) -> str:
         v = self.validate(dict(stimulate=stimulate, record=record, demyelination=demyelination,
