@@ -292,3 +292,22 @@ def test_a_bad_control_value_shows_a_message_instead_of_failing():
     assert view.error.value == ""
     with pytest.raises(TypeError, match="episode"):
         view.set(episode="x")
+
+
+@pytest.mark.parametrize("cls, moves", [
+    (LSRView, [dict(stimulate="marginal mandibular"), dict(record="orbicularis oculi"), dict(stimulate="zygomatic"),
+               dict(record="mentalis"), dict(demyelination=0.6), dict(compression=0.5), dict(decompressed=True)]),
+    (CrossTalkView, [dict(demyelination=0.6), dict(compression=0.5), dict(pulsation=0.9), dict(episode=3)]),
+])
+def test_controls_never_redraw_the_whole_figure(cls, moves, monkeypatch):
+    """Speed by call counts, not timings: after a montage has been seen once, every control only blits."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    view = cls()
+    for m in moves:
+        view.set(**m)
+    draws = []
+    original = FigureCanvasAgg.draw
+    monkeypatch.setattr(FigureCanvasAgg, "draw", lambda self, *a, **k: (draws.append(1), original(self, *a, **k))[1])
+    for m in moves * 2:
+        view.set(**m)
+    assert draws == []
