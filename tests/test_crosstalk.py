@@ -17,7 +17,7 @@ import pytest
 
 from hfs_edu.models import compression
 from hfs_edu.models import crosstalk as xt
-from hfs_edu.models.crosstalk import bundle, core, diagnostics, emg, events, lsr
+from hfs_edu.models.crosstalk import bundle, core, decompression, diagnostics, emg, events, lsr
 
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -423,6 +423,7 @@ def test_other_functions_reject_bad_input(call, exc, name):
 # -- the parameter table -------------------------------------------------------------------------------------
 
 MODULES = {"core": core, "events": events, "emg": emg, "bundle": bundle, "lsr": lsr, "diagnostics": diagnostics,
+           "decompression": decompression,
            "compression": compression}
 
 

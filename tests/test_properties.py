@@ -657,7 +657,7 @@ SPECS: dict[str, Spec] = {
         {"n_grid": P(st.integers(6, 8), 6, [2.5, NAN, None, "8", True, 5, 62]), "stimulate_branch": CT_BRANCH,
          "record_muscle": CT_MUSCLE, "n_fibres": FIBRES},
         where=_ct_pair_ok, defaults=CT_PAIR_DEFAULTS, examples=3, all_options=False),
-    "hfs_edu.models.crosstalk.lsr.decompress": Spec(
+    "hfs_edu.models.crosstalk.decompression.decompress": Spec(
         {"demyelination": DEMYELINATION, "compression": COMPRESSION, "days": num(1, 3650, default=365.0),
          "age_years": num(0, 100, default=50.0), "stimulate_branch": CT_BRANCH, "record_muscle": CT_MUSCLE,
          "n_fibres": FIBRES, "n_points": integer(2, 2000, default=100)},

@@ -14,7 +14,8 @@ Modules, by concept:
 * :mod:`.bundle` - :func:`simulate` (spike times, EMG) and :func:`spasm_summary`;
 * :mod:`.lsr` - :func:`lateral_spread_response`, :func:`direct_response`,
   :func:`latency_budget` (and its comparison with intraoperative measurements [N420]),
-  :func:`coupling_map`, :func:`decompress`;
+  :func:`coupling_map`, :func:`lsr_recording`;
+* :mod:`.decompression` - :func:`decompress`: the LSR while the myelin recovers;
 * :mod:`.diagnostics` - the LSR as a clinical test: measured latencies, meta-analyses,
   natural frequencies, Nielsen's signs after decompression [S50].
 
@@ -50,6 +51,7 @@ from .core import (
     journey,
     safety_factor,
 )
+from .decompression import Decompression, decompress
 from .diagnostics import (
     LSR_WINDOW_HIGH_MS,
     LSR_WINDOW_LOW_MS,
@@ -71,14 +73,12 @@ from .emg import (
 from .lsr import (
     LSR_WINDOW_MS,
     CouplingMap,
-    Decompression,
     DirectResponse,
     LatencyBudget,
     LatencyComparison,
     LateralSpreadResponse,
     LSRRecording,
     coupling_map,
-    decompress,
     direct_response,
     latency_budget,
     lateral_spread_response,
@@ -94,6 +94,7 @@ __all__ = [
     "conduction_velocity", "safety_factor", "ephaptic_drive_mv", "ephaptic_threshold_mv", "journey",
     "simulate", "spasm_summary", "lateral_spread_response", "direct_response", "latency_budget", "coupling_map",
     "decompress", "montage", "lsr_recording", "LSRRecording",
-    "emg_envelope", "onset_latency_ms", "synkinesis_index", "burst_overlap_fraction", "in_window", "lsr_latencies", "patient_latency", "decompression_signs",
+    "emg_envelope", "onset_latency_ms", "synkinesis_index", "burst_overlap_fraction", "in_window", "lsr_latencies",
+    "patient_latency", "decompression_signs",
     "aligned_meta_analyses", "natural_frequencies",
 ]

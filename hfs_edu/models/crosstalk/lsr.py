@@ -5,7 +5,7 @@
 * :func:`latency_budget` - where the LSR latency goes, and :meth:`LatencyBudget.compare_measured`
   with the legs Moller & Jannetta measured in patients [N420].
 * :func:`coupling_map` - LSR units over a demyelination x compression grid.
-* :func:`decompress` - the LSR while the myelin recovers after the vessel is moved away.
+* :func:`lsr_recording` - one stimulus, the stimulated branch's own muscle and the recorded one.
 """
 from __future__ import annotations
 
@@ -15,7 +15,6 @@ from functools import lru_cache
 import numpy as np
 
 from ..._params import flag, integer, number, validated
-from .. import compression as _compression
 from . import core, emg
 from .bundle import direct_latency_ms
 from .core import (
@@ -31,8 +30,8 @@ from .core import (
 )
 
 __all__ = ["LSR_WINDOW_MS", "LateralSpreadResponse", "DirectResponse", "LatencyBudget", "LatencyComparison",
-           "CouplingMap", "Decompression", "LSRRecording", "montage", "lsr_recording", "lateral_spread_response", "direct_response",
-           "latency_budget", "coupling_map", "decompress"]
+           "CouplingMap", "LSRRecording", "montage", "lsr_recording", "lateral_spread_response", "direct_response",
+           "latency_budget", "coupling_map", "excited_units", "Units"]
 
 LSR_WINDOW_MS = 30.0  # length of the LSR sweep
 # calibration targets the tests check against the model
@@ -103,7 +102,9 @@ class LateralSpreadResponse:
 
 
 @dataclass(frozen=True)
-class _Units:
+class Units:
+    """Excited, unblocked motor units of the recorded muscle after a stimulus at t = 0 (see :func:`excited_units`)."""
+
     index: np.ndarray       # excited, unblocked fibres of the recorded muscle
     arrive_ms: np.ndarray   # their arrival at the muscle
     transfer_ms: np.ndarray
@@ -111,12 +112,12 @@ class _Units:
     lesion_ms: np.ndarray   # firing time at the lesion
 
 
-def _units(d: float, c: float, fib: core.Fibres, branch: int, muscle: int) -> _Units:
+def excited_units(d: float, c: float, fib: core.Fibres, branch: int, muscle: int) -> Units:
     """Excited, unblocked units of the recorded muscle after a stimulus at t = 0 (no EMG)."""
     les = core.lesion(d, c, fib)
     times, t_volley = core.evoked(les, fib, branch, 0.0)
     sel = np.flatnonzero(np.isfinite(times) & (fib.branch == muscle) & ~les.blocked)
-    return _Units(sel, times[sel] + les.exit_ms[sel], times[sel] - t_volley, float(t_volley), times[sel])
+    return Units(sel, times[sel] + les.exit_ms[sel], times[sel] - t_volley, float(t_volley), times[sel])
 
 
 @lru_cache(maxsize=64)
@@ -143,7 +144,7 @@ def lateral_spread_response(demyelination: float, compression: float, stimulate_
     """
     stim, rec, b, m = montage(stimulate_branch, record_muscle)
     fib = core.fibres(n_fibres)
-    u = _units(demyelination, compression, fib, b, m)
+    u = excited_units(demyelination, compression, fib, b, m)
     n_samples = int(round(LSR_WINDOW_MS / dt_ms))
     t = np.arange(n_samples) * dt_ms
     trace = emg.synthesize_emg(u.arrive_ms, emg.unit_amplitudes_mv(fib)[u.index], n_samples, dt_ms)
@@ -390,7 +391,7 @@ def latency_budget(demyelination: float, compression: float, stimulate_branch: s
     """
     stim, rec, b, m = montage(stimulate_branch, record_muscle)
     fib = core.fibres(n_fibres)
-    u = _units(demyelination, compression, fib, b, m)
+    u = excited_units(demyelination, compression, fib, b, m)
     nan = float("nan")
     g = core.GEOMETRY
     if u.index.size == 0:
@@ -432,7 +433,7 @@ class CouplingMap:
 def _coupling_map(n_grid: int, stim: str, rec: str, b: int, m: int, n: int) -> CouplingMap:
     g = np.linspace(0.0, 1.0, n_grid)
     fib = core.fibres(n)
-    units = np.array([[_units(float(x), float(y), fib, b, m).index.size for x in g] for y in g])
+    units = np.array([[excited_units(float(x), float(y), fib, b, m).index.size for x in g] for y in g])
     for arr in (g, units):
         arr.setflags(write=False)
     return CouplingMap(g, g, units, n // 4, stim, rec)
@@ -452,78 +453,6 @@ def coupling_map(n_grid: int = 26, stimulate_branch: str = "zygomatic", record_m
     """
     stim, rec, b, m = montage(stimulate_branch, record_muscle)
     return _coupling_map(n_grid, stim, rec, b, m, n_fibres)
-
-
-# -- decompression ---------------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Decompression:
-    """What :func:`decompress` returns: the LSR before and after the vessel is moved away.
-
-    Attributes
-    ----------
-    time_days : ndarray
-        Days after decompression.
-    demyelination : ndarray
-        Lesion demyelination while the myelin partly recovers (:func:`.compression.decompression_recovery`).
-    lsr_units : ndarray of int
-        LSR motor units at each day (compression 0).
-    units_before : int
-        LSR motor units just before decompression.
-    """
-
-    time_days: np.ndarray
-    demyelination: np.ndarray
-    lsr_units: np.ndarray
-    units_before: int
-
-    @property
-    def lsr_present(self) -> np.ndarray:
-        """Per day: an LSR is recorded."""
-        return self.lsr_units > 0
-
-    @property
-    def day_lsr_gone(self) -> float:
-        """First day from which no LSR is recorded for the rest of the follow-up (0 = it vanished when the
-        vessel was moved and never came back); nan if an LSR is still recorded on the last day."""
-        present = np.flatnonzero(self.lsr_units > 0)
-        if present.size == 0:
-            return 0.0
-        last = int(present[-1])
-        return float("nan") if last == self.lsr_units.size - 1 else float(self.time_days[last + 1])
-
-    @property
-    def reappears(self) -> bool:
-        """An LSR comes back after a day without one (a blocked fibre conducts again as myelin recovers)."""
-        present = self.lsr_units > 0
-        return bool(np.any(~present[:-1] & present[1:]))
-
-
-@validated(demyelination=DEMYELINATION, compression=COMPRESSION,
-           days=number(1.0, 3650.0, unit="days", doc="Follow-up."),
-           age_years=number(0.0, 100.0, unit="years", doc="Age at surgery; older nerves remyelinate more slowly."),
-           stimulate_branch=core.BRANCH, record_muscle=core.MUSCLE, n_fibres=N_FIBRES,
-           n_points=integer(2, 2000, doc="Time points of the follow-up."))
-def decompress(demyelination: float, compression: float, *, days: float = 365.0, age_years: float = 50.0,
-               stimulate_branch: str = "zygomatic", record_muscle: str = "mentalis",
-               n_fibres: int = FIBRES_DEFAULT, n_points: int = 100) -> Decompression:
-    """Move the vessel away (compression -> 0) and follow the LSR while the myelin recovers.
-
-    ``demyelination`` and ``compression`` are the lesion state just before surgery.
-
-    {parameters}
-
-    Returns
-    -------
-    Decompression
-    """
-    _, _, b, m = montage(stimulate_branch, record_muscle)
-    course = _compression.decompression_recovery(1.0 - demyelination, days=days, age_years=age_years,
-                                                 n_points=n_points)
-    fib = core.fibres(n_fibres)
-    units = np.array([_units(float(x), 0.0, fib, b, m).index.size for x in course.demyelination])
-    return Decompression(time_days=course.time_days, demyelination=course.demyelination, lsr_units=units,
-                         units_before=int(_units(demyelination, compression, fib, b, m).index.size))
 
 
 # -- one recording in theatre: the montage and decompression rules in one place ---------------------------
