@@ -32,7 +32,8 @@
 # %%
 import hfs_edu as hfs
 from hfs_edu.figures import crosstalk as xt_fig
-from hfs_edu.figures import lsr as lsr_fig
+from hfs_edu.figures import lsr_diagnostics as dx_fig
+from hfs_edu.figures import lsr_recording as lsr_fig
 from hfs_edu.models import crosstalk as ct
 
 hfs.setup()
@@ -90,10 +91,11 @@ hfs.show_table("crosstalk_parameters", columns=["parameter", "value", "unit", "s
 # %%
 speed = ct.conduction_velocity(0.0)          # demyelination 0 = healthy myelin
 print(f"Healthy fibre: {speed:.0f} m/s through the root exit zone")
-print(f"66 mm from the root exit zone to the foramen: {66 / speed:.1f} ms")   # mm / (m/s) = ms
+to_foramen = ct.GEOMETRY.lesion_to_foramen_mm
+print(f"{to_foramen:.0f} mm from the root exit zone to the foramen: {to_foramen / speed:.1f} ms")  # mm/(m/s) = ms
 
 # %%
-hfs.show(xt_fig.journey_figure(), "3.1")
+hfs.show(xt_fig.journey_figure([ct.journey(0.0)]), "3.1")
 
 # %% [markdown]
 # Under 5 ms from brainstem to eyelid [TC:T]. Each impulse stays in its own fibre: that is what lets
@@ -147,7 +149,7 @@ for compression in (0.0, 0.5, 1.0):
 hfs.show(xt_fig.conduction_figure(), "3.2")
 
 # %%
-hfs.show(xt_fig.journey_figure([0.0, 0.5, 0.9, 0.97]), "3.3")
+hfs.show(xt_fig.journey_figure([ct.journey(d) for d in (0.0, 0.5, 0.9, 0.97)]), "3.3")
 
 # %% [markdown]
 # **Why routine nerve conduction studies are normal.** In 23 patients with HFS, facial nerve
@@ -184,7 +186,7 @@ for label, (demyelination, compression) in steps.items():
 # [N203:A].
 
 # %%
-hfs.show(xt_fig.coupling_map_figure(), "3.4")
+hfs.show(xt_fig.coupling_map_figure(ct.coupling_map()), "3.4")
 
 # %% [markdown]
 # Only the slowest third of the model's fibres can be pulled across, after Nielsen's finding that
@@ -204,8 +206,9 @@ hfs.show(xt_fig.coupling_map_figure(), "3.4")
 
 # %%
 spasm = ct.simulate(0.8, 0.7, duration_ms=2000)
-hfs.show(xt_fig.spasm_figure(spasm), "3.5")
-print(xt_fig.spasm_summary(spasm))   # the same in words
+summary = ct.spasm_summary(spasm)
+hfs.show(xt_fig.spasm_figure(spasm, summary), "3.5")
+print(summary)   # the same in words
 
 # %% [markdown]
 # Ticks of upper- and lower-face fibres line up in the same columns: eye and mouth contract
@@ -277,7 +280,7 @@ CrossTalkView()
 
 # %%
 lsr = ct.lateral_spread_response(0.8, 0.7, "zygomatic", "mentalis")
-own = lsr_fig.direct_response(0.8, 0.7, "zygomatic")
+own = ct.direct_response("zygomatic")          # the stimulated branch's own muscle
 hfs.show(lsr_fig.lsr_figure(lsr, own), "3.6")
 print(f"LSR onset {lsr.latency_ms:.1f} ms; ephaptic transfer of the first unit {lsr.transfer_time_ms:.2f} ms")
 
@@ -298,7 +301,11 @@ print(f"{'first unit arrives':22s} {budget.total_ms:4.1f} ms (onset read from th
 print(f"the unit that answers first conducts at {budget.fibre_cv_m_per_s:.0f} m/s")
 
 # %%
-hfs.show(lsr_fig.latency_budget_figure(lsr), "3.7")
+budget = ct.latency_budget(0.8, 0.7, "marginal mandibular", "orbicularis oculi")
+onset = ct.lateral_spread_response(0.8, 0.7, "marginal mandibular", "orbicularis oculi").latency_ms
+hfs.show(lsr_fig.latency_budget_figure(budget, onset, ct.lsr_latencies()), "3.7")
+for leg, model_ms, measured_ms in budget.compare_measured(ct.lsr_latencies()).rows():
+    print(f"{leg:36s} model {model_ms:5.2f} ms   measured [N420] {measured_ms:5.2f} ms")
 
 # %% [markdown]
 # **What was measured in patients.** Møller and Jannetta measured both legs during surgery
@@ -416,7 +423,7 @@ LSRView()
 # continues keep it [S63:A; S65:A; S66:A].
 
 # %%
-hfs.show(lsr_fig.lsr_diagnostic_figure(), "3.8")
+hfs.show(dx_fig.lsr_diagnostic_figure(ct.aligned_meta_analyses()), "3.8")
 
 # %% [markdown]
 # **Specific, not sensitive: what it means at the bedside.** The
@@ -426,10 +433,10 @@ hfs.show(lsr_fig.lsr_diagnostic_figure(), "3.8")
 # are cured [S13:A], so about 89 keep their spasm. Apply sensitivity 40% and specificity 89% [S63:A]:
 
 # %%
-counts = lsr_fig.natural_frequencies(sensitivity_pct=40, specificity_pct=89, persist_pct=8.9)
-print(f"LSR persisted: {counts['ppv_pct']:.0f}% of these patients keep their spasm")
-print(f"LSR disappeared: {counts['spasm_if_lsr_gone_pct']:.0f}% of these patients keep their spasm")
-hfs.show(lsr_fig.outcome_frequency_figure(40, 89, 8.9), "3.9")
+counts = ct.natural_frequencies(sensitivity_pct=40, specificity_pct=89, persist_pct=8.9)
+print(f"LSR persisted: {counts.ppv_pct:.0f}% of these patients keep their spasm")
+print(f"LSR disappeared: {counts.spasm_if_lsr_gone_pct:.0f}% of these patients keep their spasm")
+hfs.show(dx_fig.outcome_frequency_figure(counts), "3.9")
 
 # %% [markdown]
 # The PPV is low: about three in four patients who leave theatre with an LSR are spasm-free at one
@@ -461,7 +468,7 @@ hfs.show(lsr_fig.outcome_frequency_figure(40, 89, 8.9), "3.9")
 # muscles. Figure 3.10 draws both routes.
 
 # %%
-hfs.show(lsr_fig.two_theories_figure(), "3.10")
+hfs.show(dx_fig.two_theories_figure(), "3.10")
 
 # %% [markdown]
 # Five findings that carry much of the argument:
@@ -525,7 +532,9 @@ print(f"LSR gone on day {mvd.day_lsr_gone:.0f} after decompression")
 print(f"Myelin left at day 0: {1 - mvd.demyelination[0]:.2f}; at day 365: {1 - mvd.demyelination[-1]:.2f}")
 
 # %%
-hfs.show(lsr_fig.decompression_figure(), "3.11")
+states = {"demyelination 0.8, compression 0.8": (0.8, 0.8), "demyelination 0.97, compression 0.8": (0.97, 0.8)}
+results = {label: ct.decompress(d, c, days=240, n_points=241) for label, (d, c) in states.items()}
+hfs.show(dx_fig.decompression_figure(results, ct.decompression_signs()), "3.11")
 
 # %% [markdown]
 # In the model the LSR vanishes at once unless the axons are nearly bare [TC:T]. So it did in

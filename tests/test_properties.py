@@ -413,12 +413,17 @@ def _simulation(demyelination: float = 0.8, compression: float = 0.8, seed: int 
 
 
 def _spasm_artists(n_fibres: int):
-    from hfs_edu.figures.crosstalk import draw_spasm
-    return draw_spasm(300.0, n_fibres)
+    from hfs_edu.figures.crosstalk import build_spasm
+    return build_spasm(300.0, n_fibres)[1]
 
 
 SIMULATION = P(st.builds(_simulation, st.floats(0, 1), st.floats(0, 1), st.integers(0, 5)), _simulation,
                [None, "sim", 3])
+
+
+def _summary(sim=None):
+    from hfs_edu.models.crosstalk import spasm_summary
+    return spasm_summary(sim if sim is not None else _simulation())
 
 
 def _lsr(demyelination: float = 0.8, compression: float = 0.8):
@@ -426,14 +431,27 @@ def _lsr(demyelination: float = 0.8, compression: float = 0.8):
     return lateral_spread_response(demyelination, compression)
 
 
+def _budget(demyelination: float = 0.8, compression: float = 0.8):
+    from hfs_edu.models.crosstalk import latency_budget
+    return latency_budget(demyelination, compression, "marginal mandibular", "orbicularis oculi")
+
+
 def _direct():
-    from hfs_edu.figures.lsr import direct_response
-    return direct_response(0.8, 0.8)
+    from hfs_edu.models.crosstalk import direct_response
+    return direct_response("zygomatic")
 
 
 def _lsr_artists():
-    from hfs_edu.figures.lsr import draw_lsr
-    return draw_lsr()
+    from hfs_edu.figures.lsr_recording import build_lsr
+    return build_lsr()[1]
+
+
+def _ct_table(name):
+    return lambda: getattr(importlib.import_module("hfs_edu.models.crosstalk"), name)()
+
+
+def _ct_result(name, *args, **kwargs):
+    return lambda: getattr(importlib.import_module("hfs_edu.models.crosstalk"), name)(*args, **kwargs)
 
 
 OPTIONAL_CAPTION = P(st.none() | st.text(min_size=1, max_size=40).filter(str.strip), None, [3, b"caption", ["a"]])
@@ -608,49 +626,72 @@ SPECS: dict[str, Spec] = {
         where=lambda kw: kw["sbp_high_mmhg"] > kw["sbp_normal_mmhg"], examples=10),
     "hfs_edu.models.compression.cohort_onset_ages": Spec(
         {"systolic_bp_mmhg": SBP, "max_age_years": num(60, 100, default=90.0)}, examples=10),
-    # -- hfs_edu.models.crosstalk_lesion (re-exported by crosstalk) -------------------------------------------------
-    "hfs_edu.models.crosstalk_lesion.conduction_velocity": Spec(
+    # -- hfs_edu.models.crosstalk (subpackage; keyed by the defining module) ----------------------------------------
+    "hfs_edu.models.crosstalk.core.conduction_velocity": Spec(
         {"demyelination": DEMYELINATION, "healthy_cv_m_per_s": num(1, 120, default=35.0)}, non_negative),
-    "hfs_edu.models.crosstalk_lesion.safety_factor": Spec({"demyelination": DEMYELINATION}, non_negative),
-    "hfs_edu.models.crosstalk_lesion.ephaptic_drive_mv": Spec(
+    "hfs_edu.models.crosstalk.core.safety_factor": Spec({"demyelination": DEMYELINATION}, non_negative),
+    "hfs_edu.models.crosstalk.core.ephaptic_drive_mv": Spec(
         {"demyelination": DEMYELINATION, "compression": COMPRESSION, "active_fraction": num(0, 1, default=0.25)},
         non_negative),
-    "hfs_edu.models.crosstalk_lesion.ephaptic_threshold_mv": Spec({"demyelination": DEMYELINATION}, non_negative),
-    # -- hfs_edu.models.crosstalk ------------------------------------------------------------------------------------
-    "hfs_edu.models.crosstalk.simulate": Spec(
+    "hfs_edu.models.crosstalk.core.ephaptic_threshold_mv": Spec({"demyelination": DEMYELINATION}, non_negative),
+    "hfs_edu.models.crosstalk.core.journey": Spec({"demyelination": DEMYELINATION}, nan_allowed),
+    "hfs_edu.models.crosstalk.bundle.simulate": Spec(
         {"demyelination": DEMYELINATION, "compression": COMPRESSION, "pulsation": PULSATION, "n_fibres": FIBRES,
          "duration_ms": num(20, 5000, default=200.0), "dt_ms": num(0.01, 0.5, default=0.1),
          "stimulate": choice(_ct("BRANCHES"), optional=True,
                              normalise=lambda s: s.replace("_", " ").strip().casefold()),
          "spontaneous": flag(), "heart_rate_bpm": num(30, 200, default=70.0), "seed": integer(0, 2**32 - 1, default=0)},
         nan_allowed, examples=12),
-    "hfs_edu.models.crosstalk.lateral_spread_response": Spec(
+    "hfs_edu.models.crosstalk.bundle.spasm_summary": Spec({"sim": SIMULATION}, nan_allowed, examples=8),
+    "hfs_edu.models.crosstalk.lsr.lateral_spread_response": Spec(
         {"demyelination": DEMYELINATION, "compression": COMPRESSION, "stimulate_branch": CT_BRANCH,
          "record_muscle": CT_MUSCLE, "n_fibres": FIBRES, "dt_ms": num(0.005, 0.5, default=0.05)},
         nan_allowed, where=_ct_pair_ok, defaults=CT_PAIR_DEFAULTS, examples=20),
-    "hfs_edu.models.crosstalk.latency_budget": Spec(
+    "hfs_edu.models.crosstalk.lsr.direct_response": Spec(
+        {"stimulate_branch": CT_BRANCH, "n_fibres": FIBRES, "dt_ms": num(0.005, 0.5, default=0.05)}, examples=10),
+    "hfs_edu.models.crosstalk.lsr.lsr_recording": Spec(
+        {"demyelination": DEMYELINATION, "compression": COMPRESSION, "stimulate_branch": CT_BRANCH,
+         "record_muscle": CT_MUSCLE, "decompressed": flag(), "n_fibres": FIBRES}, nan_allowed, examples=12),
+    "hfs_edu.models.crosstalk.lsr.montage": Spec(
+        {"stimulate_branch": CT_BRANCH, "record_muscle": CT_MUSCLE}, where=_ct_pair_ok, defaults=CT_PAIR_DEFAULTS),
+    "hfs_edu.models.crosstalk.lsr.latency_budget": Spec(
         {"demyelination": DEMYELINATION, "compression": COMPRESSION, "stimulate_branch": CT_BRANCH,
          "record_muscle": CT_MUSCLE, "n_fibres": FIBRES},
         nan_allowed, where=_ct_pair_ok, defaults=CT_PAIR_DEFAULTS, examples=20),
-    "hfs_edu.models.crosstalk.decompress": Spec(
+    "hfs_edu.models.crosstalk.lsr.coupling_map": Spec(
+        # the grid costs n_grid² model runs: the valid draws stay small (the full range is 6-61)
+        {"n_grid": P(st.integers(6, 8), 6, [2.5, NAN, None, "8", True, 5, 62]), "stimulate_branch": CT_BRANCH,
+         "record_muscle": CT_MUSCLE, "n_fibres": FIBRES},
+        where=_ct_pair_ok, defaults=CT_PAIR_DEFAULTS, examples=3, all_options=False),
+    "hfs_edu.models.crosstalk.decompression.decompress": Spec(
         {"demyelination": DEMYELINATION, "compression": COMPRESSION, "days": num(1, 3650, default=365.0),
          "age_years": num(0, 100, default=50.0), "stimulate_branch": CT_BRANCH, "record_muscle": CT_MUSCLE,
          "n_fibres": FIBRES, "n_points": integer(2, 2000, default=100)},
         nan_allowed, where=_ct_pair_ok, defaults=CT_PAIR_DEFAULTS, examples=12),
-    # -- hfs_edu.models.crosstalk_emg -----------------------------------------------------------------------------------
-    "hfs_edu.models.crosstalk_emg.emg_envelope": Spec(
+    "hfs_edu.models.crosstalk.diagnostics.in_window": Spec(
+        {"latency_ms": num(default=10.0)}, lambda r, kw: isinstance(r, bool) or pytest.fail(repr(r))),
+    "hfs_edu.models.crosstalk.diagnostics.lsr_latencies": Spec(check=is_type(pd.DataFrame)),
+    "hfs_edu.models.crosstalk.diagnostics.decompression_signs": Spec(check=is_type(pd.DataFrame)),
+    "hfs_edu.models.crosstalk.diagnostics.aligned_meta_analyses": Spec(check=is_type(pd.DataFrame)),
+    "hfs_edu.models.crosstalk.diagnostics.patient_latency": Spec(
+        {"stimulate_branch": CT_BRANCH, "record_muscle": CT_MUSCLE},
+        lambda r, kw: isinstance(r, list) or pytest.fail(repr(r)), defaults=CT_PAIR_DEFAULTS),
+    "hfs_edu.models.crosstalk.diagnostics.natural_frequencies": Spec(
+        {"sensitivity_pct": num(0, 100), "specificity_pct": num(0, 100), "persist_pct": num(0, 100),
+         "n": integer(10, 1_000_000, default=1000)}, lambda r, kw: r.n == kw.get("n", 1000) or pytest.fail(repr(r))),
+    "hfs_edu.models.crosstalk.emg.emg_envelope": Spec(
         {"trace_mv": array(), "dt_ms": num(0.001, 1, default=0.1), "window_ms": num(0.1, 1000, default=20.0)}),
-    "hfs_edu.models.crosstalk_emg.onset_latency_ms": Spec(
+    "hfs_edu.models.crosstalk.emg.onset_latency_ms": Spec(
         {"time_ms": array(min_size=2, default=[0.0, 0.1, 0.2]), "trace_mv": array(min_size=2, default=[0.0, 1.0, 0.5]),
          "fraction": num(0, 1, lo_open=True, hi_open=True, default=0.05)},
         nan_allowed, joint=_same_length_traces(("time_ms", "trace_mv"), 2,
                                                fraction=num(0, 1, lo_open=True, hi_open=True))),
-    "hfs_edu.models.crosstalk_emg.synkinesis_index": Spec(
+    "hfs_edu.models.crosstalk.emg.synkinesis_index": Spec(
         {"trace_a_mv": array(), "trace_b_mv": array(), "dt_ms": num(0.001, 1, default=0.1),
          "window_ms": num(0.1, 1000, default=20.0)},
         lambda r, kw: (well_formed(r), -1 - 1e-9 <= r <= 1 + 1e-9 or pytest.fail(repr(r))),
         joint=_same_length_traces(("trace_a_mv", "trace_b_mv"), 1, dt_ms=num(0.001, 1), window_ms=num(0.1, 1000))),
-    "hfs_edu.models.crosstalk_emg.burst_overlap_fraction": Spec(
+    "hfs_edu.models.crosstalk.emg.burst_overlap_fraction": Spec(
         {"trace_a_mv": array(), "trace_b_mv": array(), "dt_ms": num(0.001, 1, default=0.1),
          "level_mv": num(0, 10, lo_open=True, default=0.02), "window_ms": num(0.1, 1000, default=20.0)},
         lambda r, kw: (well_formed(r, nan_ok=True), math.isnan(r) or 0 <= r <= 1 or pytest.fail(repr(r))),
@@ -703,60 +744,54 @@ SPECS: dict[str, Spec] = {
         all_options=False),
     "hfs_edu.figures.anatomy.nerve_course_diagram": Spec(check=is_type(Figure)),
     # -- hfs_edu.figures.crosstalk --------------------------------------------------------------------------------------------------
-    "hfs_edu.figures.crosstalk.spasm_summary": Spec({"sim": SIMULATION}, nan_allowed, examples=8),
     "hfs_edu.figures.crosstalk.journey_figure": Spec(
-        {"demyelination": P(st.floats(0, 1) | st.lists(st.floats(0, 1), min_size=1, max_size=6), (0.0,),
-                            [NAN, INF, -0.5, 1.5, None, "0.5", [NAN], [1.5], [], [0.1] * 7], mention_value=False)},
-        is_type(Figure), examples=5),
+        {"journeys": P(st.lists(st.floats(0, 1), min_size=1, max_size=6).map(
+            lambda ds: [importlib.import_module("hfs_edu.models.crosstalk").journey(d) for d in ds]),
+            lambda: [_ct_result("journey", 0.0)()], [None, "j", 3, [], [0.5]], mention_value=False)},
+        is_type(Figure), examples=3),
     "hfs_edu.figures.crosstalk.conduction_figure": Spec(check=is_type(Figure)),
     "hfs_edu.figures.crosstalk.coupling_map_figure": Spec(
-        {"points": P(st.none() | st.just({"a point": (0.5, 0.5)}), None,
-                     ["points", 3, {"bad": (NAN, 0.5)}, {"bad": (2.0, 0.5)}, {"bad": "x"}]),
-         # the grid costs n_grid² model runs: the valid draws stay small (the full range is 6-61)
-         "n_grid": P(st.integers(6, 10), 6, [2.5, NAN, None, "8", True, 5, 62])},
+        {"cmap": obj(_ct_result("coupling_map", 6), bad=[None, "cmap", 3]),
+         "points": P(st.none() | st.just({"a point": (0.5, 0.5)}), None,
+                     ["points", 3, {"bad": (NAN, 0.5)}, {"bad": (2.0, 0.5)}, {"bad": "x"}])},
         is_type(Figure), examples=3),
-    "hfs_edu.figures.crosstalk.draw_spasm": Spec(
-        {"duration_ms": num(20, 5000, default=500.0), "n_fibres": integer(8, 200, default=24),
-         "caption": OPTIONAL_CAPTION}, examples=3),
+    "hfs_edu.figures.crosstalk.build_spasm": Spec(
+        {"duration_ms": num(20, 5000, default=500.0), "n_fibres": FIBRES}, examples=3, all_options=False),
     "hfs_edu.figures.crosstalk.update_spasm": Spec(
-        {"art": obj(lambda: _spasm_artists(24)), "sim": SIMULATION}, nan_allowed,
-        joint=st.builds(lambda sim: {"art": _spasm_artists(len(sim.spike_times_ms)), "sim": sim}, SIMULATION.valid),
+        {"art": obj(lambda: _spasm_artists(24)), "sim": SIMULATION, "summary": obj(_summary)},
+        lambda r, kw: r is None or pytest.fail(repr(r)),
+        joint=st.builds(lambda sim: {"art": _spasm_artists(len(sim.spike_times_ms)), "sim": sim,
+                                     "summary": _summary(sim)}, SIMULATION.valid),
         examples=3),
     "hfs_edu.figures.crosstalk.spasm_figure": Spec(
-        {"sim": SIMULATION, "caption": OPTIONAL_CAPTION},
-        is_type(Figure), examples=3),
-    "hfs_edu.figures.crosstalk.raster_figure": Spec({"sim": SIMULATION}, is_type(Figure), examples=3),
-    "hfs_edu.figures.crosstalk.emg_figure": Spec({"sim": SIMULATION}, is_type(Figure), examples=3),
-    # -- hfs_edu.figures.lsr ------------------------------------------------------------------------------------------------------
-    "hfs_edu.figures.lsr.in_window": Spec({"latency_ms": num(default=10.0)},
-                                          lambda r, kw: isinstance(r, bool) or pytest.fail(repr(r))),
-    "hfs_edu.figures.lsr.direct_response": Spec(
-        {"demyelination": DEMYELINATION, "compression": COMPRESSION, "stimulate_branch": CT_BRANCH,
-         "dt_ms": num(0.01, 0.5, default=0.05)}, examples=10),
-    "hfs_edu.figures.lsr.draw_lsr": Spec({"caption": OPTIONAL_CAPTION}, examples=3),
-    "hfs_edu.figures.lsr.update_lsr": Spec(
+        {"sim": SIMULATION, "summary": obj(_summary)}, is_type(Figure),
+        joint=st.builds(lambda sim: {"sim": sim, "summary": _summary(sim)}, SIMULATION.valid), examples=3),
+    # -- hfs_edu.figures.lsr_recording and lsr_diagnostics ------------------------------------------------------------------------
+    "hfs_edu.figures.lsr_recording.build_lsr": Spec(examples=2),
+    "hfs_edu.figures.lsr_recording.update_lsr": Spec(
         {"art": obj(_lsr_artists), "lsr": obj(_lsr, optional=True),
          "direct": P(st.none() | st.builds(_direct), None, ["direct", 3, (1, 2)], mention_value=False),
          "state": P(st.text(max_size=30), "", [3, None, ["a"]]), "note": P(st.text(max_size=30), "", [3, None, ["a"]])},
-        lambda r, kw: isinstance(r, bool) or pytest.fail(repr(r)), examples=5),
-    "hfs_edu.figures.lsr.lsr_figure": Spec(
-        {"lsr": obj(_lsr), "direct": P(st.none() | st.builds(_direct), None, ["direct", 3]),
-         "caption": OPTIONAL_CAPTION}, is_type(Figure), examples=3),
-    "hfs_edu.figures.lsr.latency_budget_figure": Spec(
-        {"lsr": P(st.builds(_lsr, st.floats(0.75, 1), st.floats(0.75, 1)).filter(lambda r: r.present), _lsr,
-                  [None, "lsr", 3])}, is_type(Figure), examples=3),
-    "hfs_edu.figures.lsr.lsr_diagnostic_figure": Spec(check=is_type(Figure)),
-    "hfs_edu.figures.lsr.natural_frequencies": Spec(
-        {"sensitivity_pct": num(0, 100), "specificity_pct": num(0, 100), "persist_pct": num(0, 100),
-         "n": integer(10, 1_000_000, default=1000)}, is_type(dict)),
-    "hfs_edu.figures.lsr.outcome_frequency_figure": Spec(
-        {"sensitivity_pct": num(0, 100, default=40.0), "specificity_pct": num(0, 100, default=89.0),
-         "persist_pct": num(0, 100, default=8.9), "n": integer(10, 1_000_000, default=1000)},
+        lambda r, kw: r is None or pytest.fail(repr(r)), examples=5),
+    "hfs_edu.figures.lsr_recording.lsr_figure": Spec(
+        {"lsr": obj(_lsr), "direct": P(st.none() | st.builds(_direct), None, ["direct", 3])}, is_type(Figure),
+        examples=3),
+    "hfs_edu.figures.lsr_recording.latency_budget_figure": Spec(
+        {"budget": P(st.builds(_budget, st.floats(0.75, 0.94), st.floats(0.75, 1)).filter(lambda r: r.present),
+                     _budget, [None, "budget", 3]),
+         "onset_ms": num(0, 30, default=9.0), "measured": obj(_ct_table("lsr_latencies"), bad=[None, "m", 3])},
         is_type(Figure), examples=3),
-    "hfs_edu.figures.lsr.two_theories_figure": Spec(check=is_type(Figure)),
-    "hfs_edu.figures.lsr.decompression_figure": Spec(
-        {"states": P(st.none() | st.just({"a state": (0.8, 0.8)}), None, ["states", 3, {"bad": "x"}]),
-         "age_years": num(0, 100, default=50.0), "days": num(7, 3650, default=240.0)}, is_type(Figure), examples=3),
+    "hfs_edu.figures.lsr_diagnostics.lsr_diagnostic_figure": Spec(
+        {"aligned": obj(_ct_table("aligned_meta_analyses"), bad=[None, "a", 3])}, is_type(Figure), examples=2),
+    "hfs_edu.figures.lsr_diagnostics.outcome_frequency_figure": Spec(
+        {"counts": obj(_ct_result("natural_frequencies", 40, 89, 8.9), bad=[None, "c", 3])}, is_type(Figure),
+        examples=2),
+    "hfs_edu.figures.lsr_diagnostics.two_theories_figure": Spec(check=is_type(Figure)),
+    "hfs_edu.figures.lsr_diagnostics.decompression_figure": Spec(
+        {"results": P(st.just(None).map(lambda _: {"a state": _ct_result("decompress", 0.8, 0.8, days=30)()}),
+                      lambda: {"a state": _ct_result("decompress", 0.8, 0.8, days=30)()},
+                      ["results", 3, {}, {"bad": "x"}], mention_value=False),
+         "signs": obj(_ct_table("decompression_signs"), bad=[None, "s", 3])}, is_type(Figure), examples=2),
     # -- hfs_edu.figures.conflict -------------------------------------------------------------------------------------------------
     "hfs_edu.figures.conflict.conflict_schematic": Spec(check=is_type(Figure)),
     "hfs_edu.figures.conflict.offending_vessels_figure": Spec(check=is_type(Figure)),

@@ -6,23 +6,28 @@
 * :class:`LSRView` - the clinician's test: stimulate one branch, record a muscle of
   another, read the latency; move the vessel away and watch the response vanish.
 
-Both build their figure once (:func:`hfs_edu.figures.crosstalk.draw_spasm`,
-:func:`hfs_edu.figures.lsr.draw_lsr`) and update artists in place, blitting only the
-artists that change. Every number is a teaching calibration of a toy model.
+Both build their figure once with the figure module's ``build_…()`` (the same one the
+static figures use) and update artists in place, blitting only the artists that change.
+Controls are declared once in ``PARAMS`` (:mod:`hfs_edu._params`): the sliders and
+dropdowns take their ranges and options from it, and :meth:`set` validates every value
+against it before a widget sees it. Every number is a teaching calibration of a toy model.
 """
 from __future__ import annotations
 
 import html
+import math
+from functools import lru_cache
 
 import ipywidgets as widgets
 
-from .._validate import check_bool, check_choice, check_int, check_number
-from ..figures.crosstalk import draw_spasm, update_spasm
-from ..figures.lsr import LSR_WINDOW_HIGH_MS, LSR_WINDOW_LOW_MS, direct_response, draw_lsr, in_window, update_lsr
+from .._params import Param, choice, flag, integer, number
+from ..figures.crosstalk import build_spasm, update_spasm
+from ..figures.lsr_recording import build_lsr, update_lsr
+from ..figures.style import agg_canvas, encode_png
 from ..models import crosstalk as ct
 from .base import View
 
-__all__ = ["CrossTalkView", "LSRView", "HFS_DEMYELINATION", "HFS_COMPRESSION", "DURATION_MS", "PATIENT_LATENCY_MS",
+__all__ = ["CrossTalkView", "LSRView", "HFS_DEMYELINATION", "HFS_COMPRESSION", "DURATION_MS",
            "readout_lsr", "readout_spasm"]
 
 #: Default lesion of the views: a nerve with established HFS in the model [TC].
@@ -31,19 +36,54 @@ HFS_COMPRESSION = 0.7
 #: Window the spasm view simulates (two heartbeats at 70 beats/min).
 DURATION_MS = 2000.0
 
-_SLIDER = dict(continuous_update=False, style={"description_width": "110px"}, layout=widgets.Layout(width="360px"))
+_STYLE = dict(style={"description_width": "110px"}, layout=widgets.Layout(width="360px"))
+_SLIDER = dict(continuous_update=False, **_STYLE)
 
 
-def _slider(value, description, step=0.05, lo=0.0, hi=1.0):
-    return widgets.FloatSlider(value=value, min=lo, max=hi, step=step, description=description,
-                               readout_format=".2f", **_SLIDER)
+def _control(name: str, p: Param, value, step=None, description=None):
+    """A widget whose range or options come from the declaration ``p``."""
+    desc = description or name
+    if p.kind == "number":
+        return widgets.FloatSlider(value=value, min=p.lo, max=p.hi, step=step, description=desc,
+                                   readout_format=".2f", **_SLIDER)
+    if p.kind == "int":
+        return widgets.IntSlider(value=value, min=int(p.lo), max=int(p.hi), step=step or 1, description=desc,
+                                 **_SLIDER)
+    if p.kind == "choice":
+        return widgets.Dropdown(options=list(p.options()), value=value, description=desc, **_STYLE)
+    if p.kind == "bool":
+        return widgets.ToggleButton(value=value, description=desc, icon="scissors",
+                                    layout=widgets.Layout(width="250px"))
+    raise AssertionError(f"no widget for a {p.kind} control")  # a declaration bug
 
 
 def _fmt_list(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-class CrossTalkView(View):
+class _DeclaredView(View):
+    """A view whose controls are declared in ``PARAMS``; values are validated before any widget sees them."""
+
+    PARAMS: dict[str, Param] = {}
+
+    def __init__(self, **initial):
+        super().__init__(**self.validate(initial))
+
+    def validate(self, params: dict) -> dict:
+        """Return ``params`` checked against ``PARAMS`` (TypeError/ValueError naming the control)."""
+        unknown = set(params) - set(self.PARAMS)
+        if unknown:
+            raise ValueError(f"unknown control(s) {sorted(unknown)} for {type(self).__name__}; "
+                             f"allowed: {sorted(self.PARAMS)}")
+        return {k: self.PARAMS[k].check(k, v) for k, v in params.items()}
+
+    def set(self, **params) -> bytes:
+        return super().set(**self.validate(params))
+
+
+# -- the bundle in action --------------------------------------------------------------------------------
+
+class CrossTalkView(_DeclaredView):
     """The bundle in action: raster, EMG and cross-section for a lesion you set.
 
     Controls
@@ -54,42 +94,47 @@ class CrossTalkView(View):
         Seed of the random ectopic events, 0-9 (another two seconds of the same patient).
     """
 
-    CONTROLS = {
-        "demyelination": "myelin lost at the root exit zone (0 = healthy, 1 = bare axons)",
-        "compression": "how hard the vessel presses on the root (0 = not at all, 1 = maximal)",
-        "pulsation": "how strongly the artery pulses (0 = steady, 1 = strong)",
-        "episode": "another 2 seconds of the same nerve (random ectopic events)",
+    PARAMS = {
+        "demyelination": number(0.0, 1.0, doc="myelin lost at the root exit zone (0 = healthy, 1 = bare axons)"),
+        "compression": number(0.0, 1.0, doc="how hard the vessel presses on the root (0 = not at all, 1 = maximal)"),
+        "pulsation": number(0.0, 1.0, doc="how strongly the artery pulses (0 = steady, 1 = strong)"),
+        "episode": integer(0, 9, doc="another 2 seconds of the same nerve (random ectopic events)"),
     }
+    CONTROLS = {k: p.doc for k, p in PARAMS.items()}
     SWEEP = {"demyelination": [0.0, 0.4, 0.7, 0.9], "compression": [0.0, 0.5, 0.8, 1.0],
              "pulsation": [0.0, 0.5, 1.0], "episode": [0, 3]}
     IMAGE_WIDTH_PX = 840
 
     def build_controls(self):
-        return {
-            "demyelination": _slider(HFS_DEMYELINATION, "demyelination"),
-            "compression": _slider(HFS_COMPRESSION, "compression"),
-            "pulsation": _slider(0.5, "pulsation", step=0.1),
-            "episode": widgets.IntSlider(value=0, min=0, max=9, step=1, description="episode", **_SLIDER),
-        }
+        P = self.PARAMS
+        return {"demyelination": _control("demyelination", P["demyelination"], HFS_DEMYELINATION, 0.05),
+                "compression": _control("compression", P["compression"], HFS_COMPRESSION, 0.05),
+                "pulsation": _control("pulsation", P["pulsation"], 0.5, 0.1),
+                "episode": _control("episode", P["episode"], 0)}
 
     def build_figure(self):
-        self.art = draw_spasm(DURATION_MS, ct.FIBRES_DEFAULT)
-        return self.art.fig
+        fig, self.art = build_spasm(DURATION_MS, ct.FIBRES_DEFAULT)
+        return fig
 
     def dynamic_artists(self) -> list:
         return self.art.dynamic()
 
     def update(self, demyelination, compression, pulsation, episode) -> str:
-        d = check_number("demyelination", demyelination, 0.0, 1.0)
-        c = check_number("compression", compression, 0.0, 1.0)
-        p = check_number("pulsation", pulsation, 0.0, 1.0)
-        seed = check_int("episode", episode, 0, 9)
-        self.sim = ct.simulate(d, c, pulsation=p, duration_ms=DURATION_MS, seed=seed)
-        self.summary = update_spasm(self.art, self.sim)
+        v = self.validate(dict(demyelination=demyelination, compression=compression, pulsation=pulsation,
+                               episode=episode))
+        self.sim = _simulate(v["demyelination"], v["compression"], v["pulsation"], v["episode"])
+        self.summary = ct.spasm_summary(self.sim)
+        update_spasm(self.art, self.sim, self.summary)
         return readout_spasm(self.summary, DURATION_MS)
 
 
-def readout_spasm(s, duration_ms: float) -> str:
+@lru_cache(maxsize=32)
+def _simulate(d: float, c: float, p: float, seed: int) -> ct.Simulation:
+    """The spasm view's simulation (cached: moving a slider back to a value is free)."""
+    return ct.simulate(d, c, pulsation=p, duration_ms=DURATION_MS, seed=seed)
+
+
+def readout_spasm(s: ct.SpasmSummary, duration_ms: float) -> str:
     """The spasm view's readout: what happened, in words."""
     secs = f"{duration_ms / 1000:g} s"
     if s.n_active == 0:
@@ -108,16 +153,18 @@ def readout_spasm(s, duration_ms: float) -> str:
                      f"<b>{s.co_bursts}</b> of them (synkinesis).")
     else:
         parts.append(" The eye (orbicularis oculi) did not contract.")
-    if s.burst_frequency_hz == s.burst_frequency_hz:
-        parts.append(f" Within a burst the fibres fired at about <b>{s.burst_frequency_hz:.0f} Hz</b> "
-                     "(Nielsen measured after-discharges at 250-350 Hz [S49:A]).")
+    if not math.isnan(s.burst_frequency_hz):
+        parts.append(" Within a burst the fibres fire in rapid trains: measure the interval in panel C and "
+                     "compare with the 250-350 Hz Nielsen measured [S49:A].")
     if s.n_blocked:
         parts.append(f" {s.n_blocked} fibre{'s are' if s.n_blocked > 1 else ' is'} blocked at the lesion.")
     parts.append(" <i>Toy model: all numbers are teaching calibrations [TC:T].</i></p>")
     return "".join(parts)
 
 
-class LSRView(View):
+# -- the lateral spread response -------------------------------------------------------------------------
+
+class LSRView(_DeclaredView):
     """The lateral spread response: stimulate one branch, record a muscle of another.
 
     Controls
@@ -129,68 +176,85 @@ class LSRView(View):
     demyelination, compression : float
         Lesion state, 0-1 each.
     decompressed : bool
-        The vessel has been moved away (compression set to 0; the myelin damage remains).
+        The vessel has been moved away (compression 0; the myelin damage remains).
     """
 
-    CONTROLS = {
-        "stimulate": "the branch you stimulate, in front of the ear",
-        "record": "the muscle you record from (choose one supplied by another branch)",
-        "demyelination": "myelin lost at the root exit zone (0-1)",
-        "compression": "how hard the vessel presses (0-1)",
-        "decompressed": "the surgeon moves the vessel away (compression becomes 0; damaged myelin stays)",
+    PARAMS = {
+        "stimulate": choice(ct.BRANCHES, doc="the branch you stimulate, in front of the ear"),
+        "record": choice(ct.MUSCLES, doc="the muscle you record from (choose one supplied by another branch)"),
+        "demyelination": number(0.0, 1.0, doc="myelin lost at the root exit zone (0-1)"),
+        "compression": number(0.0, 1.0, doc="how hard the vessel presses (0-1)"),
+        "decompressed": flag(doc="the surgeon moves the vessel away (compression becomes 0; damaged myelin stays)"),
     }
+    CONTROLS = {k: p.doc for k, p in PARAMS.items()}
     SWEEP = {"stimulate": ["zygomatic", "marginal mandibular"], "record": ["mentalis", "orbicularis oculi"],
              "demyelination": [0.0, 0.5, 0.8, 1.0], "compression": [0.0, 0.5, 0.8], "decompressed": [False, True]}
     IMAGE_WIDTH_PX = 760
 
     def build_controls(self):
-        dd = dict(style={"description_width": "110px"}, layout=widgets.Layout(width="360px"))
-        return {
-            "stimulate": widgets.Dropdown(options=list(ct.BRANCHES), value="zygomatic", description="stimulate", **dd),
-            "record": widgets.Dropdown(options=list(ct.MUSCLES), value="mentalis", description="record from", **dd),
-            "demyelination": _slider(HFS_DEMYELINATION, "demyelination"),
-            "compression": _slider(HFS_COMPRESSION, "compression"),
-            "decompressed": widgets.ToggleButton(value=False, description="decompressed (vessel moved)",
-                                                 icon="scissors", layout=widgets.Layout(width="250px")),
-        }
+        P = self.PARAMS
+        return {"stimulate": _control("stimulate", P["stimulate"], "zygomatic"),
+                "record": _control("record", P["record"], "mentalis", description="record from"),
+                "demyelination": _control("demyelination", P["demyelination"], HFS_DEMYELINATION, 0.05),
+                "compression": _control("compression", P["compression"], HFS_COMPRESSION, 0.05),
+                "decompressed": _control("decompressed", P["decompressed"], False,
+                                         description="decompressed (vessel moved)")}
 
     def build_figure(self):
-        self.art = draw_lsr()
-        return self.art.fig
+        fig, self.art = build_lsr()
+        return fig
 
     def dynamic_artists(self) -> list:
         return self.art.dynamic()
 
+    def render(self) -> bytes:
+        """Two-level blitting: a base background (axes, ticks, the window) drawn once; per montage, the
+        titles and direct response drawn over it once and cached; per update, only the lesion-dependent
+        artists. No control ever needs a full redraw after the first."""
+        canvas = agg_canvas(self.fig)
+        montage, dynamic = self.art.montage_artists(), self.art.dynamic()
+        if getattr(self, "_base", None) is None:
+            for artist in montage + dynamic:
+                artist.set_animated(True)
+            canvas.draw()
+            self._base, self._backgrounds = canvas.copy_from_bbox(self.fig.bbox), {}
+        key = self.art.montage_key()
+        if key not in self._backgrounds:
+            canvas.restore_region(self._base)
+            for artist in montage:
+                self.fig.draw_artist(artist)
+            self._backgrounds[key] = canvas.copy_from_bbox(self.fig.bbox)
+        else:
+            canvas.restore_region(self._backgrounds[key])
+        for artist in dynamic:
+            self.fig.draw_artist(artist)
+        return encode_png(canvas)
+
+    def invalidate_background(self) -> None:
+        self._base = None
+        super().invalidate_background()
+
     def update(self, stimulate, record, demyelination, compression, decompressed) -> str:
-        branch = check_choice("stimulate", stimulate, ct.BRANCHES)
-        muscle = check_choice("record", record, ct.MUSCLES)
-        d = check_number("demyelination", demyelination, 0.0, 1.0)
-        c = check_number("compression", compression, 0.0, 1.0)
-        moved = check_bool("decompressed", decompressed)
-        c_eff = 0.0 if moved else c
-        state = f"demyelination {d:.2f} · compression {c_eff:.2f}" + (" (vessel moved away)" if moved else "") + " [TC]"
-        direct = direct_response(d, c_eff, branch)
-        own = ct.BRANCH_MUSCLE[branch]
-        if muscle == own:
-            self.lsr = None
-            if update_lsr(self.art, None, direct, state, note=f"{muscle} belongs to the stimulated branch"):
-                self.invalidate_background()
-            return (f"<p><b>{html.escape(muscle)}</b> is supplied by the <b>{html.escape(branch)}</b> branch you "
-                    "stimulated, so its answer is the ordinary direct response (top trace), not a lateral spread. "
-                    "Choose a muscle of another branch to look for cross-talk.</p>")
-        self.lsr = ct.lateral_spread_response(d, c_eff, branch, muscle)
-        if update_lsr(self.art, self.lsr, direct, state):
-            self.invalidate_background()
-        return readout_lsr(self.lsr, moved)
+        v = self.validate(dict(stimulate=stimulate, record=record, demyelination=demyelination,
+                               compression=compression, decompressed=decompressed))
+        rec = ct.lsr_recording(v["demyelination"], v["compression"], v["stimulate"], v["record"],
+                               decompressed=v["decompressed"])
+        self.lsr = rec.lsr
+        state = (f"demyelination {rec.demyelination:.2f} · compression {rec.compression:.2f}"
+                 + (" (vessel moved away)" if rec.decompressed else "") + " [TC]")
+        update_lsr(self.art, rec.lsr, rec.direct, state,
+                   note="" if rec.lsr else f"{rec.record_muscle} belongs to the stimulated branch")
+        if rec.lsr is None:
+            return (f"<p><b>{html.escape(rec.record_muscle)}</b> is supplied by the <b>{html.escape(rec.stimulate_branch)}"
+                    "</b> branch you stimulated, so its answer is the ordinary direct response (top trace), not a "
+                    "lateral spread. Choose a muscle of another branch to look for cross-talk.</p>")
+        return readout_lsr(rec.lsr, rec.decompressed)
 
 
-#: Patients' LSR latencies for the two classic montages: (mean, SD) in ms [N50:A].
-PATIENT_LATENCY_MS = {("zygomatic", "mentalis"): (9.76, 1.1), ("marginal mandibular", "orbicularis oculi"): (9.0, 1.09)}
-
-
-def readout_lsr(lsr, decompressed: bool = False) -> str:
+def readout_lsr(lsr: ct.LateralSpreadResponse, decompressed: bool = False) -> str:
     """The LSR view's readout: latency and whether it is in the typical window, or why there is none."""
-    where = f"stimulating the <b>{html.escape(lsr.stimulate_branch)}</b> branch, recording <b>{html.escape(lsr.record_muscle)}</b>"
+    where = (f"stimulating the <b>{html.escape(lsr.stimulate_branch)}</b> branch, recording "
+             f"<b>{html.escape(lsr.record_muscle)}</b>")
     if not lsr.present:
         why = ("the vessel has been moved away: without compression the bare membranes no longer drive each other "
                "to threshold" if decompressed else
@@ -198,16 +262,24 @@ def readout_lsr(lsr, decompressed: bool = False) -> str:
                "driven to threshold")
         tail = "" if decompressed else " A healthy nerve never shows a lateral spread response."
         return f"<p><b>No response</b> ({where}): {why}.{tail}</p>"
-    inside = in_window(lsr.latency_ms)
-    window = f"the typical {LSR_WINDOW_LOW_MS:.0f}-{LSR_WINDOW_HIGH_MS:.0f} ms window"
-    verdict = f"<b>inside</b> {window}" if inside else f"<b>outside</b> {window}"
-    ref = PATIENT_LATENCY_MS.get((lsr.stimulate_branch, lsr.record_muscle))
-    patients = (f" Patients, same montage: {ref[0]} ± {ref[1]} ms [N50:A]; the model is "
-                f"{abs(lsr.latency_ms - ref[0]) / ref[1]:.1f} SD {'earlier' if lsr.latency_ms < ref[0] else 'later'}."
-                if ref else "")
+    lo, hi = ct.LSR_WINDOW_LOW_MS, ct.LSR_WINDOW_HIGH_MS
+    window = f"the typical {lo:.0f}-{hi:.0f} ms window"
+    verdict = f"<b>inside</b> {window}" if ct.in_window(lsr.latency_ms) else f"<b>outside</b> {window}"
+    refs = [r for r in _patients(lsr.stimulate_branch, lsr.record_muscle) if not math.isnan(r.sd_ms)]
+    patients = ""
+    if refs:
+        ref = refs[0]
+        patients = (f" Patients, same montage ({ref.setting}): {ref.mean_ms:g} ± {ref.sd_ms:g} ms [{ref.source_key}:A]; "
+                    f"the model is {abs(lsr.latency_ms - ref.mean_ms) / ref.sd_ms:.1f} SD "
+                    f"{'earlier' if lsr.latency_ms < ref.mean_ms else 'later'}.")
     after = (" <b>Even with the vessel moved away</b> the axons here are so bare that they still cross-talk; in the "
              "model this fades only as the myelin recovers." if decompressed else "")
     return (f"<p><b>Lateral spread response present</b> ({where}): onset <b>{lsr.latency_ms:.1f} ms</b>, {verdict}."
             f"{patients} {lsr.n_units} motor unit{'s' if lsr.n_units != 1 else ''} answered; amplitude "
             f"{lsr.amplitude_mv:.2f} mV; the first crossed the lesion in {lsr.transfer_time_ms:.2f} ms (ephaptic "
             f"transfer, about 1 ms in patients [N52:B]).{after} <i>Toy model [TC:T].</i></p>")
+
+
+@lru_cache(maxsize=16)
+def _patients(branch: str, muscle: str) -> tuple:
+    return tuple(ct.patient_latency(branch, muscle))

@@ -1,9 +1,12 @@
-"""Lesion layer of the cross-talk model (chapter 03): conduction and ephaptic transfer, in closed form.
+"""Core of the cross-talk model (chapter 03): fibres, geometry, conduction and ephaptic transfer.
 
-Everything here is a per-fibre closed form; :mod:`hfs_edu.models.crosstalk` assembles
-the bundle, the nerve and the muscles. Public helpers for single fibres:
-:func:`conduction_velocity`, :func:`safety_factor`, :func:`ephaptic_drive_mv`,
-:func:`ephaptic_threshold_mv` (re-exported by :mod:`~hfs_edu.models.crosstalk`).
+Everything here is a per-fibre closed form. The sibling modules (:mod:`.events`,
+:mod:`.emg`, :mod:`.bundle`, :mod:`.lsr`) build on the public names of this module:
+:func:`fibres` (the bundle's fixed per-fibre properties), :func:`lesion` (the state of
+the lesion for one demyelination x compression), :func:`evoked` and
+:func:`seed_offsets` (ephaptic cascades), :data:`GEOMETRY` (path lengths and distal
+motor latencies) and the parameter declarations (``DEMYELINATION``, ``N_FIBRES`` ...)
+that every public function of the package uses.
 
 **Conduction.** Thinner myelin adds capacitive load, so each node must charge more
 membrane: the internodal delay grows by ``1 + k d / (1 - d)`` and the safety factor
@@ -60,17 +63,19 @@ from functools import lru_cache
 
 import numpy as np
 
-from .._validate import check_number
-from . import crosstalk_emg as _emg
+from ..._params import Param, integer, number, validated
 
 __all__ = [
-    "BRANCHES", "MUSCLES", "BRANCH_MUSCLE",
-    "conduction_velocity", "safety_factor", "ephaptic_drive_mv", "ephaptic_threshold_mv",
+    "BRANCHES", "MUSCLES", "BRANCH_MUSCLE", "FIBRES_DEFAULT", "Geometry", "GEOMETRY", "Fibres", "Lesion", "Journey",
+    "DEMYELINATION", "COMPRESSION", "N_FIBRES", "BRANCH", "MUSCLE", "STIMULATE",
+    "fibres", "lesion", "evoked", "seed_offsets", "transfer_time", "refractory",
+    "conduction_velocity", "safety_factor", "ephaptic_drive_mv", "ephaptic_threshold_mv", "journey",
 ]
 
 BRANCHES = ("temporal", "zygomatic", "buccal", "marginal mandibular")
 MUSCLES = ("frontalis", "orbicularis oculi", "orbicularis oris", "mentalis")
 BRANCH_MUSCLE = dict(zip(BRANCHES, MUSCLES))
+FIBRES_DEFAULT = 24  # model fibres (the real nerve has ~7,000 motor fibres [N1]); multiple of 4
 
 # -- conduction ------------------------------------------------------------------------------------
 FIBRE_CV_MIN_M_PER_S = 24.0  # [N55:A] collision estimate: CV distribution peaks at 22-24 m/s (slow fibres cross-talk [S49])
@@ -107,14 +112,66 @@ EPHAPTIC_INITIATION_MIN_MS = 0.76  # TC: minimum initiation time of a demyelinat
 CROSSTALK_CV_MAX_M_PER_S = 32.0  # TC: only fibres slower than this (below the nerve's 33-46 m/s [N7]) cross-talk [S49]
 TRANSFER_TIME_MAX_MS = 2.0  # TC: cap on the transfer time of a just-threshold neighbour
 
+# -- ectopic excitability at the lesion and refractoriness of a fibre ------------------------------------
+ECTOPIC_THRESHOLD = 0.45  # TC: drive (demyelination x compression units) above which a fibre fires ectopically
+ECTOPIC_THRESHOLD_SPREAD = 0.2  # TC: +-20% fibre-to-fibre spread of that threshold
+ECTOPIC_UNCOMPRESSED_FRACTION = 0.3  # TC: share of the ectopic drive left after decompression (bare axons)
+REFRACTORY_MS = 1.0  # TC: a fibre cannot carry two impulses closer than this (absolute refractory period)
+
 _LOAD_COEF = (SAFETY_FACTOR_HEALTHY - 1.0) / (1.0 / (1.0 - DEMYELINATION_BLOCK) - 1.0)  # derived
-_DML = dict(zip(MUSCLES, (DML_FRONTALIS_MS, DML_ORBICULARIS_OCULI_MS, DML_ORBICULARIS_ORIS_MS, DML_MENTALIS_MS)))
+DISTAL_MOTOR_MS = dict(zip(MUSCLES, (DML_FRONTALIS_MS, DML_ORBICULARIS_OCULI_MS, DML_ORBICULARIS_ORIS_MS,
+                                      DML_MENTALIS_MS)))
+
+
+class _Name(Param):
+    """A branch or muscle name: underscores are accepted for spaces (``'marginal_mandibular'``)."""
+
+    def check(self, name, value):
+        return super().check(name, value.replace("_", " ") if isinstance(value, str) else value)
+
+
+# -- parameter declarations shared by every public function of the model -----------------------------------
+DEMYELINATION = number(0.0, 1.0, doc="Peak demyelination at the compression site, 0 (healthy) to 1 (bare axons).")
+COMPRESSION = number(0.0, 1.0, doc="How hard the vessel presses, 0 (none, e.g. after decompression) to 1.")
+N_FIBRES = integer(8, 96, multiple_of=4, unit="fibres",
+                   doc="Fibres in the bundle (equal numbers per branch); the model is calibrated at 24.")
+BRANCH = _Name("choice", choices=BRANCHES, doc="Facial nerve branch (underscores allowed for spaces).")
+MUSCLE = _Name("choice", choices=MUSCLES, doc="Facial muscle (underscores allowed for spaces).")
+STIMULATE = _Name("choice", choices=BRANCHES, optional=True,
+                  doc="Branch to stimulate supramaximally (underscores allowed for spaces), or None.")
+
+
+@dataclass(frozen=True)
+class Geometry:
+    """Path lengths (mm) and distal motor latencies (ms) of the model nerve.
+
+    Attributes
+    ----------
+    lesion_length_mm : float
+        Demyelinated stretch at the root exit zone.
+    lesion_to_foramen_mm : float
+        Centre of the lesion -> stylomastoid foramen.
+    stimulation_site_to_foramen_mm : float
+        Branch stimulation point -> foramen.
+    distal_motor_ms : dict
+        Muscle -> distal motor latency from the foramen (ms).
+    """
+
+    lesion_length_mm: float
+    lesion_to_foramen_mm: float
+    stimulation_site_to_foramen_mm: float
+    distal_motor_ms: dict
+
+
+GEOMETRY = Geometry(LESION_LENGTH_MM, LESION_TO_SMF_MM, STIM_SITE_TO_SMF_MM, DISTAL_MOTOR_MS)
 
 
 # -- fibres and the lesion --------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
-class _Fibres:
+class Fibres:
+    """Fixed per-fibre properties of an ``n``-fibre bundle (read-only arrays; see :func:`fibres`)."""
+
     n: int
     branch: np.ndarray          # branch index 0-3 (interleaved)
     cv: np.ndarray              # healthy intracranial CV, m/s
@@ -122,7 +179,7 @@ class _Fibres:
     vulnerability: np.ndarray   # share of the lesion's demyelination this fibre suffers
     threshold0: np.ndarray      # ephaptic threshold of the healthy fibre, mV
     ectopic_threshold: np.ndarray
-    muap_mv: np.ndarray         # unit MUAP amplitude, mV
+    unit_size: np.ndarray       # -1..1: relative size of the fibre's motor unit (its MUAP amplitude, see .emg)
     dml: np.ndarray             # distal motor latency of the fibre's muscle, ms
     excitable: np.ndarray       # can be excited ephaptically (slow fibre, cv < CROSSTALK_CV_MAX_M_PER_S)
 
@@ -131,7 +188,7 @@ _FIBRE_LAYOUT_SEED = 20240917  # fixed: the bundle's layout never changes with t
 
 
 @lru_cache(maxsize=8)
-def _fibres(n: int) -> _Fibres:
+def fibres(n: int = FIBRES_DEFAULT) -> Fibres:
     """Deterministic per-fibre properties (cached; they do not depend on the sliders or the seed).
 
     Branches are interleaved (fibre i belongs to branch i % 4). Within every branch the
@@ -152,13 +209,12 @@ def _fibres(n: int) -> _Fibres:
     cv = FIBRE_CV_MIN_M_PER_S + (FIBRE_CV_MAX_M_PER_S - FIBRE_CV_MIN_M_PER_S) * q
     z, u, w, a = spread(), spread(), spread(), spread()
     vuln = VULNERABILITY_MIN + (1.0 - VULNERABILITY_MIN) * 0.5 * (u + 1.0)
-    ect = _emg.ECTOPIC_THRESHOLD * (1.0 + _emg.ECTOPIC_THRESHOLD_SPREAD * w)
-    amp = _emg.CMAP_AMPLITUDE_MV / per_branch * (1.0 + _emg.MUAP_AMPLITUDE_SPREAD * a)
+    ect = ECTOPIC_THRESHOLD * (1.0 + ECTOPIC_THRESHOLD_SPREAD * w)
     theta = EPHAPTIC_THRESHOLD_MV * (cv / CV_HEALTHY_M_PER_S) ** THRESHOLD_SIZE_EXPONENT * (1.0 + THRESHOLD_JITTER * z)
-    fib = _Fibres(n, branch, cv, CV_EXTRACRANIAL_M_PER_S * cv / CV_HEALTHY_M_PER_S, vuln, theta, ect, amp,
-                  np.array([_DML[MUSCLES[b]] for b in branch]), cv < CROSSTALK_CV_MAX_M_PER_S)
+    fib = Fibres(n, branch, cv, CV_EXTRACRANIAL_M_PER_S * cv / CV_HEALTHY_M_PER_S, vuln, theta, ect, a,
+                 np.array([DISTAL_MOTOR_MS[MUSCLES[b]] for b in branch]), cv < CROSSTALK_CV_MAX_M_PER_S)
     for arr in (fib.branch, fib.cv, fib.cv_extra, fib.vulnerability, fib.threshold0, fib.ectopic_threshold,
-                fib.muap_mv, fib.dml, fib.excitable):
+                fib.unit_size, fib.dml, fib.excitable):
         arr.setflags(write=False)
     return fib
 
@@ -184,7 +240,9 @@ def _drive_per_fraction(exposure, c):
 
 
 @dataclass(frozen=True)
-class _Lesion:
+class Lesion:
+    """State of the lesion for one (demyelination, compression), per fibre (see :func:`lesion`)."""
+
     d: np.ndarray          # local demyelination per fibre
     blocked: np.ndarray
     need: np.ndarray       # active fraction needed to excite each fibre ephaptically (inf: fast fibre, never)
@@ -193,7 +251,8 @@ class _Lesion:
     ectopic_drive: np.ndarray
 
 
-def _lesion(d: float, c: float, fib: _Fibres) -> _Lesion:
+def lesion(d: float, c: float, fib: Fibres) -> Lesion:
+    """Per-fibre lesion state for demyelination ``d`` and compression ``c`` (validated by the caller)."""
     di = d * fib.vulnerability
     cv_l = _cv_lesion(di, fib.cv)
     blocked = cv_l <= 0.0
@@ -204,11 +263,11 @@ def _lesion(d: float, c: float, fib: _Fibres) -> _Lesion:
         exit_ms = half / cv_l + (LESION_TO_SMF_MM - half) / fib.cv + fib.dml
     d_med = min(d * 0.5 * (1.0 + VULNERABILITY_MIN), DEMYELINATION_BLOCK - 1e-3)
     half_ms = half / float(_cv_lesion(d_med, CV_HEALTHY_M_PER_S))
-    drive = di * (_emg.ECTOPIC_UNCOMPRESSED_FRACTION + (1.0 - _emg.ECTOPIC_UNCOMPRESSED_FRACTION) * c)
-    return _Lesion(di, blocked, need, np.where(blocked, np.inf, exit_ms), half_ms, drive)
+    drive = di * (ECTOPIC_UNCOMPRESSED_FRACTION + (1.0 - ECTOPIC_UNCOMPRESSED_FRACTION) * c)
+    return Lesion(di, blocked, need, np.where(blocked, np.inf, exit_ms), half_ms, drive)
 
 
-def _transfer_time(ratio):
+def transfer_time(ratio):
     """Ephaptic transfer time for drive/threshold ``ratio`` >= 1.
 
     Ephapse delay plus the longer of membrane charging to threshold and the minimum
@@ -252,7 +311,7 @@ def _cascade(need, f0, t0, excluded):
         new = ~fired & (need[None, :] <= f[:, None])
         if not new.any():
             break
-        t_new = t_ref[:, None] + _transfer_time(f[:, None] / need[None, :])
+        t_new = t_ref[:, None] + transfer_time(f[:, None] / need[None, :])
         times[new] = t_new[new]
         fired |= new
         f_next, t_next = _synchrony(t_new, new)
@@ -268,7 +327,7 @@ def _volley(n: int, branch: int):
 
     Returns (active fraction of the best-synchronised moment, its time after the stimulus in ms).
     """
-    fib = _fibres(n)
+    fib = fibres(n)
     sel = fib.branch == branch
     arrive = STIM_SITE_TO_SMF_MM / fib.cv_extra[sel] + (LESION_TO_SMF_MM - 0.5 * LESION_LENGTH_MM) / fib.cv[sel]
     grid = np.arange(arrive.min() - EPHAPTIC_WINDOW_MS, arrive.max() + EPHAPTIC_WINDOW_MS, 0.005)
@@ -277,8 +336,9 @@ def _volley(n: int, branch: int):
     return float(weight[k] / n), float(grid[k])
 
 
-def _evoked(les: _Lesion, fib: _Fibres, branch: int, t_stim: float):
-    """Lesion firing times (nan = not excited) of the neighbours excited by a branch stimulus."""
+def evoked(les: Lesion, fib: Fibres, branch: int, t_stim: float):
+    """Lesion firing times (nan = not excited) of the neighbours excited by a stimulus to ``branch`` (index)
+    at ``t_stim``, and the time the stimulated volley reaches the centre of the lesion."""
     frac, t_peak = _volley(fib.n, branch)
     t_volley = t_stim + t_peak + les.half_ms
     times = _cascade(les.need, np.array([frac]), np.array([t_volley]), (fib.branch == branch)[None, :])[0]
@@ -286,74 +346,120 @@ def _evoked(les: _Lesion, fib: _Fibres, branch: int, t_stim: float):
 
 
 @lru_cache(maxsize=64)
-def _seed_offsets(d: float, c: float, n: int) -> np.ndarray:
-    """(N, N) delays from an ectopic impulse in fibre i to the ephaptic impulse it causes in fibre j."""
-    fib = _fibres(n)
-    les = _lesion(d, c, fib)
+def seed_offsets(d: float, c: float, n: int) -> np.ndarray:
+    """(N, N) delays from an ectopic impulse in fibre i to the ephaptic impulse it causes in fibre j (cached)."""
+    fib = fibres(n)
+    les = lesion(d, c, fib)
     out = _cascade(les.need, np.full(n, 1.0 / n), np.zeros(n), np.eye(n, dtype=bool))
     out.setflags(write=False)
     return out
 
 
-def _check_dc(demyelination, compression):
-    return (check_number("demyelination", demyelination, 0.0, 1.0),
-            check_number("compression", compression, 0.0, 1.0))
+def refractory(times: np.ndarray) -> np.ndarray:
+    """Sort impulse times and drop those closer than ``REFRACTORY_MS`` to the previous one (collision)."""
+    if times.size < 2:
+        return times
+    t = np.sort(times)
+    return t[np.concatenate([[True], np.diff(t) >= REFRACTORY_MS])]
 
 
 # -- public: single-fibre physiology --------------------------------------------------------------------------
 
+@validated(demyelination=number(0.0, 1.0, doc="Fraction of myelin lost, 0 (healthy) to 1 (bare axon)."),
+           healthy_cv_m_per_s=number(1.0, 120.0, unit="m/s", doc="Velocity of the healthy fibre."))
 def conduction_velocity(demyelination: float, healthy_cv_m_per_s: float = CV_HEALTHY_M_PER_S) -> float:
     """Return the conduction velocity (m/s) through a segment with this demyelination; 0 = block.
 
-    Parameters
-    ----------
-    demyelination : float
-        Fraction of myelin lost, 0 (healthy) to 1 (bare axon).
-    healthy_cv_m_per_s : float, default CV_HEALTHY_M_PER_S (35)
-        Velocity of the healthy fibre, 1-120 m/s.
+    {parameters}
 
     Notes
     -----
-    Thinner myelin adds capacitive load: each node must charge more membrane, so the
-    internodal delay grows by ``1 + k * d / (1 - d)`` and the safety factor falls as
-    ``SAFETY_FACTOR_HEALTHY / (1 + k * d / (1 - d))``. Conduction blocks abruptly where the
-    safety factor reaches 1 (at ``DEMYELINATION_BLOCK``), as in the bundle model of [N54].
+    Thinner myelin adds capacitive load (see the module notes); conduction blocks abruptly
+    where the safety factor reaches 1 (at ``DEMYELINATION_BLOCK``), as in the bundle model of [N54].
     """
-    d = check_number("demyelination", demyelination, 0.0, 1.0)
-    v0 = check_number("healthy_cv_m_per_s", healthy_cv_m_per_s, 1.0, 120.0)
-    return float(_cv_lesion(d, v0))
+    return float(_cv_lesion(demyelination, healthy_cv_m_per_s))
 
 
+@validated(demyelination=number(0.0, 1.0, doc="Fraction of myelin lost, 0 (healthy) to 1 (bare axon)."))
 def safety_factor(demyelination: float) -> float:
-    """Return the safety factor of conduction (> 1 conducts, <= 1 blocks) for this demyelination (0-1)."""
-    d = check_number("demyelination", demyelination, 0.0, 1.0)
-    if d >= 1.0:
+    """Return the safety factor of conduction (> 1 conducts, <= 1 blocks) for this demyelination.
+
+    {parameters}
+    """
+    if demyelination >= 1.0:
         return 0.0
-    return SAFETY_FACTOR_HEALTHY / (1.0 + _LOAD_COEF * d / (1.0 - d))
+    return SAFETY_FACTOR_HEALTHY / (1.0 + _LOAD_COEF * demyelination / (1.0 - demyelination))
 
 
+@validated(demyelination=DEMYELINATION, compression=COMPRESSION,
+           active_fraction=number(0.0, 1.0, doc="Fraction of the bundle firing synchronously (one branch = 0.25)."))
 def ephaptic_drive_mv(demyelination: float, compression: float, active_fraction: float = 0.25) -> float:
     """Return the depolarisation (mV) a resting median fibre receives when a fraction of the bundle fires.
 
-    Parameters
-    ----------
-    demyelination, compression : float
-        0-1 each.
-    active_fraction : float, default 0.25
-        Fraction of the bundle firing synchronously, 0-1 (one branch = 0.25).
+    {parameters}
     """
-    d, c = _check_dc(demyelination, compression)
-    f = check_number("active_fraction", active_fraction, 0.0, 1.0)
-    exposure = EXPOSURE_HEALTHY + (1.0 - EXPOSURE_HEALTHY) * d
-    return float(_drive_per_fraction(exposure, c) * f)
+    exposure = EXPOSURE_HEALTHY + (1.0 - EXPOSURE_HEALTHY) * demyelination
+    return float(_drive_per_fraction(exposure, compression) * active_fraction)
 
 
+@validated(demyelination=DEMYELINATION)
 def ephaptic_threshold_mv(demyelination: float) -> float:
-    """Return the depolarisation (mV) a median fibre with this demyelination (0-1) needs to fire.
+    """Return the depolarisation (mV) a median fibre with this demyelination needs to fire.
+
+    {parameters}
 
     A single-fibre helper for the drive/threshold balance. In the bundle, thresholds scale
     with conduction velocity, and only fibres slower than ``CROSSTALK_CV_MAX_M_PER_S`` can be
     excited ephaptically at all [S49]; the median fibre (35 m/s) is not one of them.
     """
-    d = check_number("demyelination", demyelination, 0.0, 1.0)
-    return EPHAPTIC_THRESHOLD_MV * (1.0 - HYPEREXCITABILITY * d)
+    return EPHAPTIC_THRESHOLD_MV * (1.0 - HYPEREXCITABILITY * demyelination)
+
+
+@dataclass(frozen=True)
+class Journey:
+    """An impulse of the median fibre from the brainstem to orbicularis oculi (ms); see :func:`journey`.
+
+    Attributes
+    ----------
+    demyelination : float
+        Demyelination of the lesion.
+    blocked : bool
+        The impulse never crosses the lesion (the times are then nan).
+    lesion_ms, to_foramen_ms, distal_motor_ms : float
+        Crossing the lesion; lesion -> stylomastoid foramen; foramen -> muscle (distal motor latency).
+    """
+
+    demyelination: float
+    blocked: bool
+    lesion_ms: float
+    to_foramen_ms: float
+    distal_motor_ms: float
+
+    @property
+    def total_ms(self) -> float:
+        """Brainstem -> muscle (nan if blocked)."""
+        return self.lesion_ms + self.to_foramen_ms + self.distal_motor_ms
+
+    def parts(self) -> tuple[float, float, float]:
+        """(lesion, lesion -> foramen, distal motor latency) in ms."""
+        return self.lesion_ms, self.to_foramen_ms, self.distal_motor_ms
+
+
+@validated(demyelination=DEMYELINATION)
+def journey(demyelination: float = 0.0) -> Journey:
+    """How long an impulse of the median fibre takes from the brainstem to orbicularis oculi.
+
+    {parameters}
+
+    Returns
+    -------
+    Journey
+    """
+    v0 = CV_HEALTHY_M_PER_S
+    cv = float(_cv_lesion(demyelination, v0))
+    nan = float("nan")
+    if cv <= 0.0:
+        return Journey(demyelination, True, nan, nan, nan)
+    g = GEOMETRY
+    return Journey(demyelination, False, g.lesion_length_mm / cv,
+                   (g.lesion_to_foramen_mm - g.lesion_length_mm / 2) / v0, g.distal_motor_ms["orbicularis oculi"])
