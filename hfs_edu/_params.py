@@ -235,9 +235,9 @@ def array(lo: float | None = None, hi: float | None = None, *, ndim: int | None 
     return Param("array", lo, hi, unit=unit, doc=doc, extra={"ndim": ndim} if ndim is not None else {})
 
 
-def text(*, doc: str = "") -> Param:
-    """Declare a non-empty string."""
-    return Param("str", doc=doc)
+def text(*, doc: str = "", optional: bool = False) -> Param:
+    """Declare a non-empty string (``optional`` allows None)."""
+    return Param("str", doc=doc, optional=optional)
 
 
 def _render_doc(doc: str | None, specs: dict[str, Param], sig: inspect.Signature) -> str | None:

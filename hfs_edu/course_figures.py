@@ -78,8 +78,12 @@ def nerve_course_diagram() -> Figure:
     return anatomy_figures.nerve_course_diagram(anatomy.segments(), anatomy.facts())
 
 
+@validated(highlight_branch=anatomy.OPTIONAL_BRANCH, highlight_muscle=anatomy.OPTIONAL_MUSCLE)
 def face_map(highlight_branch: str | None = None, highlight_muscle: str | None = None) -> Figure:
-    """Fig 1.2: the face map drawn from the innervation table (highlights as in :func:`anatomy_figures.face_map`)."""
+    """Fig 1.2: the face map drawn from the innervation table.
+
+    {parameters}
+    """
     return anatomy_figures.face_map(anatomy.innervation(), highlight_branch, highlight_muscle)
 
 

@@ -32,6 +32,7 @@ from matplotlib.textpath import TextPath
 
 import pandas as pd
 
+from .._params import text, validated
 from .._validate import check_choice
 from ..models.anatomy import TERMINAL_BRANCHES, Innervation
 from .style import OKABE_ITO, check_frame, new_figure, styled
@@ -300,6 +301,13 @@ def _canon(name, value, options):
     return None if value is None else check_choice(name, value, options)
 
 
+_HIGHLIGHT_BRANCH = text(optional=True, doc="A branch name (see :func:`hfs_edu.models.anatomy.branches`), or None; "
+                                            "checked against the drawing's innervation.")
+_HIGHLIGHT_MUSCLE = text(optional=True, doc="A muscle name (see :func:`hfs_edu.models.anatomy.muscles`), or None; "
+                                            "checked against the drawing's innervation.")
+
+
+@validated(highlight_branch=_HIGHLIGHT_BRANCH, highlight_muscle=_HIGHLIGHT_MUSCLE)
 def style_face(art: FaceArtists, highlight_branch: str | None = None, highlight_muscle: str | None = None) -> None:
     """Restyle an existing face drawing in place (no new artists).
 
@@ -307,14 +315,9 @@ def style_face(art: FaceArtists, highlight_branch: str | None = None, highlight_
     the neutral drawing: they get the branch colour **and** a hatch, a thick
     outline and a marker (▶) in the key; the highlighted branch lines get thicker.
 
-    Parameters
-    ----------
-    art : FaceArtists
-        Returned by :func:`draw_face`.
-    highlight_branch : str or None
-        A branch name (see :func:`hfs_edu.models.anatomy.branches`), or None.
-    highlight_muscle : str or None
-        A muscle name (see :func:`hfs_edu.models.anatomy.muscles`), or None.
+    ``art`` is the :class:`FaceArtists` returned by :func:`draw_face`.
+
+    {parameters}
     """
     if not isinstance(art, FaceArtists):
         raise TypeError(f"art must be the FaceArtists returned by draw_face, got {type(art).__name__}")
@@ -366,18 +369,15 @@ def build_face(innervation: Innervation) -> tuple[Figure, FaceArtists]:
     return fig, draw_face(ax, key_ax, innervation)
 
 
+@validated(highlight_branch=_HIGHLIGHT_BRANCH, highlight_muscle=_HIGHLIGHT_MUSCLE)
 def face_map(innervation: Innervation, highlight_branch: str | None = None,
              highlight_muscle: str | None = None) -> Figure:
     """Draw the schematic face with its muscles and the facial-nerve branches.
 
-    Parameters
-    ----------
-    innervation : Innervation
-        Who serves whom (:func:`hfs_edu.models.anatomy.innervation`).
-    highlight_branch : str or None, default None
-        Highlight one branch and every muscle it supplies, e.g. ``"zygomatic"``.
-    highlight_muscle : str or None, default None
-        Highlight one muscle and the branch(es) that supply it, e.g. ``"orbicularis oculi"``.
+    ``innervation`` is who serves whom (:func:`hfs_edu.models.anatomy.innervation`); the
+    highlights are e.g. ``"zygomatic"`` and ``"orbicularis oculi"``.
+
+    {parameters}
 
     Returns
     -------

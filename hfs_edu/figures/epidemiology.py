@@ -132,10 +132,13 @@ def _set_panel(ax, bars, texts, counts) -> None:
         text.set_text(count_label(c))
 
 
-@validated(counts_all=array(0, 1e10, ndim=1, unit="people", doc="Expected people per all-ages estimate."),
-           counts_old=array(0, 1e10, ndim=1, unit="people", doc="Expected people over 70 per over-70 estimate."),
-           population=number(1, 1e10, unit="people", doc="Everyone in the group."),
-           population_over_70=number(0, 1e10, unit="people", doc="The people over 70 in that group."))
+_COUNTS = dict(counts_all=array(0, 1e10, ndim=1, unit="people", doc="Expected people per all-ages estimate."),
+               counts_old=array(0, 1e10, ndim=1, unit="people", doc="Expected people over 70 per over-70 estimate."),
+               population=number(1, 1e10, unit="people", doc="Everyone in the group."),
+               population_over_70=number(0, 1e10, unit="people", doc="The people over 70 in that group."))
+
+
+@validated(**_COUNTS)
 def update_prevalence(art: PrevalenceArtists, counts_all, counts_old, population: float,
                       population_over_70: float) -> None:
     """Show the expected counts (from :func:`hfs_edu.models.epidemiology.expected_cases`) on the bars.
@@ -152,10 +155,14 @@ def update_prevalence(art: PrevalenceArtists, counts_all, counts_old, population
     art.title_old.set_text(f"Only the over-70s: {population_over_70:,.0f} of them (your assumption)")
 
 
+@validated(**_COUNTS)
 @styled
 def prevalence_figure(estimates: pd.DataFrame, older: pd.DataFrame, counts_all, counts_old, population: float,
                       population_over_70: float) -> Figure:
-    """The static figure: :func:`build_prevalence` filled by :func:`update_prevalence` (same arguments)."""
+    """The static figure: :func:`build_prevalence` filled by :func:`update_prevalence`.
+
+    {parameters}
+    """
     fig, art = build_prevalence(estimates, older)
     update_prevalence(art, counts_all, counts_old, population, population_over_70)
     return settle_layout(fig)

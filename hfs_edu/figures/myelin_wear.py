@@ -17,7 +17,8 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 from matplotlib.text import Text
 
-from ..models.compression import (BP_GRID_MMHG, HORIZON_YEARS, REFERENCE_SBP_MMHG, SYMPTOMATIC_INTEGRITY,
+from .._params import number, validated
+from ..models.compression import (BP_GRID_MMHG, HORIZON_YEARS, REFERENCE_SBP_MMHG, SBP, SYMPTOMATIC_INTEGRITY,
                                   CompressionCourse, WearScenario)
 from .style import OKABE_ITO, new_figure, panels, settle_layout, styled
 
@@ -143,16 +144,16 @@ _CURVE_STYLE = {  # label -> (colour, line style); labels are those of compressi
 }
 
 
+@validated(systolic_bp_mmhg=SBP, age_years=number(0, 100, unit="years", doc="Age when the contact began."))
 @styled
 def wear_by_severity_figure(courses: dict, systolic_bp_mmhg: float, age_years: float) -> Figure:
     """Integrity over the horizon for the contact grades of [S33], by an artery, and for an indenting vein.
 
-    Parameters
-    ----------
-    courses : dict
-        Label -> :class:`CompressionCourse`, from :func:`hfs_edu.models.compression.severity_courses`.
-    systolic_bp_mmhg, age_years : float
-        The pressure and start age the courses were computed for (shown in the title and caption).
+    ``courses`` maps each label to its :class:`CompressionCourse`, from
+    :func:`hfs_edu.models.compression.severity_courses`; the pressure and start age are those
+    the courses were computed for (shown in the title and caption).
+
+    {parameters}
 
     ``fig.hfs_data["onset_years"]`` maps each curve label to its years until symptoms (nan: none).
     """

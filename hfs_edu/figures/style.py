@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import functools
 import io
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 import matplotlib as mpl
 import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from .._params import flag, integer, number, text, validated
+from .._params import choice, flag, integer, number, text, validated
 
 __all__ = ["PALETTE", "OKABE_ITO", "RC", "new_figure", "render_png", "encode_png", "agg_canvas", "settle_layout", "caption_of", "DPI", "styled",
            "panels", "check_frame",
@@ -63,7 +63,10 @@ DPI = 100
 @validated(caption=text(doc="One line saying what to notice in the figure (also its alt text)."),
            nrows=integer(1, 6, doc="Subplot rows."), ncols=integer(1, 6, doc="Subplot columns."),
            width_in=number(1, 20, unit="inches", doc="Figure width."),
-           height_in=number(1, 20, unit="inches", doc="Figure height."))
+           height_in=number(1, 20, unit="inches", doc="Figure height."),
+           layout=choice(("constrained",), optional=True, doc="Matplotlib layout engine (constrained layout "
+                                                               "replaces bbox_inches='tight', which would render "
+                                                               "every figure twice); None = no engine."))
 def new_figure(
     caption: str,
     nrows: int = 1,
@@ -77,9 +80,6 @@ def new_figure(
     """Create a course-styled figure and its axes.
 
     {parameters}
-    layout : {"constrained", None}, default "constrained"
-        Matplotlib layout engine (constrained layout replaces ``bbox_inches='tight'``,
-        which would render every figure twice).
     **subplot_kw
         Passed to :meth:`Figure.subplots` as ``subplot_kw`` (e.g. ``projection``).
 
@@ -87,8 +87,6 @@ def new_figure(
     -------
     (Figure, Axes or array of Axes)
     """
-    if layout not in ("constrained", None):
-        raise ValueError(f"layout={layout!r} is not a known option; allowed: 'constrained', None")
     with mpl.rc_context(RC):
         fig = Figure(figsize=(width_in, height_in), dpi=DPI, layout=layout)
         FigureCanvasAgg(fig)
@@ -97,7 +95,7 @@ def new_figure(
     return fig, axes
 
 
-def styled(func):
+def styled(func: Callable) -> Callable:
     """Decorator: run a figure-building function inside the course rc context."""
 
     @functools.wraps(func)
@@ -180,15 +178,25 @@ def encode_png(canvas: FigureCanvasAgg, dpi: int | None = None) -> bytes:
     return buf.getvalue()
 
 
+@validated(caption=text(doc="The figure's caption."), width_in=number(1, 20, unit="inches", doc="Figure width."),
+           height_in=number(1, 20, unit="inches", doc="Figure height."))
 def panels(caption: str, ratios: tuple[float, float], width_in: float, height_in: float):
-    """A captioned figure with two side-by-side axes of the given width ratios (one layout for all users)."""
+    """A captioned figure with two side-by-side axes of the given width ratios (one layout for all users).
+
+    {parameters}
+    """
     fig, axes = new_figure(caption, 1, 2, width_in=width_in, height_in=height_in)
     axes[0].get_gridspec().set_width_ratios(list(ratios))
     return fig, axes
 
 
+@validated(name=text(doc="The argument's name, for the message."),
+           origin=text(doc="Where such a DataFrame comes from, for the message."))
 def check_frame(name: str, frame: object, columns: set[str], origin: str):
-    """Raise TypeError unless ``frame`` is a DataFrame with ``columns`` (``origin`` says where it comes from)."""
+    """Raise TypeError unless ``frame`` is a DataFrame with ``columns``; return it.
+
+    {parameters}
+    """
     if not isinstance(frame, pd.DataFrame) or not columns <= set(frame.columns):
         raise TypeError(f"{name} must be a DataFrame from {origin} with columns {sorted(columns)}, "
                         f"got {type(frame).__name__} {frame!r:.40}")
@@ -202,6 +210,10 @@ def check_labels(labels: object) -> Mapping:
     return labels
 
 
+@validated(key=text(doc="A bibliography key."))
 def source_label(labels: Mapping, key: str) -> str:
-    """``"Defazio 2003 [S44]"``: the label of ``key`` (the key alone if it has none) and the key."""
+    """``"Defazio 2003 [S44]"``: the label of ``key`` (the key alone if it has none) and the key.
+
+    {parameters}
+    """
     return f"{labels[key]} [{key}]" if labels.get(key) else f"[{key}]"

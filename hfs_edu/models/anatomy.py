@@ -32,6 +32,10 @@ from ..data import load_table
 __all__ = [
     "TERMINAL_BRANCHES",
     "NON_TERMINAL_BRANCHES",
+    "BRANCH",
+    "MUSCLE",
+    "OPTIONAL_BRANCH",
+    "OPTIONAL_MUSCLE",
     "Muscle",
     "Innervation",
     "innervation",
@@ -155,6 +159,8 @@ def _all_muscles() -> list[str]:
 
 BRANCH = choice(_all_branches, doc="A branch name (see :func:`branches`), matched ignoring case.")
 MUSCLE = choice(_all_muscles, doc="A muscle name from :func:`muscles`, e.g. 'orbicularis oculi'.")
+OPTIONAL_BRANCH = choice(_all_branches, optional=True, doc="A branch to highlight (see :func:`branches`), or None.")
+OPTIONAL_MUSCLE = choice(_all_muscles, optional=True, doc="A muscle to highlight (see :func:`muscles`), or None.")
 
 
 @validated(terminal_only=flag(doc="Only the five terminal branches of the parotid plexus (temporal, zygomatic, "

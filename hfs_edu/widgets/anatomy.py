@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 
-from .._params import choice
+from .._params import choice, validated
 from ..figures.anatomy import BRANCH_COLORS, build_face, style_face
 from ..models import anatomy
 from .base import View, control
@@ -57,8 +57,12 @@ class FaceMapView(View):
         return readout_html(branch, muscle)
 
 
+@validated(branch=anatomy.OPTIONAL_BRANCH, muscle=anatomy.OPTIONAL_MUSCLE)
 def readout_html(branch: str | None, muscle: str | None) -> str:
-    """HTML listing the muscles of ``branch`` and the branch(es) of ``muscle``, with actions and sources."""
+    """HTML listing the muscles of ``branch`` and the branch(es) of ``muscle``, with actions and sources.
+
+    {parameters}
+    """
     parts = []
     if branch is not None:
         b = anatomy.muscles_of(branch)  # validates

@@ -28,7 +28,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from .._params import Param
+from .._params import Param, choice, number, text, validated
 from ..figures.style import agg_canvas, caption_of, encode_png, render_png, settle_layout
 from ._placeholder import ViewBox
 
@@ -42,26 +42,22 @@ def registry() -> dict[str, type]:
     return dict(_REGISTRY)
 
 
+@validated(label=text(doc="The widget's description (shown in full)."),
+           step=number(0, None, lo_inclusive=False, optional=True, doc="Slider step (default: 1 for integers, "
+                                                                        "1/100 of the range for numbers)."),
+           widget=choice(("slider", "dropdown", "toggle", "radio", "checkbox", "selection"), optional=True,
+                         doc="The widget kind; by default a slider for numbers, a dropdown for options and a "
+                             "checkbox for flags. 'selection' is a slider over ``stops``."),
+           readout_format=text(optional=True, doc="Slider readout, e.g. '.2f'."))
 def control(param: Param, *, label: str, step: float | None = None, widget: str | None = None,
             readout_format: str | None = None, stops: tuple | None = None,
             stop_labels: tuple[str, ...] | None = None) -> Param:
     """Return ``param`` with the details of its widget.
 
-    Parameters
-    ----------
-    param : Param
-        The declaration (range or options, unit, doc).
-    label : str
-        The widget's description (shown in full).
-    step : float, optional
-        Slider step (default: 1 for integers, 1/100 of the range for numbers).
-    widget : {"slider", "dropdown", "toggle", "radio", "checkbox", "selection"}, optional
-        The widget kind; by default a slider for numbers, a dropdown for options and a
-        checkbox for flags. ``"selection"`` is a slider over ``stops`` (which must be valid values).
-    readout_format : str, optional
-        Slider readout, e.g. ``".2f"``.
-    stops, stop_labels : tuple, optional
-        The values (and their labels) of a ``"selection"`` slider; other values are rejected.
+    ``param`` is the declaration (range or options, unit, doc); ``stops`` and ``stop_labels``
+    (tuples) are the values and labels of a ``"selection"`` slider; other values are rejected.
+
+    {parameters}
     """
     extra = {**param.extra, "label": label, "step": step, "widget": widget, "readout_format": readout_format,
              "stops": stops, "stop_labels": stop_labels}
