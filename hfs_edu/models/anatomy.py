@@ -47,8 +47,10 @@ __all__ = [
     "cross_talk_muscles",
     "segments",
     "segment_names",
+    "segment_length_mm",
     "nerve_path_length_mm",
     "facts",
+    "fact_range",
     "conduction_time_ms",
     "source_keys",
 ]
@@ -273,6 +275,20 @@ def _segment_names() -> list[str]:
 SEGMENT = choice(_segment_names, doc="A segment name from :func:`segment_names`.")
 
 
+@validated(segment=SEGMENT)
+def segment_length_mm(segment: str) -> tuple[float, float]:
+    """Return the ``(low, high)`` typical length of one segment in mm (ValueError if it has no sourced length).
+
+    {parameters}
+    """
+    df = segments()
+    row = df.loc[df["segment"] == segment].iloc[0]
+    if pd.isna(row["length_mm_low"]) or pd.isna(row["length_mm_high"]):
+        measured = [str(s) for s in df.dropna(subset=["length_mm_low", "length_mm_high"])["segment"]]
+        raise ValueError(f"segment={segment!r} has no sourced length; allowed: {', '.join(map(repr, measured))}")
+    return float(row["length_mm_low"]), float(row["length_mm_high"])
+
+
 @validated(from_segment=SEGMENT, to_segment=SEGMENT)
 def nerve_path_length_mm(from_segment: str = "cisternal", to_segment: str = "extratemporal") -> tuple[float, float]:
     """Return the ``(low, high)`` length in mm of the nerve between two segments (inclusive).
@@ -327,6 +343,18 @@ def facts(fact_id: str | None = None) -> pd.DataFrame:
     if fact_id is None:
         return df
     return df.loc[df["fact_id"] == fact_id].reset_index(drop=True)
+
+
+@validated(fact_id=choice(_fact_ids, doc="e.g. 'medial_rez_length', 'cv_intracranial'; see facts()['fact_id']."))
+def fact_range(fact_id: str) -> tuple[float, float, list[str]]:
+    """Return ``(low, high, source_keys)`` spanning every source's value or range for ``fact_id``.
+
+    {parameters}
+    """
+    rows = facts(fact_id)
+    values = pd.concat([rows["value"], rows["value_low"], rows["value_high"]]).dropna()
+    keys = list(dict.fromkeys(str(k) for k in rows["source_key"]))
+    return float(values.min()), float(values.max()), keys
 
 
 @validated(length_mm=number(0, 500, unit="mm", doc="Path length."),
