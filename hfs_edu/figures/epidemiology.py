@@ -65,6 +65,9 @@ class PrevalenceArtists:
     title_all: Text
     title_old: Text
 
+    def limits(self) -> tuple:
+        return self.ax_all.get_xlim(), self.ax_old.get_xlim()
+
     def dynamic(self) -> list:
         return [*self.bars_all, *self.bars_old, *self.texts_all, *self.texts_old, self.title_all, self.title_old]
 
@@ -123,9 +126,17 @@ def _two_panels(n_all: int, n_old: int):
     return fig, axes
 
 
+def _nice_limit(top: float) -> float:
+    """The next value of 1, 2, 5 x 10^k above ``top`` x 1.45 (room for the labels): the axis changes in steps."""
+    need = max(top, 1.0) * 1.45
+    k = 10 ** math.floor(math.log10(need))
+    return next(m * k for m in (1, 2, 5, 10) if m * k >= need)
+
+
 def _set_panel(ax, bars, texts, counts) -> None:
-    top = max(float(np.max(counts)) if len(counts) else 0.0, 1.0)
-    ax.set_xlim(0, top * 1.45)
+    top = _nice_limit(float(np.max(counts)) if len(counts) else 0.0)
+    if ax.get_xlim() != (0, top):
+        ax.set_xlim(0, top)
     for bar, text, c in zip(bars, texts, counts):
         bar.set_width(c)
         text.set_position((c, bar.get_y() + bar.get_height() / 2))
@@ -143,7 +154,8 @@ def update_prevalence(art: PrevalenceArtists, counts_all, counts_old, population
                       population_over_70: float) -> None:
     """Show the expected counts (from :func:`hfs_edu.models.epidemiology.expected_cases`) on the bars.
 
-    ``art`` comes from :func:`build_prevalence`; the x axes rescale to the counts.
+    ``art`` comes from :func:`build_prevalence`; the x axes rescale to the counts in steps of
+    1, 2, 5 x 10^k (a view must redraw its background when :meth:`PrevalenceArtists.limits` change).
 
     {parameters}
     """
