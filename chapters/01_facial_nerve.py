@@ -32,7 +32,7 @@
 
 # %%
 import hfs_edu as hfs
-from hfs_edu.figures import anatomy as anatomy_figures
+from hfs_edu import course_figures as figs
 from hfs_edu.models import anatomy
 
 hfs.setup()
@@ -95,7 +95,7 @@ hfs.setup()
 # trunk enters the parotid gland and divides. Figure 1.1 draws these segments to scale.
 
 # %%
-hfs.show(anatomy_figures.nerve_course_diagram(), "1.1")
+hfs.show(figs.nerve_course_diagram(), "1.1")
 
 # %% [markdown]
 # The lengths come from different kinds of sources, and they do not all agree:
@@ -156,7 +156,7 @@ print(f"Brainstem to stylomastoid foramen: {fastest:.1f}-{slowest:.1f} ms")
 # number marks a muscle; the key on the left names it.
 
 # %%
-hfs.show(anatomy_figures.face_map(), "1.2")
+hfs.show(figs.face_map(), "1.2")
 
 # %% [markdown]
 # | Branch | Main muscles (this course's table) |

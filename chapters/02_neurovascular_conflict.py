@@ -37,7 +37,7 @@
 
 # %%
 import hfs_edu as hfs
-from hfs_edu.figures import conflict
+from hfs_edu import course_figures as figs
 from hfs_edu.models import compression
 
 hfs.setup()
@@ -60,7 +60,7 @@ hfs.setup()
 # point of detachment [S33:A]. Figure 2.1 puts the analogy on that anatomy.
 
 # %%
-hfs.show(conflict.conflict_schematic(), "2.1")
+hfs.show(figs.conflict_schematic(), "2.1")
 
 # %% [markdown]
 # ## 2. Where the analogy breaks down
@@ -91,7 +91,7 @@ hfs.show(conflict.conflict_schematic(), "2.1")
 # series side by side; the lower panel collects the AICA share from every source.
 
 # %%
-hfs.show(conflict.offending_vessels_figure(), "2.2")
+hfs.show(figs.offending_vessels_figure(), "2.2")
 
 # %% [markdown]
 # Every series agrees that the AICA is the single commonest culprit, but its share runs from
@@ -152,7 +152,7 @@ hfs.show_table("offending_vessels", columns=["study", "method", "vessel", "basis
 # normal blood pressure.
 
 # %%
-hfs.show(conflict.wear_by_severity_figure(systolic_bp_mmhg=120, age_years=45), "2.3")
+hfs.show(figs.wear_by_severity_figure(systolic_bp_mmhg=120, age_years=45), "2.3")
 
 # %% [markdown]
 # ### Try it: wear the insulation
@@ -190,7 +190,7 @@ MyelinWearView()
 # collects how often imaging finds a vessel touching the facial nerve, with and without HFS.
 
 # %%
-hfs.show(conflict.contact_figure(), "2.4")
+hfs.show(figs.contact_figure(), "2.4")
 
 # %% [markdown]
 # In patients, a vessel lies against the nerve on more than 88% of symptomatic sides, but also on
@@ -260,7 +260,7 @@ hfs.show(conflict.contact_figure(), "2.4")
 #   the right of 1 as 0.5 (half the odds) lies to the left.
 
 # %%
-hfs.show(conflict.hypertension_forest_plot(), "2.5")
+hfs.show(figs.hypertension_forest_plot(), "2.5")
 
 # %% [markdown]
 # Both case–control studies found hypertension about two and a half times as often (as odds) in
@@ -292,7 +292,7 @@ hfs.show(conflict.hypertension_forest_plot(), "2.5")
 # %%
 model_or = compression.hypertension_odds_ratio(sbp_high_mmhg=150, sbp_normal_mmhg=120, by_age_years=65)
 print(f"Model odds ratio for symptoms by age 65, 150 vs 120 mmHg: {model_or:.2f}")
-print("Sourced: 2.76 (1.43-5.33) [S44]; 2.64 (1.3-5.33) [S45]; pooled 1.72 (1.12-2.31) [S46]")
+print(figs.odds_ratio_summary())
 
 # %% [markdown]
 # ## 7. Acquired, not inherited
@@ -339,7 +339,7 @@ print("Sourced: 2.76 (1.43-5.33) [S44]; 2.64 (1.3-5.33) [S45]; pooled 1.72 (1.12
 # than a vessel at the root exit zone [S110:A; S15:A]. Figure 2.6 shows four cohorts.
 
 # %%
-hfs.show(conflict.aetiology_figure(), "2.6")
+hfs.show(figs.aetiology_figure(), "2.6")
 
 # %% [markdown]
 # - **After a facial palsy (post-paralytic HFS).** In the Italian multicentre study 50 of 214

@@ -17,9 +17,10 @@ from ._params import number, validated
 from .data import bibliography, load_table
 from .figures import anatomy as anatomy_figures
 from .figures import myelin_wear, risk, vessels
+from .figures.vessels import conflict_schematic
 from .models import anatomy, compression
 
-__all__ = ["study_labels", "offending_vessels_figure", "contact_figure", "hypertension_forest_plot",
+__all__ = ["study_labels", "conflict_schematic", "offending_vessels_figure", "contact_figure", "hypertension_forest_plot",
            "aetiology_figure", "wear_by_severity_figure", "nerve_course_diagram", "face_map",
            "odds_ratio_summary"]
 
