@@ -70,7 +70,7 @@ def wear_by_severity_figure(systolic_bp_mmhg: float = 120.0, age_years: float = 
 
     {parameters}
     """
-    courses = compression.severity_courses(systolic_bp_mmhg, age_years)
+    courses = compression.severity_courses(systolic_bp_mmhg, age_years, horizon_years=myelin_wear.HORIZON_YEARS)
     return myelin_wear.wear_by_severity_figure(courses, systolic_bp_mmhg, age_years)
 
 

@@ -178,7 +178,7 @@ def test_conduction_time_from_brainstem_to_foramen_is_one_to_two_ms():
     (lambda: anatomy.muscles_of("facial"), ValueError, ["branch", "'facial'", "temporal", "cervical"]),
     (lambda: anatomy.branches_of("biceps"), ValueError, ["muscle", "'biceps'", "mentalis"]),
     (lambda: anatomy.nerve_path_length_mm("mastoid", "cisternal"), ValueError, ["from_segment", "to_segment"]),
-    (lambda: anatomy.segment_length_mm("nucleus"), ValueError, ["segment", "no sourced length", "cisternal"]),
+    (lambda: anatomy.segment_length_mm("nucleus"), ValueError, ["segment", "'nucleus'", "cisternal"]),
     (lambda: anatomy.cross_talk_muscles("buccal", "buccal"), ValueError, ["linked_branch", "stimulated_branch"]),
     (lambda: cf.face_map(highlight_branch="frontal"), ValueError, ["highlight_branch", "'frontal'", "zygomatic"]),
     (lambda: fig_anatomy.face_map(None), TypeError, ["innervation"]),

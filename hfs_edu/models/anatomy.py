@@ -275,7 +275,12 @@ def _segment_names() -> list[str]:
 SEGMENT = choice(_segment_names, doc="A segment name from :func:`segment_names`.")
 
 
-@validated(segment=SEGMENT)
+def _measured_segments() -> list[str]:
+    return [str(s) for s in segments().dropna(subset=["length_mm_low", "length_mm_high"])["segment"]]
+
+
+@validated(segment=choice(_measured_segments, doc="A segment with a sourced length, e.g. 'cisternal' (the "
+                                                  "intrapontine course from the nucleus has none)."))
 def segment_length_mm(segment: str) -> tuple[float, float]:
     """Return the ``(low, high)`` typical length of one segment in mm (ValueError if it has no sourced length).
 
@@ -283,9 +288,6 @@ def segment_length_mm(segment: str) -> tuple[float, float]:
     """
     df = segments()
     row = df.loc[df["segment"] == segment].iloc[0]
-    if pd.isna(row["length_mm_low"]) or pd.isna(row["length_mm_high"]):
-        measured = [str(s) for s in df.dropna(subset=["length_mm_low", "length_mm_high"])["segment"]]
-        raise ValueError(f"segment={segment!r} has no sourced length; allowed: {', '.join(map(repr, measured))}")
     return float(row["length_mm_low"]), float(row["length_mm_high"])
 
 

@@ -48,7 +48,6 @@ __all__ = [
     "SYMPTOMATIC_INTEGRITY",
     "REFERENCE_SBP_MMHG",
     "VESSELS",
-    "HORIZON_YEARS",
     "BP_GRID_MMHG",
     "SEVERITY_CURVES",
     "SEVERITY",
@@ -115,8 +114,8 @@ _DAYS_PER_YEAR = 365.25
 #: Grade boundaries of the effective load (severity scaled by blood pressure), tied to the model:
 #: below the repair gate the vessel only touches (repair keeps pace); halfway between the
 #: moderate and severe calibration points it displaces the nerve.
-MILD_MODERATE_BOUNDARY = REPAIR_GATE_SEVERITY
-MODERATE_SEVERE_BOUNDARY = (SEVERITY_MODERATE + SEVERITY_SEVERE) / 2
+_MILD_MODERATE_BOUNDARY = REPAIR_GATE_SEVERITY
+_MODERATE_SEVERE_BOUNDARY = (SEVERITY_MODERATE + SEVERITY_SEVERE) / 2
 _CATEGORY_WORDS = {
     "none": "no contact",
     "mild": "a vessel that only touches the nerve (mild)",
@@ -126,7 +125,6 @@ _CATEGORY_WORDS = {
 
 #: Vessel type -> pulsation factor (an artery with a 40 mmHg pulse pressure; a vein does not pulse).
 VESSELS = {"artery": min(1.0, 40.0 / PULSE_PRESSURE_FULL_MMHG), "vein": 0.0}
-HORIZON_YEARS = 40.0  # time axis of the wear scenario (years of contact)
 BP_GRID_MMHG = np.arange(90.0, 200.1, 5.0)  # systolic pressures of the scenario's dose-response curve
 
 # -- declarations (each range written once) ------------------------------------------------------
@@ -209,12 +207,12 @@ class WearScenario:
 
     Attributes
     ----------
-    severity, years, systolic_bp_mmhg, age_years, vessel
-        The inputs (``severity`` as a number).
+    severity, years, systolic_bp_mmhg, age_years, vessel, horizon_years
+        The inputs.
     category : str
         The grade the effective load (severity x blood pressure) falls in (:func:`contact_category`).
     time_years, integrity : ndarray
-        The course over ``HORIZON_YEARS`` at the chosen pressure.
+        The course over ``horizon_years`` at the chosen pressure.
     reference_integrity : ndarray
         The same contact at ``REFERENCE_SBP_MMHG``.
     integrity_now : float
@@ -232,6 +230,7 @@ class WearScenario:
     systolic_bp_mmhg: float
     age_years: float
     vessel: str
+    horizon_years: float
     category: str
     time_years: np.ndarray
     integrity: np.ndarray
@@ -258,9 +257,9 @@ def severity_from_category(category: str) -> float:
 def _category(load: float) -> str:
     if load <= 0.0:
         return "none"
-    if load < MILD_MODERATE_BOUNDARY:
+    if load < _MILD_MODERATE_BOUNDARY:
         return "mild"
-    return "moderate" if load < MODERATE_SEVERE_BOUNDARY else "severe"
+    return "moderate" if load < _MODERATE_SEVERE_BOUNDARY else "severe"
 
 
 @validated(severity=SEVERITY, systolic_bp_mmhg=SBP)
@@ -435,27 +434,35 @@ def years_to_symptoms(severity: float, pulsation: float = 0.5, systolic_bp_mmhg:
     return course.onset_years
 
 
-@validated(severity=SEVERITY, years=number(0.0, HORIZON_YEARS, unit="years", doc="Years of contact so far."),
-           systolic_bp_mmhg=SBP,
-           age_years=number(0.0, _MAX_AGE_YEARS - HORIZON_YEARS, unit="years", doc="Age when the contact began."),
-           vessel=VESSEL)
+HORIZON = number(1.0, _MAX_YEARS, unit="years", doc="Length of the course shown; age_years + horizon_years "
+                                                    "<= 110.")
+
+
+@validated(severity=SEVERITY, years=number(0.0, _MAX_YEARS, unit="years", doc="Years of contact so far "
+                                                                             "(at most horizon_years)."),
+           systolic_bp_mmhg=SBP, age_years=AGE, vessel=VESSEL, horizon_years=HORIZON)
 def wear_scenario(severity: float = 0.45, years: float = 15.0, systolic_bp_mmhg: float = 140.0,
-                  age_years: float = 45.0, vessel: str = "artery") -> WearScenario:
+                  age_years: float = 45.0, vessel: str = "artery", horizon_years: float = 40.0) -> WearScenario:
     """Run the compression model for one patient and the comparisons the wear view shows.
 
-    Two vectorised model runs: the course over ``HORIZON_YEARS`` at the chosen and at the
+    Two vectorised model runs: the course over ``horizon_years`` at the chosen and at the
     reference pressure, and integrity after ``years`` at every pressure of ``BP_GRID_MMHG``.
 
     {parameters}
     """
+    if years > horizon_years:
+        raise ValueError(f"years={years:g} is beyond horizon_years={horizon_years:g}; allowed: years <= horizon_years")
+    if age_years + horizon_years > _MAX_AGE_YEARS:
+        raise ValueError(f"age_years + horizon_years = {age_years + horizon_years:g} is out of range; "
+                         f"allowed: age_years + horizon_years <= {_MAX_AGE_YEARS:g}")
     p = VESSELS[vessel]
-    t, d = _demyelination_path(HORIZON_YEARS, severity, p, np.array([systolic_bp_mmhg, REFERENCE_SBP_MMHG]),
+    t, d = _demyelination_path(horizon_years, severity, p, np.array([systolic_bp_mmhg, REFERENCE_SBP_MMHG]),
                                age_years)
     onset = _first_crossing(t, d, 1.0 - SYMPTOMATIC_INTEGRITY)
     pressures = np.append(BP_GRID_MMHG, systolic_bp_mmhg)
     _, d_now = _demyelination_path(years, severity, p, pressures, age_years)
     now = 1.0 - d_now[:, -1]
-    return WearScenario(severity, years, systolic_bp_mmhg, age_years, vessel,
+    return WearScenario(severity, years, systolic_bp_mmhg, age_years, vessel, horizon_years,
                         _category(float(_load(severity, systolic_bp_mmhg))), t, 1.0 - d[0], 1.0 - d[1],
                         float(now[-1]), float(onset[0]), float(onset[1]), now[:-1], SYMPTOMATIC_INTEGRITY)
 
@@ -467,14 +474,17 @@ SEVERITY_CURVES = (("touching (mild), artery", "mild", "artery"),
                    ("displacing (severe), artery", "severe", "artery"))
 
 
-@validated(systolic_bp_mmhg=SBP,
-           age_years=number(0.0, _MAX_AGE_YEARS - HORIZON_YEARS, unit="years", doc="Age when the contact began."))
-def severity_courses(systolic_bp_mmhg: float = 120.0, age_years: float = 45.0) -> dict[str, CompressionCourse]:
-    """Return the course over ``HORIZON_YEARS`` for each curve of ``SEVERITY_CURVES`` (label -> course).
+@validated(systolic_bp_mmhg=SBP, age_years=AGE, horizon_years=HORIZON)
+def severity_courses(systolic_bp_mmhg: float = 120.0, age_years: float = 45.0,
+                     horizon_years: float = 40.0) -> dict[str, CompressionCourse]:
+    """Return the course over ``horizon_years`` for each curve of ``SEVERITY_CURVES`` (label -> course).
 
     {parameters}
     """
-    return {label: myelin_integrity(HORIZON_YEARS, SEVERITY_BY_CATEGORY[grade], VESSELS[vessel],
+    if age_years + horizon_years > _MAX_AGE_YEARS:
+        raise ValueError(f"age_years + horizon_years = {age_years + horizon_years:g} is out of range; "
+                         f"allowed: age_years + horizon_years <= {_MAX_AGE_YEARS:g}")
+    return {label: myelin_integrity(horizon_years, SEVERITY_BY_CATEGORY[grade], VESSELS[vessel],
                                     systolic_bp_mmhg, age_years)
             for label, grade, vessel in SEVERITY_CURVES}
 

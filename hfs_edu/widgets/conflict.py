@@ -11,9 +11,8 @@ from __future__ import annotations
 import math
 
 from .._params import integer
-from ..figures.myelin_wear import build_myelin_wear, update_myelin_wear
-from ..models.compression import (HORIZON_YEARS, REFERENCE_SBP_MMHG, SEVERITY, VESSEL, WearScenario,
-                                  severity_words, wear_scenario)
+from ..figures.myelin_wear import HORIZON_YEARS, build_myelin_wear, update_myelin_wear
+from ..models.compression import REFERENCE_SBP_MMHG, SEVERITY, VESSEL, WearScenario, severity_words, wear_scenario
 from .base import View, control
 
 __all__ = ["MyelinWearView", "readout_html"]
@@ -47,15 +46,15 @@ def readout_html(s: WearScenario) -> str:
                      f"{'' if began else ', if the contact continues'}.")
         if s.systolic_bp_mmhg != REFERENCE_SBP_MMHG:
             ref = (f"after {_years(s.reference_onset_years)}" if math.isfinite(s.reference_onset_years)
-                   else f"not within {HORIZON_YEARS:g} years")
+                   else f"not within {s.horizon_years:g} years")
             parts.append(f" At {REFERENCE_SBP_MMHG:g} mmHg the same contact would cause them {ref}.")
         parts.append("</p>")
     elif s.category in ("none", "mild"):
-        parts.append(f"<p>Integrity stays above the threshold for all {HORIZON_YEARS:g} years shown: repair keeps "
+        parts.append(f"<p>Integrity stays above the threshold for all {s.horizon_years:g} years shown: repair keeps "
                      "pace with wear, like the many people whose scans show a vessel touching the facial nerve "
                      "without any spasm.</p>")
     else:
-        parts.append(f"<p>Integrity stays above the threshold for all {HORIZON_YEARS:g} years shown: the "
+        parts.append(f"<p>Integrity stays above the threshold for all {s.horizon_years:g} years shown: the "
                      "indentation slows repair, but at this pressure and age the wear is still too slow to "
                      "cross the threshold.</p>")
     parts.append("<p style='color:#666;font-size:90%'>Every constant of this model is a teaching calibration "
@@ -88,7 +87,7 @@ class MyelinWearView(View):
         return self.art.dynamic()
 
     def update(self, severity=0.45, years=15, systolic_bp_mmhg=140, age_years=45, vessel="artery") -> str:
-        scenario = wear_scenario(severity, years, systolic_bp_mmhg, age_years, vessel)
+        scenario = wear_scenario(severity, years, systolic_bp_mmhg, age_years, vessel, horizon_years=HORIZON_YEARS)
         update_myelin_wear(self.art, scenario)
         self.scenario = scenario
         return readout_html(scenario)
