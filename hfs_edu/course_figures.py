@@ -20,9 +20,18 @@ from .figures import myelin_wear, risk, vessels
 from .figures.vessels import conflict_schematic
 from .models import anatomy, compression
 
-__all__ = ["study_labels", "conflict_schematic", "offending_vessels_figure", "contact_figure", "hypertension_forest_plot",
-           "aetiology_figure", "wear_by_severity_figure", "nerve_course_diagram", "face_map",
-           "odds_ratio_summary"]
+__all__ = [
+    "aetiology_figure",
+    "conflict_schematic",
+    "contact_figure",
+    "face_map",
+    "hypertension_forest_plot",
+    "nerve_course_diagram",
+    "odds_ratio_summary",
+    "offending_vessels_figure",
+    "study_labels",
+    "wear_by_severity_figure",
+]
 
 
 def study_labels() -> dict[str, str]:

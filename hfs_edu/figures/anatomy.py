@@ -20,17 +20,24 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
+import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.collections import PatchCollection
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
-from matplotlib.patches import Annulus, Circle, Ellipse, Patch, PathPatch, Polygon, Rectangle
+from matplotlib.patches import (
+    Annulus,
+    Circle,
+    Ellipse,
+    Patch,
+    PathPatch,
+    Polygon,
+    Rectangle,
+)
 from matplotlib.path import Path
 from matplotlib.text import Text
 from matplotlib.textpath import TextPath
-
-import pandas as pd
 
 from .._params import text, validated
 from .._validate import check_choice
@@ -39,14 +46,14 @@ from .style import OKABE_ITO, check_frame, new_figure, styled
 
 __all__ = [
     "BRANCH_COLORS",
+    "FACE_MAP_CAPTION",
     "MUSCLE_SHAPES",
     "FaceArtists",
     "build_face",
     "draw_face",
-    "style_face",
     "face_map",
     "nerve_course_diagram",
-    "FACE_MAP_CAPTION",
+    "style_face",
 ]
 
 #: One Okabe–Ito colour per branch (non-terminal branches in grey).

@@ -23,8 +23,14 @@ from matplotlib.text import Text
 from .._params import array, number, validated
 from .style import OKABE_ITO, check_frame, new_figure, settle_layout, styled
 
-__all__ = ["PREVALENCE_CAPTION", "PrevalenceArtists", "count_label", "build_prevalence", "update_prevalence",
-           "prevalence_figure"]
+__all__ = [
+    "PREVALENCE_CAPTION",
+    "PrevalenceArtists",
+    "build_prevalence",
+    "count_label",
+    "prevalence_figure",
+    "update_prevalence",
+]
 
 PREVALENCE_CAPTION = ("Two original studies and several re-quotations of them: the expected number of people with "
                       "HFS is a range, not one number, and the over-70s are about four times as likely to have it.")

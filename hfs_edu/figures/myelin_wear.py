@@ -18,12 +18,26 @@ from matplotlib.patches import Rectangle
 from matplotlib.text import Text
 
 from .._params import number, validated
-from ..models.compression import (BP_GRID_MMHG, REFERENCE_SBP_MMHG, SBP, SYMPTOMATIC_INTEGRITY, CompressionCourse,
-                                  WearScenario)
+from ..models.compression import (
+    BP_GRID_MMHG,
+    REFERENCE_SBP_MMHG,
+    SBP,
+    SYMPTOMATIC_INTEGRITY,
+    CompressionCourse,
+    WearScenario,
+)
 from .style import OKABE_ITO, new_figure, panels, settle_layout, styled
 
-__all__ = ["HORIZON_YEARS", "WearArtists", "MYELIN_WEAR_CAPTION", "build_myelin_wear", "draw_myelin_wear", "update_myelin_wear",
-           "myelin_wear_figure", "wear_by_severity_figure"]
+__all__ = [
+    "HORIZON_YEARS",
+    "MYELIN_WEAR_CAPTION",
+    "WearArtists",
+    "build_myelin_wear",
+    "draw_myelin_wear",
+    "myelin_wear_figure",
+    "update_myelin_wear",
+    "wear_by_severity_figure",
+]
 
 _GREY = OKABE_ITO["grey"]
 HORIZON_YEARS = 40.0  # the time axis of the wear figures (years of contact); pass it to the model as horizon_years

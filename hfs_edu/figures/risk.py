@@ -10,9 +10,18 @@ from collections.abc import Mapping
 import pandas as pd
 from matplotlib.figure import Figure
 
-from .style import OKABE_ITO, check_frame, check_labels, source_label, new_figure, panels, settle_layout, styled
+from .style import (
+    OKABE_ITO,
+    check_frame,
+    check_labels,
+    new_figure,
+    panels,
+    settle_layout,
+    source_label,
+    styled,
+)
 
-__all__ = ["hypertension_forest_plot", "aetiology_figure", "AETIOLOGY_COHORTS"]
+__all__ = ["AETIOLOGY_COHORTS", "aetiology_figure", "hypertension_forest_plot"]
 
 _GREY = OKABE_ITO["grey"]
 

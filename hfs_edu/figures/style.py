@@ -19,9 +19,23 @@ from matplotlib.figure import Figure
 
 from .._params import choice, flag, integer, number, text, validated
 
-__all__ = ["PALETTE", "OKABE_ITO", "RC", "new_figure", "render_png", "encode_png", "agg_canvas", "settle_layout", "caption_of", "DPI", "styled",
-           "panels", "check_frame",
-           "check_labels", "source_label"]
+__all__ = [
+    "DPI",
+    "OKABE_ITO",
+    "PALETTE",
+    "RC",
+    "agg_canvas",
+    "caption_of",
+    "check_frame",
+    "check_labels",
+    "encode_png",
+    "new_figure",
+    "panels",
+    "render_png",
+    "settle_layout",
+    "source_label",
+    "styled",
+]
 
 #: Okabe & Ito (2008) colour-blind-safe palette.
 OKABE_ITO = {

@@ -17,9 +17,18 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyBboxPatch, Rectangle
 
-from .style import OKABE_ITO, check_frame, check_labels, source_label, new_figure, panels, settle_layout, styled
+from .style import (
+    OKABE_ITO,
+    check_frame,
+    check_labels,
+    new_figure,
+    panels,
+    settle_layout,
+    source_label,
+    styled,
+)
 
-__all__ = ["conflict_schematic", "offending_vessels_figure", "contact_figure", "VESSEL_SERIES"]
+__all__ = ["VESSEL_SERIES", "conflict_schematic", "contact_figure", "offending_vessels_figure"]
 
 _GREY = OKABE_ITO["grey"]
 

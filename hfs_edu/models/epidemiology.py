@@ -13,7 +13,7 @@ import pandas as pd
 from .._params import array, choice, number, validated
 from ..data import load_table
 
-__all__ = ["PER_100000", "AGE_GROUPS", "prevalence_estimates", "expected_cases"]
+__all__ = ["AGE_GROUPS", "PER_100000", "expected_cases", "prevalence_estimates"]
 
 #: Prevalence figures are expressed per this many people.
 PER_100000 = 100_000

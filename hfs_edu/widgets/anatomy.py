@@ -15,7 +15,7 @@ from ..figures.anatomy import BRANCH_COLORS, build_face, style_face
 from ..models import anatomy
 from .base import View, control
 
-__all__ = ["FaceMapView", "NOTHING", "readout_html"]
+__all__ = ["NOTHING", "FaceMapView", "readout_html"]
 
 #: Dropdown option meaning "nothing selected".
 NOTHING = "(none)"

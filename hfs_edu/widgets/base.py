@@ -29,10 +29,16 @@ from typing import Any
 import ipywidgets as widgets
 
 from .._params import Param, choice, number, text, validated
-from ..figures.style import agg_canvas, caption_of, encode_png, render_png, settle_layout
+from ..figures.style import (
+    agg_canvas,
+    caption_of,
+    encode_png,
+    render_png,
+    settle_layout,
+)
 from ._placeholder import ViewBox
 
-__all__ = ["View", "registry", "control"]
+__all__ = ["View", "control", "registry"]
 
 _REGISTRY: dict[str, type] = {}
 

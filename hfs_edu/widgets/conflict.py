@@ -12,7 +12,14 @@ import math
 
 from .._params import integer
 from ..figures.myelin_wear import HORIZON_YEARS, build_myelin_wear, update_myelin_wear
-from ..models.compression import REFERENCE_SBP_MMHG, SEVERITY, VESSEL, WearScenario, severity_words, wear_scenario
+from ..models.compression import (
+    REFERENCE_SBP_MMHG,
+    SEVERITY,
+    VESSEL,
+    WearScenario,
+    severity_words,
+    wear_scenario,
+)
 from .base import View, control
 
 __all__ = ["MyelinWearView", "readout_html"]

@@ -6,7 +6,7 @@ from ..figures.epidemiology import build_prevalence, count_label, update_prevale
 from ..models.epidemiology import expected_cases, prevalence_estimates
 from .base import View, control
 
-__all__ = ["PrevalenceView", "POPULATION_STOPS"]
+__all__ = ["POPULATION_STOPS", "PrevalenceView"]
 
 #: Population slider stops (people), roughly logarithmic: a GP practice to a large country.
 POPULATION_STOPS = (1_000, 5_000, 10_000, 50_000, 100_000, 250_000, 500_000, 1_000_000, 2_000_000,
