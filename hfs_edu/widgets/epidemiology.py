@@ -14,8 +14,13 @@ POPULATION_STOPS = (1_000, 5_000, 10_000, 50_000, 100_000, 250_000, 500_000, 1_0
 
 
 def _range(counts) -> str:
-    lo, hi = (count_label(float(c)).strip().removeprefix("≈ ") for c in (counts.min(), counts.max()))
-    return lo if lo == hi else f"{lo.split(' ')[0] if 'fewer' not in lo else 'fewer than 1'} to {hi}"
+    """"about 35 to 75 people", "fewer than 1 person", "fewer than 1 to about 2 people" (rounded as on the bars)."""
+    lo, hi = (count_label(float(c)).strip() for c in (counts.min(), counts.max()))
+    if lo == hi:
+        return lo.replace("≈", "about")
+    if lo.startswith("fewer"):
+        return f"fewer than 1 to {hi.replace('≈', 'about')}"
+    return f"about {lo.removeprefix('≈ ').split(' ')[0]} to {hi.removeprefix('≈ ')}"
 
 
 class PrevalenceView(View):
