@@ -33,7 +33,7 @@
 
 # %%
 import hfs_edu as hfs
-from hfs_edu.figures import anatomy as anatomy_figures
+from hfs_edu import course_figures as figs
 from hfs_edu.models import anatomy
 
 hfs.setup()
@@ -133,7 +133,7 @@ hfs.setup()
 # REZ, drawn as the 8 mm of central myelin measured from the root exit point [N5:A].
 
 # %%
-hfs.show(anatomy_figures.nerve_course_diagram(), "1.1")
+hfs.show(figs.nerve_course_diagram(), "1.1")
 
 # %% [markdown]
 # The function `anatomy.nerve_path_length_mm` adds up the sourced ranges of the segments.
@@ -203,7 +203,7 @@ hfs.show_table("facial_nerve_segments",
 # number marks a muscle; the key on the left names it.
 
 # %%
-hfs.show(anatomy_figures.face_map(), "1.2")
+hfs.show(figs.face_map(), "1.2")
 
 # %% [markdown]
 # | Branch | Main muscles (this course's table) |

@@ -40,7 +40,7 @@
 
 # %%
 import hfs_edu as hfs
-from hfs_edu.figures import conflict
+from hfs_edu import course_figures as figs
 from hfs_edu.models import compression
 
 hfs.setup()
@@ -69,7 +69,7 @@ hfs.setup()
 # leaves it [S33:A]. Figure 2.1 puts the analogy on that anatomy.
 
 # %%
-hfs.show(conflict.conflict_schematic(), "2.1")
+hfs.show(figs.conflict_schematic(), "2.1")
 
 # %% [markdown]
 # ## 2. Where the analogy breaks down
@@ -110,7 +110,7 @@ hfs.show(conflict.conflict_schematic(), "2.1")
 # the lower panel collects the AICA share from every source.
 
 # %%
-hfs.show(conflict.offending_vessels_figure(), "2.2")
+hfs.show(figs.offending_vessels_figure(), "2.2")
 
 # %% [markdown]
 # A **[meta-analysis](glossary.md#meta-analysis)** pools the results of many studies into one
@@ -179,7 +179,7 @@ hfs.show_table("offending_vessels", columns=["study", "method", "vessel", "basis
 # shows the three surgical grades at a normal blood pressure.
 
 # %%
-hfs.show(conflict.wear_by_severity_figure(systolic_bp_mmhg=120, age_years=45), "2.3")
+hfs.show(figs.wear_by_severity_figure(systolic_bp_mmhg=120, age_years=45), "2.3")
 
 # %% [markdown]
 # ### Try it: wear the insulation
@@ -251,7 +251,7 @@ MyelinWearView()
 # HFS.
 
 # %%
-hfs.show(conflict.contact_figure(), "2.4")
+hfs.show(figs.contact_figure(), "2.4")
 
 # %% [markdown]
 # Why do the estimates range from 6% to 53% [S104:A; S43:A]? They measure different things: *any*
@@ -336,7 +336,7 @@ hfs.show(conflict.contact_figure(), "2.4")
 #   the right of 1 as 0.5 (half the odds) lies to the left.
 
 # %%
-hfs.show(conflict.hypertension_forest_plot(), "2.5")
+hfs.show(figs.hypertension_forest_plot(), "2.5")
 
 # %% [markdown]
 # Every overall estimate *in this plot* lies to the right of 1. Both case–control studies found
@@ -364,7 +364,7 @@ hfs.show(conflict.hypertension_forest_plot(), "2.5")
 # %%
 model_or = compression.hypertension_odds_ratio(sbp_high_mmhg=150, sbp_normal_mmhg=120, by_age_years=65)
 print(f"Model odds ratio for symptoms by age 65, 150 vs 120 mmHg: {model_or:.2f}")
-print("Sourced: 2.76 (1.43-5.33) [S44]; 2.64 (1.3-5.33) [S45]; pooled 1.72 (1.12-2.31) [S46]")
+print(figs.odds_ratio_summary())
 
 # %% [markdown] tags=["deeper"]
 # ### Going deeper: subgroups, tortuous arteries and a symmetric interval
@@ -448,7 +448,7 @@ print("Sourced: 2.76 (1.43-5.33) [S44]; 2.64 (1.3-5.33) [S45]; pooled 1.72 (1.12
 # cohorts.
 
 # %%
-hfs.show(conflict.aetiology_figure(), "2.6")
+hfs.show(figs.aetiology_figure(), "2.6")
 
 # %% [markdown]
 # - **After a facial palsy

@@ -38,9 +38,9 @@ import math
 from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
 
-from ._validate import check_bool, check_choice, check_int, check_number, check_str
+from ._validate import check_array, check_bool, check_choice, check_int, check_number, check_str
 
-__all__ = ["Param", "number", "integer", "flag", "choice", "text", "seed", "validated", "params_of"]
+__all__ = ["Param", "number", "integer", "flag", "choice", "text", "seed", "array", "validated", "params_of"]
 
 PLACEHOLDER = "{parameters}"
 
@@ -49,7 +49,9 @@ PLACEHOLDER = "{parameters}"
 class Param:
     """One declared parameter.
 
-    ``kind`` is one of ``"number"``, ``"int"``, ``"bool"``, ``"choice"``, ``"str"``.
+    ``kind`` is one of ``"number"``, ``"int"``, ``"bool"``, ``"choice"``, ``"str"``, ``"array"``
+    (finite numbers, each in ``[lo, hi]``; ``extra["ndim"]`` fixes the dimension, a scalar
+    stays a scalar when it is None).
     ``choices`` may be a tuple or a zero-argument callable (for options read from a
     table, resolved at call time). ``optional`` allows ``None``.
     """
@@ -92,10 +94,18 @@ class Param:
             return check_choice(name, value, self.options())
         if self.kind == "str":
             return check_str(name, value)
+        if self.kind == "array":
+            if value is None or isinstance(value, (bool, str, bytes)):
+                raise TypeError(f"{name} must be a number or an array of numbers, got {type(value).__name__} "
+                                f"{value!r:.40}; allowed: {self.range_text(name)}")
+            arr = check_array(name, value, self.lo, self.hi, ndim=self.extra.get("ndim"))
+            return float(arr) if arr.ndim == 0 else arr
         raise AssertionError(f"unknown parameter kind {self.kind!r}")  # a declaration bug, not user input
 
     # -- text -------------------------------------------------------------------
     def range_text(self, name: str) -> str:
+        if self.kind == "array":
+            return Param("number", self.lo, self.hi).range_text(f"every element of {name}")
         if self.kind in ("number", "int"):
             parts = []
             if self.lo is not None:
@@ -114,7 +124,8 @@ class Param:
         return "a non-empty string"
 
     def type_text(self) -> str:
-        base = {"number": "float", "int": "int", "bool": "bool", "choice": "str", "str": "str"}[self.kind]
+        base = {"number": "float", "int": "int", "bool": "bool", "choice": "str", "str": "str",
+                "array": "float or array of float"}[self.kind]
         return base + (" or None" if self.optional else "")
 
     def describe(self, name: str, default: Any = inspect.Parameter.empty) -> str:
@@ -149,10 +160,14 @@ class Param:
             return [True, False]
         if self.kind == "choice":
             return list(self.options())
+        if self.kind == "array":
+            ends = Param("number", self.lo, self.hi).valid_examples()
+            one_d = [ends, list(reversed(ends))]
+            return one_d if self.extra.get("ndim") == 1 else [ends[1], *one_d]
         return ["text"]
 
     def invalid_examples(self) -> list:
-        bad: list = [[1]] if self.kind != "str" else [1.5, [1]]
+        bad: list = {"str": [1.5, [1]], "array": []}.get(self.kind, [[1]])
         if not self.optional:
             bad.append(None)
         if self.kind in ("number", "int"):
@@ -174,6 +189,15 @@ class Param:
             bad += ["no such option", 3]
         elif self.kind == "str":
             bad += ["", "   "]
+        elif self.kind == "array":
+            good = Param("number", self.lo, self.hi).valid_examples()
+            bad += ["1", True, [good[0], math.nan], [math.inf], []]
+            if self.extra.get("ndim") == 1:
+                bad.append([[good[0]], [good[1]]])
+            if self.lo is not None:
+                bad.append([self.lo - 1.0])
+            if self.hi is not None:
+                bad.append([self.hi + 1.0])
         return bad
 
 
@@ -205,9 +229,15 @@ def choice(options: Sequence[str] | Callable[[], Sequence[str]], *, doc: str = "
     return Param("choice", choices=opts, doc=doc, optional=optional)
 
 
-def text(*, doc: str = "") -> Param:
-    """Declare a non-empty string."""
-    return Param("str", doc=doc)
+def array(lo: float | None = None, hi: float | None = None, *, ndim: int | None = None, unit: str = "",
+          doc: str = "") -> Param:
+    """Declare a finite number or array of numbers, each in ``[lo, hi]`` (``ndim`` fixes the shape's rank)."""
+    return Param("array", lo, hi, unit=unit, doc=doc, extra={"ndim": ndim} if ndim is not None else {})
+
+
+def text(*, doc: str = "", optional: bool = False) -> Param:
+    """Declare a non-empty string (``optional`` allows None)."""
+    return Param("str", doc=doc, optional=optional)
 
 
 def _render_doc(doc: str | None, specs: dict[str, Param], sig: inspect.Signature) -> str | None:

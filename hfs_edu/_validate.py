@@ -21,7 +21,6 @@ __all__ = [
     "check_number",
     "check_int",
     "check_choice",
-    "check_seed",
     "check_bool",
     "check_str",
     "check_array",
@@ -135,13 +134,6 @@ def check_choice(name: str, value: object, choices: Iterable[str], *, casefold: 
         if (option.casefold() if casefold else option) == key:
             return option
     raise ValueError(f"{name}={value!r} is not a known option; allowed: {allowed}")
-
-
-def check_seed(name: str, value: object) -> int | None:
-    """Return a seed: ``None`` or a non-negative integer below 2**32."""
-    if value is None:
-        return None
-    return check_int(name, value, 0, 2**32 - 1)
 
 
 def check_array(

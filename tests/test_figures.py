@@ -1,6 +1,7 @@
 """Every course figure follows the style: captioned, labelled, Okabe-Ito palette, no pyplot state."""
 import matplotlib
 import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 
 from hfs_edu.figures import overview
 from hfs_edu.figures.style import OKABE_ITO, PALETTE, caption_of, new_figure, render_png
@@ -17,11 +18,24 @@ def test_new_figure_requires_a_caption_and_validates_sizes():
         new_figure("x", width_in=100)
 
 
-def test_render_is_deterministic_and_single_pass():
+def _line_figure():
     fig, ax = new_figure("A line rises.")
     ax.plot([0, 1], [0, 1])
     ax.set_xlabel("time (s)")
-    assert render_png(fig) == render_png(fig)
+    return fig
+
+
+def test_render_is_deterministic_and_single_pass(monkeypatch):
+    a, b = _line_figure(), _line_figure()  # two builds, rendered separately
+    assert render_png(a) == render_png(b)
+    draws = []
+    original = FigureCanvasAgg.draw
+    monkeypatch.setattr(FigureCanvasAgg, "draw", lambda self, *args, **kw: (draws.append(1), original(self))[1])
+    c = _line_figure()
+    first = render_png(c)
+    assert render_png(c) == first and len(draws) == 1, "an unchanged figure is drawn once"
+    c.axes[0].set_xlabel("time (ms)")
+    assert render_png(c) != first and len(draws) == 2, "a changed figure is drawn again"
 
 
 def test_figures_do_not_touch_pyplot_state():

@@ -20,29 +20,40 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
+import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.collections import PatchCollection
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
-from matplotlib.patches import Annulus, Circle, Ellipse, Patch, PathPatch, Polygon, Rectangle
+from matplotlib.patches import (
+    Annulus,
+    Circle,
+    Ellipse,
+    Patch,
+    PathPatch,
+    Polygon,
+    Rectangle,
+)
 from matplotlib.path import Path
 from matplotlib.text import Text
 from matplotlib.textpath import TextPath
 
+from .._params import text, validated
 from .._validate import check_choice
-from ..models import anatomy
-from .style import OKABE_ITO, new_figure, styled
+from ..models.anatomy import TERMINAL_BRANCHES, Innervation
+from .style import OKABE_ITO, check_frame, new_figure, styled
 
 __all__ = [
     "BRANCH_COLORS",
+    "FACE_MAP_CAPTION",
     "MUSCLE_SHAPES",
     "FaceArtists",
+    "build_face",
     "draw_face",
-    "style_face",
     "face_map",
     "nerve_course_diagram",
-    "FACE_MAP_CAPTION",
+    "style_face",
 ]
 
 #: One Okabe–Ito colour per branch (non-terminal branches in grey).
@@ -153,6 +164,7 @@ class FaceArtists:
 
     ax: Axes
     key_ax: Axes
+    innervation: Innervation
     muscles: dict[str, Patch] = field(default_factory=dict)
     badges: PatchCollection | None = None
     digits: PathPatch | None = None
@@ -223,13 +235,15 @@ def _draw_head(ax: Axes) -> None:
 
 
 @styled
-def draw_face(ax: Axes, key_ax: Axes) -> FaceArtists:
+def draw_face(ax: Axes, key_ax: Axes, innervation: Innervation) -> FaceArtists:
     """Draw the schematic face into ``ax`` and the numbered muscle key into ``key_ax``.
 
     Parameters
     ----------
     ax, key_ax : matplotlib.axes.Axes
         Axes for the face and for the key (list of muscles with their numbers).
+    innervation : Innervation
+        Who serves whom (:func:`hfs_edu.models.anatomy.innervation`).
 
     Returns
     -------
@@ -240,9 +254,12 @@ def draw_face(ax: Axes, key_ax: Axes) -> FaceArtists:
         bad = "ax" if not isinstance(ax, Axes) else "key_ax"
         given = ax if bad == "ax" else key_ax
         raise TypeError(f"{bad} must be a matplotlib Axes, got {type(given).__name__} {given!r:.40}")
-    art = FaceArtists(ax=ax, key_ax=key_ax)
+    if not isinstance(innervation, Innervation):
+        raise TypeError(f"innervation must be an Innervation from anatomy.innervation(), "
+                        f"got {type(innervation).__name__}")
+    art = FaceArtists(ax=ax, key_ax=key_ax, innervation=innervation)
     _draw_head(ax)
-    names = anatomy.muscles()
+    names = list(innervation.muscles)
     missing = [m for m in names if m not in MUSCLE_SHAPES]
     if missing:
         raise ValueError(f"no drawing shape for muscle(s) {missing}; add them to MUSCLE_SHAPES")
@@ -257,7 +274,7 @@ def draw_face(ax: Axes, key_ax: Axes) -> FaceArtists:
     ax.add_patch(art.digits)
     # nerve trunk (static) and branches
     ax.plot([_FORAMEN[0], _PES[0]], [_FORAMEN[1], _PES[1]], color="black", lw=3.0, solid_capstyle="round", zorder=6)
-    for branch in anatomy.branches(terminal_only=False):
+    for branch in innervation.branches():
         xs, ys = zip(*_BRANCH_PATHS[branch])
         (line,) = ax.plot(xs, ys, solid_capstyle="round", zorder=6)
         art.branches[branch] = line
@@ -291,6 +308,13 @@ def _canon(name, value, options):
     return None if value is None else check_choice(name, value, options)
 
 
+_HIGHLIGHT_BRANCH = text(optional=True, doc="A branch name (see :func:`hfs_edu.models.anatomy.branches`), or None; "
+                                            "checked against the drawing's innervation.")
+_HIGHLIGHT_MUSCLE = text(optional=True, doc="A muscle name (see :func:`hfs_edu.models.anatomy.muscles`), or None; "
+                                            "checked against the drawing's innervation.")
+
+
+@validated(highlight_branch=_HIGHLIGHT_BRANCH, highlight_muscle=_HIGHLIGHT_MUSCLE)
 def style_face(art: FaceArtists, highlight_branch: str | None = None, highlight_muscle: str | None = None) -> None:
     """Restyle an existing face drawing in place (no new artists).
 
@@ -298,27 +322,23 @@ def style_face(art: FaceArtists, highlight_branch: str | None = None, highlight_
     the neutral drawing: they get the branch colour **and** a hatch, a thick
     outline and a marker (▶) in the key; the highlighted branch lines get thicker.
 
-    Parameters
-    ----------
-    art : FaceArtists
-        Returned by :func:`draw_face`.
-    highlight_branch : str or None
-        A branch name (see :func:`hfs_edu.models.anatomy.branches`), or None.
-    highlight_muscle : str or None
-        A muscle name (see :func:`hfs_edu.models.anatomy.muscles`), or None.
+    ``art`` is the :class:`FaceArtists` returned by :func:`draw_face`.
+
+    {parameters}
     """
     if not isinstance(art, FaceArtists):
         raise TypeError(f"art must be the FaceArtists returned by draw_face, got {type(art).__name__}")
-    branch = _canon("highlight_branch", highlight_branch, anatomy.branches(terminal_only=False))
-    muscle = _canon("highlight_muscle", highlight_muscle, anatomy.muscles())
-    branch_muscles = set(anatomy.muscles_of(branch)) if branch else set()
-    muscle_branches = set(anatomy.branches_of(muscle)) if muscle else set()
+    inn = art.innervation
+    branch = _canon("highlight_branch", highlight_branch, inn.branches())
+    muscle = _canon("highlight_muscle", highlight_muscle, inn.muscles)
+    branch_muscles = set(inn.by_branch[branch]) if branch else set()
+    muscle_branches = set(inn.records[muscle].branches) if muscle else set()
 
     for name, patch in art.muscles.items():
         deep = MUSCLE_SHAPES[name].get("deep", False)
         ls = (0, (3, 2)) if deep else "solid"
         if name == muscle:
-            color = BRANCH_COLORS[branch] if name in branch_muscles else BRANCH_COLORS[anatomy.branches_of(name)[0]]
+            color = BRANCH_COLORS[branch] if name in branch_muscles else BRANCH_COLORS[inn.records[name].branches[0]]
             patch.set(facecolor=color, edgecolor="black", linewidth=3.2, hatch="xx", alpha=0.95, linestyle=ls)
         elif name in branch_muscles:
             patch.set(facecolor=BRANCH_COLORS[branch], edgecolor="black", linewidth=2.2, hatch="//", alpha=0.85,
@@ -331,7 +351,7 @@ def style_face(art: FaceArtists, highlight_branch: str | None = None, highlight_
 
     for b, line in art.branches.items():
         on = b == branch or b in muscle_branches
-        terminal = b in anatomy.TERMINAL_BRANCHES
+        terminal = b in TERMINAL_BRANCHES
         line.set(color=BRANCH_COLORS[b], linewidth=5.0 if on else (2.2 if terminal else 1.4),
                  linestyle="solid" if terminal or on else (0, (2, 1.5)),
                  alpha=1.0 if on or not (branch or muscle) else 0.45)
@@ -341,51 +361,42 @@ def style_face(art: FaceArtists, highlight_branch: str | None = None, highlight_
     elif branch:
         title = f"{branch} branch: {len(branch_muscles)} muscle(s)"
     elif muscle:
-        title = f"{muscle}: " + " + ".join(anatomy.branches_of(muscle))
+        title = f"{muscle}: " + " + ".join(inn.records[muscle].branches)
     else:
         title = "Muscles (numbers on the face)"
     art.title.set_text(title)
 
 
-def face_map(highlight_branch: str | None = None, highlight_muscle: str | None = None,
-             ax: Axes | None = None) -> Figure:
+@styled
+def build_face(innervation: Innervation) -> tuple[Figure, FaceArtists]:
+    """Build the face-map figure (face on the right, numbered key on the left); one layout for figure and view."""
+    fig, ax = new_figure(FACE_MAP_CAPTION, width_in=8.6, height_in=6.4, layout=None)
+    ax.set_position([0.30, 0.01, 0.69, 0.98])
+    key_ax = fig.add_axes([0.01, 0.02, 0.29, 0.96])
+    return fig, draw_face(ax, key_ax, innervation)
+
+
+@validated(highlight_branch=_HIGHLIGHT_BRANCH, highlight_muscle=_HIGHLIGHT_MUSCLE)
+def face_map(innervation: Innervation, highlight_branch: str | None = None,
+             highlight_muscle: str | None = None) -> Figure:
     """Draw the schematic face with its muscles and the facial-nerve branches.
 
-    Parameters
-    ----------
-    highlight_branch : str or None, default None
-        Highlight one branch and every muscle it supplies, e.g. ``"zygomatic"``.
-    highlight_muscle : str or None, default None
-        Highlight one muscle and the branch(es) that supply it, e.g. ``"orbicularis oculi"``.
-    ax : matplotlib.axes.Axes or None, default None
-        Draw into this axes (the key is added as an inset on its left); by
-        default a new course figure is created.
+    ``innervation`` is who serves whom (:func:`hfs_edu.models.anatomy.innervation`); the
+    highlights are e.g. ``"zygomatic"`` and ``"orbicularis oculi"``.
+
+    {parameters}
 
     Returns
     -------
     matplotlib.figure.Figure
         With ``fig.hfs_caption`` and ``fig.hfs_face`` (the :class:`FaceArtists`).
-
-    Raises
-    ------
-    TypeError, ValueError
-        If a highlight is not a known branch or muscle (the message lists the options).
     """
-    # validate before drawing anything
-    _canon("highlight_branch", highlight_branch, anatomy.branches(terminal_only=False))
-    _canon("highlight_muscle", highlight_muscle, anatomy.muscles())
-    if ax is None:
-        fig, ax = new_figure(FACE_MAP_CAPTION, width_in=8.6, height_in=6.4, layout=None)
-        ax.set_position([0.30, 0.01, 0.69, 0.98])
-        key_ax = fig.add_axes([0.01, 0.02, 0.29, 0.96])
-    elif isinstance(ax, Axes):
-        fig = ax.figure
-        key_ax = ax.inset_axes([-0.45, 0.0, 0.43, 1.0])
-        if not getattr(fig, "hfs_caption", ""):
-            fig.hfs_caption = FACE_MAP_CAPTION
-    else:
-        raise TypeError(f"ax must be a matplotlib Axes or None, got {type(ax).__name__}")
-    art = draw_face(ax, key_ax)
+    if not isinstance(innervation, Innervation):
+        raise TypeError(f"innervation must be an Innervation from anatomy.innervation(), "
+                        f"got {type(innervation).__name__}")
+    _canon("highlight_branch", highlight_branch, innervation.branches())  # validate before drawing anything
+    _canon("highlight_muscle", highlight_muscle, innervation.muscles)
+    fig, art = build_face(innervation)
     style_face(art, highlight_branch, highlight_muscle)
     fig.hfs_face = art
     return fig
@@ -394,7 +405,6 @@ def face_map(highlight_branch: str | None = None, highlight_muscle: str | None =
 # -- the course of the nerve -------------------------------------------------------------
 
 _SEGMENT_LABELS = {
-    "root_exit_zone": "root exit /\ntransition zone",
     "cisternal": "cisternal\n(CP angle)",
     "meatal": "meatal\n(IAC)",
     "labyrinthine": "labyr.",
@@ -407,53 +417,103 @@ _REGION_COLORS = {"intracranial": OKABE_ITO["sky_blue"], "intratemporal": "#CCCC
                   "extracranial": OKABE_ITO["orange"]}
 
 
+def _mm(x: float) -> str:
+    """A length rounded for reading: one decimal below 10 mm, whole millimetres above."""
+    return f"{x:.1f}".rstrip("0").rstrip(".") if x < 10 else f"{x:.0f}"
+
+
+def _fact(facts: pd.DataFrame, fact_id: str) -> tuple[float, str]:
+    rows = facts[facts["fact_id"] == fact_id]
+    if rows.empty:
+        raise ValueError(f"facts has no row with fact_id={fact_id!r}; it is needed for the REZ inset")
+    row = rows.iloc[0]
+    value = row["value"] if pd.notna(row["value"]) else (row["value_low"] + row["value_high"]) / 2
+    return float(value), str(row["source_key"])
+
+
+def _draw_rez_inset(ax: Axes, facts: pd.DataFrame) -> None:
+    """The root exit zone enlarged (schematic): exit point, attached segment, detachment point, transition zone."""
+    attached, k_att = _fact(facts, "tz_start_from_rexp")
+    tz, k_tz = _fact(facts, "tz_length")
+    medial, k_med = _fact(facts, "medial_rez_length")
+    ax.set_xlim(-1.5, attached + tz + 6)
+    ax.set_ylim(-3.2, 3.4)
+    ax.axis("off")
+    ax.add_patch(Rectangle((-1.5, -3.2), 1.5 + attached - medial, 1.7, facecolor="#DDDDDD", edgecolor="none"))
+    ax.text(0.0, -2.9, "pons (brainstem surface)", fontsize=8.5, color="#444444", va="bottom")
+    rdp = attached - medial  # where the root leaves the pons surface
+    ax.plot([0, rdp], [-1.2, -1.2], color=OKABE_ITO["sky_blue"], lw=9, solid_capstyle="butt")
+    ax.plot([rdp, attached], [-1.2, 0.2], color=OKABE_ITO["sky_blue"], lw=9, solid_capstyle="butt")
+    ax.plot([attached, attached + tz], [0.2, 0.2], color=OKABE_ITO["yellow"], lw=9, solid_capstyle="butt")
+    ax.plot([attached + tz, attached + tz + 5], [0.2, 0.2], color=OKABE_ITO["bluish_green"], lw=9, alpha=0.6,
+            solid_capstyle="butt")
+    for x, y, label in ((0, -1.2, "root exit\npoint (RExP)"), (rdp, -1.2, "detachment\npoint (RDP)")):
+        ax.plot(x, y, marker="o", color="black", markersize=5)
+        ax.text(x, y + 0.45, label, fontsize=8.5, ha="center", va="bottom")
+    ax.text(attached + tz / 2, 0.75, "transition\nzone", fontsize=8.5, ha="center", va="bottom", color="#6b5e00")
+    ax.text(attached + tz + 2.5, 0.75, "peripheral\nmyelin", fontsize=8.5, ha="center", va="bottom",
+            color=OKABE_ITO["bluish_green"])
+    ax.annotate("", xy=(0, 2.3), xytext=(attached, 2.3), arrowprops=dict(arrowstyle="<->", lw=1.2))
+    ax.text(attached / 2, 2.45, f"central myelin (the whole REZ): about {_mm(attached)} mm from the RExP [{k_att}]",
+            fontsize=8.5, ha="center", va="bottom")
+    ax.annotate("", xy=(rdp, 1.4), xytext=(attached, 1.4), arrowprops=dict(arrowstyle="<->", lw=1.0,
+                                                                            color="#555555"))
+    ax.text((rdp + attached) / 2, 1.5, f"medial REZ {_mm(medial)} mm [{k_med}]", fontsize=8, ha="center",
+            va="bottom", color="#555555")
+    ax.text(attached + tz / 2, -0.3, f"{_mm(tz)} mm [{k_tz}]", fontsize=8, ha="center", va="top", color="#6b5e00")
+    ax.set_title("The root exit zone enlarged (schematic, not to scale)", fontsize=9.5, loc="left")
+
+
 @styled
-def nerve_course_diagram() -> Figure:
-    """Draw the facial nerve from the pons to the parotid to scale, with sourced segment lengths.
+def nerve_course_diagram(segments: pd.DataFrame, facts: pd.DataFrame) -> Figure:
+    """Draw the facial nerve from the pons to the parotid to scale, and the root exit zone enlarged.
 
-    Each segment is a bar whose length is the midpoint of the shortest and
-    longest typical length reported by the sources (the range is printed
-    under it). The root exit zone — central myelin ending in the transition
-    zone, within the first 2–3 mm of the cisternal segment — is marked, because
-    that is where vessel compression causes HFS.
+    Each segment is a bar whose length is the midpoint of the shortest and longest typical
+    length reported by the sources (the rounded range is printed under it). The inset shows
+    the root exit zone: the root exit point, the segment attached to the pons, the detachment
+    point and the transition zone; only its free part is the "medial REZ".
 
-    Returns
-    -------
-    matplotlib.figure.Figure
-        With ``fig.hfs_caption``.
+    Parameters
+    ----------
+    segments : pandas.DataFrame
+        :func:`hfs_edu.models.anatomy.segments` (ordered from the nucleus).
+    facts : pandas.DataFrame
+        :func:`hfs_edu.models.anatomy.facts` (rows ``tz_start_from_rexp``, ``tz_length``, ``medial_rez_length``).
     """
-    seg = anatomy.segments()
-    low, high = anatomy.nerve_path_length_mm("cisternal", "extratemporal")
-    rez_lo, rez_hi = float(seg.loc[seg.segment == "root_exit_zone", "length_mm_low"].iloc[0]), \
-        float(seg.loc[seg.segment == "root_exit_zone", "length_mm_high"].iloc[0])
-    caption = (f"The nerve runs about {low:.0f}-{high:.0f} mm from the brainstem to its branches, mostly inside bone; "
-               f"HFS starts right at the beginning, in the root exit zone: {rez_lo:g}-{rez_hi:g} mm of central myelin "
-               "ending where peripheral myelin begins.")
-    fig, ax = new_figure(caption, width_in=9.5, height_in=3.6)
-    x = 0.0
-    y, h = 0.0, 1.0
+    seg = check_frame("segments", segments, {"segment", "region", "length_mm_low", "length_mm_high", "in_path"},
+                      "anatomy.segments()")
+    facts = check_frame("facts", facts, {"fact_id", "value", "value_low", "value_high", "source_key"},
+                        "anatomy.facts()")
     path = seg[seg["in_path"].fillna(False).astype(bool)]
+    low, high = float(path["length_mm_low"].sum()), float(path["length_mm_high"].sum())
+    rez = seg.loc[seg.segment == "root_exit_zone"].iloc[0]
+    rez_lo, rez_hi = float(rez["length_mm_low"]), float(rez["length_mm_high"])
+    rez_text = _mm(rez_lo) if _mm(rez_lo) == _mm(rez_hi) else f"{_mm(rez_lo)}-{_mm(rez_hi)}"
+    caption = (f"The nerve runs about {low:.0f}-{high:.0f} mm from the brainstem to its branches, mostly inside bone; "
+               f"HFS starts right at the beginning, in the root exit zone: central myelin for about {rez_text} mm "
+               "from the root exit point, ending at the transition zone to peripheral myelin.")
+    fig = new_figure(caption, width_in=10.0, height_in=6.2)[0]
+    fig.clf()
+    ax_inset, ax = fig.subplots(2, 1, height_ratios=[1.0, 1.15])
+    _draw_rez_inset(ax_inset, facts)
+    x, y, h = 0.0, 0.0, 1.0
     for _, row in path.iterrows():
         lo, hi = float(row.length_mm_low), float(row.length_mm_high)
         mid = (lo + hi) / 2
-        color = _REGION_COLORS[str(row.region)]
-        ax.add_patch(Rectangle((x, y), mid, h, facecolor=color, edgecolor="black", lw=1.0))
+        ax.add_patch(Rectangle((x, y), mid, h, facecolor=_REGION_COLORS[str(row.region)], edgecolor="black", lw=1.0))
         name = str(row.segment)
-        ax.text(x + mid / 2, y + h + 0.12, _SEGMENT_LABELS.get(name, name), ha="center", va="bottom", fontsize=8)
-        rng = f"{lo:g}" if lo == hi else f"{lo:g}-{hi:g}"
-        ax.text(x + mid / 2, y - 0.12, f"{rng}\nmm", ha="center", va="top", fontsize=7.5)
+        ax.text(x + mid / 2, y + h + 0.12, _SEGMENT_LABELS.get(name, name), ha="center", va="bottom", fontsize=9.5)
+        rng = _mm(lo) if _mm(lo) == _mm(hi) else f"{_mm(lo)}-{_mm(hi)}"
+        ax.text(x + mid / 2, y - 0.12, f"{rng}\nmm", ha="center", va="top", fontsize=9)
         x += mid
-    # nucleus and root exit zone
     ax.add_patch(Ellipse((-3.6, y + h / 2), 5.0, 1.2, facecolor="#DDDDDD", edgecolor="black", lw=1.0))
-    ax.text(-3.6, y + h + 0.12, "nucleus\n(pons)", ha="center", va="bottom", fontsize=8)
-    ax.add_patch(Rectangle((0, y - 0.06), rez_hi, h + 0.12, facecolor="none", edgecolor="black", lw=2.4,
-                           hatch="xxx", zorder=3))
-    ax.annotate(f"root exit zone: central myelin {rez_lo:g}-{rez_hi:g} mm,\nthen the transition zone - HFS starts here",
-                xy=(rez_hi / 2, y - 0.05), xytext=(6, -1.35), fontsize=8.5, fontweight="bold", ha="left",
-                arrowprops=dict(arrowstyle="->", color="black", lw=1.2))
-    ax.plot([0, x], [y + h / 2, y + h / 2], color="black", lw=0.6, alpha=0.4)
+    ax.text(-3.6, y + h + 0.12, "nucleus\n(pons)", ha="center", va="bottom", fontsize=9.5)
+    ax.add_patch(Rectangle((-1.0, y - 0.06), 1.0 + min(rez_hi, 3.0), h + 0.12, facecolor="none", edgecolor="black",
+                           lw=2.4, hatch="xxx", zorder=3))
+    ax.annotate("root exit zone (enlarged above) - HFS starts here", xy=(0.5, y - 0.05), xytext=(8, -1.45),
+                fontsize=9.5, fontweight="bold", ha="left", arrowprops=dict(arrowstyle="->", color="black", lw=1.2))
     handles = [Patch(facecolor=c, edgecolor="black", label=k) for k, c in _REGION_COLORS.items()]
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.32), ncol=3, frameon=False, fontsize=8.5)
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.36), ncol=3, frameon=False, fontsize=9.5)
     ax.set_xlim(-7, x + 2)
     ax.set_ylim(-2.0, 2.4)
     ax.set_yticks([])

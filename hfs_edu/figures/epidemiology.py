@@ -1,76 +1,186 @@
-"""Figures for how common HFS is."""
+"""Figures for how common HFS is: expected people with HFS in a population, per sourced estimate.
+
+The bars are *people* (the expected count in the chosen population), so they move when the
+population changes. Original measurements are filled bars; secondary quotations (reviews,
+introductions, patient pages that repeat a figure) are outlined and hatched, so the apparent
+agreement of many bars is not mistaken for many studies. A service-based count (treated
+patients only) is marked as a minimum.
+"""
 from __future__ import annotations
+
+import math
+import textwrap
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.container import BarContainer
 from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+from matplotlib.text import Text
 
-from .._validate import check_number
-from .style import OKABE_ITO, new_figure, styled
+from .._params import array, number, validated
+from .style import OKABE_ITO, check_frame, new_figure, settle_layout, styled
 
-__all__ = ["prevalence_figure", "count_label"]
+__all__ = [
+    "PREVALENCE_CAPTION",
+    "PrevalenceArtists",
+    "build_prevalence",
+    "count_label",
+    "prevalence_figure",
+    "update_prevalence",
+]
 
-_MAX_LABEL = 44
+PREVALENCE_CAPTION = ("Two original studies and several re-quotations of them: the expected number of people with "
+                      "HFS is a range, not one number, and the over-70s are about four times as likely to have it.")
+_COLUMNS = {"label", "per_100000", "source_key", "primary", "service_based"}
+_COLOURS = (OKABE_ITO["blue"], OKABE_ITO["vermillion"])
 
 
-def _short(label: str) -> str:
-    return label if len(label) <= _MAX_LABEL else label[: _MAX_LABEL - 1] + "…"
+def _round2(x: float) -> float:
+    """Round to two significant figures (the estimates differ by more than that)."""
+    if x == 0:
+        return 0.0
+    digits = 1 - int(math.floor(math.log10(abs(x))))
+    return round(x, digits)
 
 
+@validated(count=number(0, 1e10, unit="people", doc="Expected number of people."))
 def count_label(count: float) -> str:
-    """Text shown at the end of a bar: the expected number of people (``count`` 0 to 1e10)."""
-    count = check_number("count", count, 0, 1e10)
-    return f" ≈ {count:,.0f} people" if count >= 10 else f" ≈ {count:,.1f} people"
+    """Text at the end of a bar: the expected number of people, rounded to two significant figures.
+
+    {parameters}
+    """
+    if count < 1:
+        return " fewer than 1 person"
+    r = _round2(count) if count >= 10 else round(count)
+    return f" ≈ {r:,.0f} people" if r >= 2 else " ≈ 1 person"
+
+
+@dataclass
+class PrevalenceArtists:
+    """The artists that change with the population: bars, count labels and the two panel titles."""
+
+    ax_all: Axes
+    ax_old: Axes
+    bars_all: BarContainer
+    bars_old: BarContainer
+    texts_all: list[Text]
+    texts_old: list[Text]
+    title_all: Text
+    title_old: Text
+
+    def limits(self) -> tuple:
+        return self.ax_all.get_xlim(), self.ax_old.get_xlim()
+
+    def dynamic(self) -> list:
+        return [*self.bars_all, *self.bars_old, *self.texts_all, *self.texts_old, self.title_all, self.title_old]
+
+
+def _labels(frame: pd.DataFrame) -> list[str]:
+    out = []
+    for row in frame.itertuples(index=False):
+        text = f"{row.label} [{row.source_key}]" + (" (service-based: a minimum)" if row.service_based else "")
+        out.append(textwrap.fill(text, 46))
+    return out
+
+
+def _panel(ax: Axes, frame: pd.DataFrame, colour: str) -> tuple[BarContainer, list[Text]]:
+    y = np.arange(len(frame))
+    primary = frame["primary"].to_numpy(bool)
+    bars = ax.barh(y, np.zeros(len(frame)), height=0.7)
+    for bar, is_primary in zip(bars, primary):
+        if is_primary:
+            bar.set(facecolor=colour, edgecolor=colour)
+        else:
+            bar.set(facecolor="white", edgecolor=colour, hatch="///", linewidth=1.2)
+    ax.set_yticks(y, _labels(frame), fontsize=8.5)
+    ax.invert_yaxis()
+    texts = [ax.text(0, yi, "", va="center", fontsize=9) for yi in y]
+    ax.set_xlabel("people with HFS expected in this group")
+    return bars, texts
 
 
 @styled
-def prevalence_figure(estimates: pd.DataFrame, older: pd.DataFrame, population: float,
-                      share_over_70_pct: float) -> Figure:
-    """Bars: each sourced prevalence estimate; labels: people with HFS expected in ``population``.
+def build_prevalence(estimates: pd.DataFrame, older: pd.DataFrame) -> tuple[Figure, PrevalenceArtists]:
+    """Build the two-panel figure (all ages; over 70) with empty bars; fill it with :func:`update_prevalence`.
 
-    Parameters
-    ----------
-    estimates : pandas.DataFrame
-        All-ages estimates from :func:`hfs_edu.models.epidemiology.prevalence_estimates`.
-    older : pandas.DataFrame
-        Over-70 estimates (``prevalence_estimates("over 70")``), drawn in a second colour.
-    population : float
-        Number of people (1 to 1e10).
-    share_over_70_pct : float
-        Percentage of that population aged over 70 (0–100), used for the over-70 bars.
-
-    Returns
-    -------
-    matplotlib.figure.Figure
-        ``fig.hfs_artists["texts"]`` are the count labels (all-ages bars first), for views.
+    ``estimates`` and ``older`` come from :func:`hfs_edu.models.epidemiology.prevalence_estimates`
+    (``"all ages"`` and ``"over 70"``).
     """
-    for name, frame in (("estimates", estimates), ("older", older)):
-        if not isinstance(frame, pd.DataFrame) or not {"label", "per_100000", "source_key"} <= set(frame.columns):
-            raise TypeError(f"{name} must be a DataFrame from prevalence_estimates(), "
-                            f"got {type(frame).__name__} {frame!r:.40}")
-    pop = check_number("population", population, 1, 1e10)
-    share = check_number("share_over_70_pct", share_over_70_pct, 0, 100)
-    fig, ax = new_figure(
-        "Studies disagree by about a factor of two, so the expected number of people with HFS is a range; "
-        "prevalence is about four times higher over 70.",
-        width_in=7.6, height_in=3.6,
-    )
+    check_frame("estimates", estimates, _COLUMNS, 'prevalence_estimates("all ages")')
+    check_frame("older", older, _COLUMNS, 'prevalence_estimates("over 70")')
     n_all, n_old = len(estimates), len(older)
-    y_all = np.arange(n_all)
-    y_old = np.arange(n_all, n_all + n_old) + 0.5
-    ax.barh(y_all, estimates["per_100000"], color=OKABE_ITO["blue"], alpha=0.85, label="all ages")
-    ax.barh(y_old, older["per_100000"], color=OKABE_ITO["vermillion"], alpha=0.85, hatch="//",
-            label="people over 70")
-    labels = [f"{_short(l)} [{k}]" for l, k in zip(estimates["label"], estimates["source_key"])]
-    labels += [f"{_short(l)}, over 70 [{k}]" for l, k in zip(older["label"], older["source_key"])]
-    ax.set_yticks(np.concatenate([y_all, y_old]), labels, fontsize=8)
-    counts = np.concatenate([pop * estimates["per_100000"].to_numpy(float) / 1e5,
-                             pop * share / 100 * older["per_100000"].to_numpy(float) / 1e5])
-    values = np.concatenate([estimates["per_100000"].to_numpy(float), older["per_100000"].to_numpy(float)])
-    ys = np.concatenate([y_all, y_old])
-    texts = [ax.text(v, yi, count_label(c), va="center", fontsize=8.5) for v, yi, c in zip(values, ys, counts)]
-    ax.set_xlabel("prevalence (people with HFS per 100,000)")
-    ax.set_xlim(0, values.max() * 1.6)
-    ax.legend(loc="lower right", frameon=False, fontsize=9)
-    fig.hfs_artists = {"texts": texts, "ax": ax}
-    return fig
+    fig, (ax_all, ax_old) = _two_panels(n_all, n_old)
+    bars_all, texts_all = _panel(ax_all, estimates, _COLOURS[0])
+    bars_old, texts_old = _panel(ax_old, older, _COLOURS[1])
+    # titles sized for the longest text they will show, so the settled layout leaves room for them
+    title_all = ax_all.set_title("Everyone: 100,000,000 people", fontsize=10, loc="left")
+    title_old = ax_old.set_title("Only the over-70s: 100,000,000 of them (your assumption)", fontsize=10, loc="left")
+    ax_all.set_xlabel("")
+    fig.legend([Patch(facecolor="#555555"), Patch(facecolor="white", edgecolor="#555555", hatch="///")],
+               ["original measurement", "secondary quotation (repeats a figure)"], loc="outside lower center",
+               ncols=2, fontsize=9, frameon=False)
+    art = PrevalenceArtists(ax_all, ax_old, bars_all, bars_old, texts_all, texts_old, title_all, title_old)
+    return fig, art
+
+
+def _two_panels(n_all: int, n_old: int):
+    fig, axes = new_figure(PREVALENCE_CAPTION, 2, 1, width_in=8.6, height_in=2.4 + 0.42 * (n_all + n_old))
+    axes[0].get_gridspec().set_height_ratios([n_all, max(n_old, 1) + 0.6])
+    return fig, axes
+
+
+def _nice_limit(top: float) -> float:
+    """The next value of 1, 2, 5 x 10^k above ``top`` x 1.45 (room for the labels): the axis changes in steps."""
+    need = max(top, 1.0) * 1.45
+    k = 10 ** math.floor(math.log10(need))
+    return next(m * k for m in (1, 2, 5, 10) if m * k >= need)
+
+
+def _set_panel(ax, bars, texts, counts) -> None:
+    top = _nice_limit(float(np.max(counts)) if len(counts) else 0.0)
+    if ax.get_xlim() != (0, top):
+        ax.set_xlim(0, top)
+    for bar, text, c in zip(bars, texts, counts):
+        bar.set_width(c)
+        text.set_position((c, bar.get_y() + bar.get_height() / 2))
+        text.set_text(count_label(c))
+
+
+_COUNTS = dict(counts_all=array(0, 1e10, ndim=1, unit="people", doc="Expected people per all-ages estimate."),
+               counts_old=array(0, 1e10, ndim=1, unit="people", doc="Expected people over 70 per over-70 estimate."),
+               population=number(1, 1e10, unit="people", doc="Everyone in the group."),
+               population_over_70=number(0, 1e10, unit="people", doc="The people over 70 in that group."))
+
+
+@validated(**_COUNTS)
+def update_prevalence(art: PrevalenceArtists, counts_all, counts_old, population: float,
+                      population_over_70: float) -> None:
+    """Show the expected counts (from :func:`hfs_edu.models.epidemiology.expected_cases`) on the bars.
+
+    ``art`` comes from :func:`build_prevalence`; the x axes rescale to the counts in steps of
+    1, 2, 5 x 10^k (a view must redraw its background when :meth:`PrevalenceArtists.limits` change).
+
+    {parameters}
+    """
+    if not isinstance(art, PrevalenceArtists):
+        raise TypeError(f"art must be PrevalenceArtists from build_prevalence(), got {type(art).__name__}")
+    _set_panel(art.ax_all, art.bars_all, art.texts_all, counts_all)
+    _set_panel(art.ax_old, art.bars_old, art.texts_old, counts_old)
+    art.title_all.set_text(f"Everyone: {population:,.0f} people")
+    art.title_old.set_text(f"Only the over-70s: {population_over_70:,.0f} of them (your assumption)")
+
+
+@validated(**_COUNTS)
+@styled
+def prevalence_figure(estimates: pd.DataFrame, older: pd.DataFrame, counts_all, counts_old, population: float,
+                      population_over_70: float) -> Figure:
+    """The static figure: :func:`build_prevalence` filled by :func:`update_prevalence`.
+
+    {parameters}
+    """
+    fig, art = build_prevalence(estimates, older)
+    update_prevalence(art, counts_all, counts_old, population, population_over_70)
+    return settle_layout(fig)

@@ -8,15 +8,34 @@ as the figure's alt text.
 """
 from __future__ import annotations
 
+import functools
 import io
+from collections.abc import Callable, Mapping
 
 import matplotlib as mpl
+import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from .._validate import check_int, check_number, check_str
+from .._params import choice, flag, integer, number, text, validated
 
-__all__ = ["PALETTE", "OKABE_ITO", "RC", "new_figure", "render_png", "encode_png", "agg_canvas", "settle_layout", "caption_of", "DPI", "styled"]
+__all__ = [
+    "DPI",
+    "OKABE_ITO",
+    "PALETTE",
+    "RC",
+    "agg_canvas",
+    "caption_of",
+    "check_frame",
+    "check_labels",
+    "encode_png",
+    "new_figure",
+    "panels",
+    "render_png",
+    "settle_layout",
+    "source_label",
+    "styled",
+]
 
 #: Okabe & Ito (2008) colour-blind-safe palette.
 OKABE_ITO = {
@@ -55,6 +74,13 @@ RC = {
 DPI = 100
 
 
+@validated(caption=text(doc="One line saying what to notice in the figure (also its alt text)."),
+           nrows=integer(1, 6, doc="Subplot rows."), ncols=integer(1, 6, doc="Subplot columns."),
+           width_in=number(1, 20, unit="inches", doc="Figure width."),
+           height_in=number(1, 20, unit="inches", doc="Figure height."),
+           layout=choice(("constrained",), optional=True, doc="Matplotlib layout engine (constrained layout "
+                                                               "replaces bbox_inches='tight', which would render "
+                                                               "every figure twice); None = no engine."))
 def new_figure(
     caption: str,
     nrows: int = 1,
@@ -67,17 +93,7 @@ def new_figure(
 ) -> tuple[Figure, object]:
     """Create a course-styled figure and its axes.
 
-    Parameters
-    ----------
-    caption : str
-        One line saying what to notice in the figure (also its alt text).
-    nrows, ncols : int, default 1
-        Subplot grid, 1–6 each.
-    width_in, height_in : float, default 7.0 × 4.0
-        Size in inches (1–20).
-    layout : {"constrained", None}, default "constrained"
-        Matplotlib layout engine (constrained layout replaces ``bbox_inches='tight'``,
-        which would render every figure twice).
+    {parameters}
     **subplot_kw
         Passed to :meth:`Figure.subplots` as ``subplot_kw`` (e.g. ``projection``).
 
@@ -85,13 +101,6 @@ def new_figure(
     -------
     (Figure, Axes or array of Axes)
     """
-    check_str("caption", caption)
-    check_int("nrows", nrows, 1, 6)
-    check_int("ncols", ncols, 1, 6)
-    check_number("width_in", width_in, 1, 20)
-    check_number("height_in", height_in, 1, 20)
-    if layout not in ("constrained", None):
-        raise ValueError(f"layout={layout!r} is not a known option; allowed: 'constrained', None")
     with mpl.rc_context(RC):
         fig = Figure(figsize=(width_in, height_in), dpi=DPI, layout=layout)
         FigureCanvasAgg(fig)
@@ -100,12 +109,8 @@ def new_figure(
     return fig, axes
 
 
-def styled(func):
+def styled(func: Callable) -> Callable:
     """Decorator: run a figure-building function inside the course rc context."""
-    import functools
-
-    if not callable(func):
-        raise TypeError(f"func must be a callable figure function, got {type(func).__name__} {func!r:.40}")
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
@@ -125,6 +130,8 @@ def caption_of(fig: Figure) -> str:
     return cap
 
 
+@validated(dpi=integer(20, 600, optional=True, doc="Resolution recorded in the PNG; None = DPI."),
+           force=flag(doc="Always redraw (the benchmark's render floor uses this)."))
 def render_png(fig: Figure, dpi: int | None = None, *, force: bool = False) -> bytes:
     """Render ``fig`` to PNG bytes with a single draw (no tight bounding box, deterministic metadata).
 
@@ -132,19 +139,13 @@ def render_png(fig: Figure, dpi: int | None = None, *, force: bool = False) -> b
     (matplotlib's ``fig.stale`` is False), the existing pixels are encoded without drawing
     again: figures that settle their layout with a first draw are not drawn twice.
 
-    Parameters
-    ----------
-    fig : matplotlib.figure.Figure
-    dpi : int, optional
-        Resolution recorded in the PNG; defaults to :data:`DPI`.
-    force : bool, default False
-        Always redraw (the benchmark's render floor uses this).
+    ``fig`` is a matplotlib Figure.
+
+    {parameters}
     """
     if not isinstance(fig, Figure):
         raise TypeError(f"fig must be a matplotlib Figure, got {type(fig).__name__} {fig!r:.40}")
-    dpi = DPI if dpi is None else check_int("dpi", dpi, 20, 600)
-    if not isinstance(force, bool):
-        raise TypeError(f"force must be True or False, got {type(force).__name__} {force!r:.40}")
+    dpi = DPI if dpi is None else dpi
     canvas = agg_canvas(fig)
     if force or fig.stale or getattr(canvas, "renderer", None) is None:
         canvas.draw()
@@ -173,21 +174,60 @@ def agg_canvas(fig: Figure) -> FigureCanvasAgg:
     return fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
 
 
+@validated(dpi=integer(20, 600, optional=True, doc="Resolution recorded in the PNG; None = DPI."))
 def encode_png(canvas: FigureCanvasAgg, dpi: int | None = None) -> bytes:
     """Encode what is currently drawn on ``canvas`` as PNG (fast zlib level, no timestamp).
 
-    Parameters
-    ----------
-    canvas : FigureCanvasAgg
-        A canvas that has been drawn (``canvas.draw()`` or blitting).
-    dpi : int, optional
-        Resolution recorded in the PNG (20–600); defaults to :data:`DPI`.
+    ``canvas`` must have been drawn (``canvas.draw()`` or blitting).
+
+    {parameters}
     """
     if not isinstance(canvas, FigureCanvasAgg):
         raise TypeError(f"canvas must be a matplotlib FigureCanvasAgg, got {type(canvas).__name__} {canvas!r:.40}")
-    dpi = DPI if dpi is None else check_int("dpi", dpi, 20, 600)
+    dpi = DPI if dpi is None else dpi
     buf = io.BytesIO()
     # print_png would redraw the figure; encode the already-drawn RGBA buffer instead.
     mpl.image.imsave(buf, canvas.buffer_rgba(), format="png", dpi=dpi,
                      metadata={"Software": None}, pil_kwargs={"compress_level": 1})
     return buf.getvalue()
+
+
+@validated(caption=text(doc="The figure's caption."), width_in=number(1, 20, unit="inches", doc="Figure width."),
+           height_in=number(1, 20, unit="inches", doc="Figure height."))
+def panels(caption: str, ratios: tuple[float, float], width_in: float, height_in: float):
+    """A captioned figure with two side-by-side axes of the given width ratios (one layout for all users).
+
+    {parameters}
+    """
+    fig, axes = new_figure(caption, 1, 2, width_in=width_in, height_in=height_in)
+    axes[0].get_gridspec().set_width_ratios(list(ratios))
+    return fig, axes
+
+
+@validated(name=text(doc="The argument's name, for the message."),
+           origin=text(doc="Where such a DataFrame comes from, for the message."))
+def check_frame(name: str, frame: object, columns: set[str], origin: str):
+    """Raise TypeError unless ``frame`` is a DataFrame with ``columns``; return it.
+
+    {parameters}
+    """
+    if not isinstance(frame, pd.DataFrame) or not columns <= set(frame.columns):
+        raise TypeError(f"{name} must be a DataFrame from {origin} with columns {sorted(columns)}, "
+                        f"got {type(frame).__name__} {frame!r:.40}")
+    return frame
+
+
+def check_labels(labels: object) -> Mapping:
+    """Raise TypeError unless ``labels`` is a mapping source key -> "First author year"."""
+    if not isinstance(labels, Mapping):
+        raise TypeError(f"labels must be a mapping source key -> 'First author year', got {type(labels).__name__}")
+    return labels
+
+
+@validated(key=text(doc="A bibliography key."))
+def source_label(labels: Mapping, key: str) -> str:
+    """``"Defazio 2003 [S44]"``: the label of ``key`` (the key alone if it has none) and the key.
+
+    {parameters}
+    """
+    return f"{labels[key]} [{key}]" if labels.get(key) else f"[{key}]"

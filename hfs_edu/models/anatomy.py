@@ -23,31 +23,35 @@ Examples
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 import pandas as pd
 
-from .._validate import check_str, check_bool, check_choice, check_number
-from ..data import load_table, table_info
+from .._params import choice, flag, number, validated
+from ..data import load_table
 
 __all__ = [
-    "TERMINAL_BRANCHES",
+    "BRANCH",
+    "MUSCLE",
     "NON_TERMINAL_BRANCHES",
-    "SEGMENT_ORDER",
+    "OPTIONAL_BRANCH",
+    "OPTIONAL_MUSCLE",
+    "TERMINAL_BRANCHES",
+    "Innervation",
     "Muscle",
     "branches",
+    "branches_of",
+    "conduction_time_ms",
+    "cross_talk_muscles",
+    "fact_range",
+    "facts",
+    "innervation",
+    "muscle_info",
     "muscles",
     "muscles_of",
-    "branches_of",
-    "muscle_info",
-    "cross_talk_muscles",
-    "segments",
-    "segment_names",
-    "segment_length_mm",
     "nerve_path_length_mm",
-    "facts",
-    "fact_range",
-    "conduction_time_ms",
+    "segment_length_mm",
+    "segment_names",
+    "segments",
     "source_keys",
 ]
 
@@ -55,11 +59,6 @@ __all__ = [
 TERMINAL_BRANCHES = ("temporal", "zygomatic", "buccal", "marginal mandibular", "cervical")
 #: Motor branches given off before the parotid plexus that the table includes.
 NON_TERMINAL_BRANCHES = ("nerve to stapedius", "digastric branch")
-#: Segments from the brainstem to the face (machine names used in the tables).
-SEGMENT_ORDER = (
-    "nucleus", "root_exit_zone", "cisternal", "meatal", "labyrinthine",
-    "geniculate", "tympanic", "mastoid", "extratemporal",
-)
 #: Muscles listed from the top of the head to the neck (drawing and reading order).
 _MUSCLE_ORDER = (
     "frontalis", "corrugator supercilii", "orbicularis oculi", "zygomaticus minor", "zygomaticus major",
@@ -99,12 +98,35 @@ class Muscle:
     source_keys: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class Innervation:
+    """Who serves whom, read once from the branch table (what the face figures draw).
+
+    Attributes
+    ----------
+    muscles : tuple of str
+        Every muscle, from the forehead down.
+    by_branch : dict
+        Branch -> the muscles it supplies (forehead down).
+    records : dict
+        Muscle name -> :class:`Muscle`.
+    """
+
+    muscles: tuple[str, ...]
+    by_branch: dict[str, tuple[str, ...]]
+    records: dict[str, Muscle]
+
+    def branches(self, terminal_only: bool = False) -> list[str]:
+        names = TERMINAL_BRANCHES if terminal_only else TERMINAL_BRANCHES + NON_TERMINAL_BRANCHES
+        return [b for b in names if b in self.by_branch]
+
+
 def _split_keys(text: object) -> list[str]:
     return [k.strip() for k in str(text).split(";") if k.strip()]
 
 
-@lru_cache(maxsize=4)
-def _innervation(sha: str) -> tuple[dict[str, tuple[str, ...]], dict[str, Muscle], tuple[str, ...]]:
+def innervation() -> Innervation:
+    """Return the :class:`Innervation` read from table ``facial_nerve_branches``."""
     df = load_table(_BRANCH_TABLE)
     by_branch: dict[str, list[str]] = {}
     rows: dict[str, dict] = {}
@@ -120,53 +142,52 @@ def _innervation(sha: str) -> tuple[dict[str, tuple[str, ...]], dict[str, Muscle
     order = {m: i for i, m in enumerate(_MUSCLE_ORDER)}
     ordered = tuple(sorted(rows, key=lambda m: (order.get(m, len(order)), m)))
     branch_rank = {b: i for i, b in enumerate(TERMINAL_BRANCHES + NON_TERMINAL_BRANCHES)}
-    muscles_by_name = {
+    records = {
         m: Muscle(m, rows[m]["action"], rows[m]["face_region"],
                   tuple(sorted(rows[m]["branches"], key=lambda b: branch_rank.get(b, 99))), tuple(rows[m]["keys"]))
         for m in ordered
     }
-    by_branch_sorted = {b: tuple(sorted(ms, key=lambda m: ordered.index(m))) for b, ms in by_branch.items()}
-    return by_branch_sorted, muscles_by_name, ordered
+    by_branch_sorted = {b: tuple(sorted(ms, key=ordered.index)) for b, ms in by_branch.items()}
+    return Innervation(ordered, by_branch_sorted, records)
 
 
-def _tables():
-    """Innervation maps, cached until the branch table's checksum changes."""
-    return _innervation(table_info(_BRANCH_TABLE).get("sha256", ""))
+def _all_branches() -> list[str]:
+    return innervation().branches()
 
 
+def _all_muscles() -> list[str]:
+    return list(innervation().muscles)
+
+
+BRANCH = choice(_all_branches, doc="A branch name (see :func:`branches`), matched ignoring case.")
+MUSCLE = choice(_all_muscles, doc="A muscle name from :func:`muscles`, e.g. 'orbicularis oculi'.")
+OPTIONAL_BRANCH = choice(_all_branches, optional=True, doc="A branch to highlight (see :func:`branches`), or None.")
+OPTIONAL_MUSCLE = choice(_all_muscles, optional=True, doc="A muscle to highlight (see :func:`muscles`), or None.")
+
+
+@validated(terminal_only=flag(doc="Only the five terminal branches of the parotid plexus (temporal, zygomatic, "
+                                  "buccal, marginal mandibular, cervical); if False, also the nerve to "
+                                  "stapedius and the digastric branch."))
 def branches(terminal_only: bool = True) -> list[str]:
     """Return the branch names, from the forehead down.
 
-    Parameters
-    ----------
-    terminal_only : bool, default True
-        If True, only the five terminal branches of the parotid plexus
-        (temporal, zygomatic, buccal, marginal mandibular, cervical); if False,
-        also the non-terminal motor branches (nerve to stapedius, digastric branch).
+    {parameters}
     """
-    check_bool("terminal_only", terminal_only)
-    by_branch, _, _ = _tables()
-    names = TERMINAL_BRANCHES if terminal_only else TERMINAL_BRANCHES + NON_TERMINAL_BRANCHES
-    return [b for b in names if b in by_branch]
+    return innervation().branches(terminal_only)
 
 
+@validated(terminal_only=flag(doc="Only muscles served by a terminal branch (the muscles of facial expression)."),
+           face_region=choice(("upper", "lower", "other"), optional=True, doc="Keep only muscles of that region "
+                                                                                "(None = all)."))
 def muscles(terminal_only: bool = False, face_region: str | None = None) -> list[str]:
     """Return the muscles in the table, from the forehead down.
 
-    Parameters
-    ----------
-    terminal_only : bool, default False
-        If True, only muscles served by a terminal branch (the muscles of facial expression).
-    face_region : {None, "upper", "lower", "other"}, default None
-        Keep only muscles of that region (None = all).
+    {parameters}
     """
-    check_bool("terminal_only", terminal_only)
-    _, by_name, ordered = _tables()
-    if face_region is not None:
-        face_region = check_choice("face_region", face_region, ("upper", "lower", "other"))
+    inn = innervation()
     out = []
-    for m in ordered:
-        info = by_name[m]
+    for m in inn.muscles:
+        info = inn.records[m]
         if terminal_only and not any(b in TERMINAL_BRANCHES for b in info.branches):
             continue
         if face_region is not None and info.face_region != face_region:
@@ -175,42 +196,34 @@ def muscles(terminal_only: bool = False, face_region: str | None = None) -> list
     return out
 
 
+@validated(branch=BRANCH)
 def muscles_of(branch: str) -> list[str]:
     """Return the muscles a branch supplies, from the forehead down.
 
-    Parameters
-    ----------
-    branch : str
-        One of :data:`TERMINAL_BRANCHES` or :data:`NON_TERMINAL_BRANCHES` (case-insensitive).
-
-    Raises
-    ------
-    TypeError, ValueError
-        If ``branch`` is not a string or not a known branch (the message lists the options).
+    {parameters}
     """
-    name = check_choice("branch", branch, branches(terminal_only=False))
-    by_branch, _, _ = _tables()
-    return list(by_branch[name])
+    return list(innervation().by_branch[branch])
 
 
+@validated(muscle=MUSCLE)
 def branches_of(muscle: str) -> list[str]:
     """Return the branch or branches that supply ``muscle`` (two for shared muscles).
 
-    Parameters
-    ----------
-    muscle : str
-        A muscle name from :func:`muscles` (case-insensitive), e.g. ``"orbicularis oculi"``.
+    {parameters}
     """
-    return list(muscle_info(muscle).branches)
+    return list(innervation().records[muscle].branches)
 
 
+@validated(muscle=MUSCLE)
 def muscle_info(muscle: str) -> Muscle:
-    """Return the :class:`Muscle` record (action, region, branches, sources) of ``muscle``."""
-    _, by_name, ordered = _tables()
-    name = check_choice("muscle", muscle, ordered)
-    return by_name[name]
+    """Return the :class:`Muscle` record (action, region, branches, sources) of ``muscle``.
+
+    {parameters}
+    """
+    return innervation().records[muscle]
 
 
+@validated(stimulated_branch=BRANCH, linked_branch=BRANCH)
 def cross_talk_muscles(stimulated_branch: str, linked_branch: str) -> dict[str, list[str]]:
     """Predict which muscles contract when one branch fires and cross-talk links it to another.
 
@@ -220,23 +233,19 @@ def cross_talk_muscles(stimulated_branch: str, linked_branch: str) -> dict[str, 
     muscles of ``linked_branch`` contract via the cross-talk (this is the
     lateral spread response).
 
-    Parameters
-    ----------
-    stimulated_branch, linked_branch : str
-        Two different branch names (see :func:`branches`).
+    {parameters}
 
     Returns
     -------
     dict
         ``{"direct": [...], "via_cross_talk": [...]}``; muscles served by both
-        branches are counted as direct only.
+        branches are counted as direct only. The two branches must differ.
     """
-    a = check_choice("stimulated_branch", stimulated_branch, branches(terminal_only=False))
-    b = check_choice("linked_branch", linked_branch, branches(terminal_only=False))
-    if a == b:
+    if stimulated_branch == linked_branch:
         raise ValueError(f"linked_branch={linked_branch!r} must differ from stimulated_branch={stimulated_branch!r}")
-    direct = muscles_of(a)
-    extra = [m for m in muscles_of(b) if m not in direct]
+    inn = innervation()
+    direct = list(inn.by_branch[stimulated_branch])
+    extra = [m for m in inn.by_branch[linked_branch] if m not in direct]
     return {"direct": direct, "via_cross_talk": extra}
 
 
@@ -259,26 +268,30 @@ def segment_names() -> list[str]:
     return [str(s) for s in segments()["segment"]]
 
 
-def segment_length_mm(segment: str) -> tuple[float, float]:
-    """Return the ``(low, high)`` typical length of one segment in mm.
+def _segment_names() -> list[str]:
+    return segment_names()
 
-    Parameters
-    ----------
-    segment : str
-        A segment name from :func:`segment_names` that has a sourced length, e.g. ``"cisternal"``
-        (the intrapontine course from the nucleus has none; asking for it raises ValueError).
+
+SEGMENT = choice(_segment_names, doc="A segment name from :func:`segment_names`.")
+
+
+def _measured_segments() -> list[str]:
+    return [str(s) for s in segments().dropna(subset=["length_mm_low", "length_mm_high"])["segment"]]
+
+
+@validated(segment=choice(_measured_segments, doc="A segment with a sourced length, e.g. 'cisternal' (the "
+                                                  "intrapontine course from the nucleus has none)."))
+def segment_length_mm(segment: str) -> tuple[float, float]:
+    """Return the ``(low, high)`` typical length of one segment in mm (ValueError if it has no sourced length).
+
+    {parameters}
     """
     df = segments()
-    measured = df.dropna(subset=["length_mm_low", "length_mm_high"])
-    names = [str(s) for s in df["segment"]]
-    with_length = [str(s) for s in measured["segment"]]
-    name = check_choice("segment", segment, names)
-    if name not in with_length:
-        raise ValueError(f"segment={segment!r} has no sourced length; allowed: {', '.join(repr(n) for n in with_length)}")
-    row = measured.loc[measured["segment"] == name].iloc[0]
+    row = df.loc[df["segment"] == segment].iloc[0]
     return float(row["length_mm_low"]), float(row["length_mm_high"])
 
 
+@validated(from_segment=SEGMENT, to_segment=SEGMENT)
 def nerve_path_length_mm(from_segment: str = "cisternal", to_segment: str = "extratemporal") -> tuple[float, float]:
     """Return the ``(low, high)`` length in mm of the nerve between two segments (inclusive).
 
@@ -287,11 +300,9 @@ def nerve_path_length_mm(from_segment: str = "cisternal", to_segment: str = "ext
     length, so neither is added). The range comes from the shortest and longest
     typical lengths the sources report for each segment.
 
-    Parameters
-    ----------
-    from_segment, to_segment : str, defaults "cisternal" and "extratemporal"
-        Segment names from :func:`segment_names`; ``from_segment`` must not lie
-        after ``to_segment``.
+    {parameters}
+
+    ``from_segment`` must not lie after ``to_segment``.
 
     Examples
     --------
@@ -300,8 +311,7 @@ def nerve_path_length_mm(from_segment: str = "cisternal", to_segment: str = "ext
     """
     df = segments()
     names = [str(s) for s in df["segment"]]
-    a = check_choice("from_segment", from_segment, names)
-    b = check_choice("to_segment", to_segment, names)
+    a, b = from_segment, to_segment
     ia, ib = names.index(a), names.index(b)
     if ia > ib:
         raise ValueError(f"from_segment={from_segment!r} lies after to_segment={to_segment!r}; "
@@ -319,52 +329,50 @@ def nerve_path_length_mm(from_segment: str = "cisternal", to_segment: str = "ext
 # -- scalar facts --------------------------------------------------------------------
 
 
+def _fact_ids() -> list[str]:
+    return list(dict.fromkeys(str(x) for x in load_table(_FACT_TABLE)["fact_id"]))
+
+
+@validated(fact_id=choice(_fact_ids, optional=True, doc="Keep only the rows of this fact (None = all)."))
 def facts(fact_id: str | None = None) -> pd.DataFrame:
     """Return the scalar-facts table (a copy), optionally only the rows of one ``fact_id``.
 
     Each row is one quantity from one source, so disagreeing sources stay side by side.
+
+    {parameters}
     """
     df = load_table(_FACT_TABLE)
     if fact_id is None:
         return df
-    ids = list(dict.fromkeys(str(x) for x in df["fact_id"]))
-    name = check_choice("fact_id", fact_id, ids)
-    return df.loc[df["fact_id"] == name].reset_index(drop=True)
+    return df.loc[df["fact_id"] == fact_id].reset_index(drop=True)
 
 
+@validated(fact_id=choice(_fact_ids, doc="e.g. 'medial_rez_length', 'cv_intracranial'; see facts()['fact_id']."))
 def fact_range(fact_id: str) -> tuple[float, float, list[str]]:
     """Return ``(low, high, source_keys)`` spanning every source's value or range for ``fact_id``.
 
-    Parameters
-    ----------
-    fact_id : str
-        e.g. ``"medial_rez_length"``, ``"cv_intracranial"``; see ``facts()["fact_id"]``.
+    {parameters}
     """
-    check_str("fact_id", fact_id)
     rows = facts(fact_id)
     values = pd.concat([rows["value"], rows["value_low"], rows["value_high"]]).dropna()
     keys = list(dict.fromkeys(str(k) for k in rows["source_key"]))
     return float(values.min()), float(values.max()), keys
 
 
+@validated(length_mm=number(0, 500, unit="mm", doc="Path length."),
+           velocity_m_per_s=number(0.1, 150, unit="m/s", doc="Conduction velocity (from the slowest unmyelinated "
+                                                               "fibres, about 0.5 m/s, with margin, to the fastest "
+                                                               "human fibres)."))
 def conduction_time_ms(length_mm: float, velocity_m_per_s: float) -> float:
     """Return the time in ms an impulse needs to travel ``length_mm`` at ``velocity_m_per_s``.
 
-    Parameters
-    ----------
-    length_mm : float
-        Path length in mm, 0–500.
-    velocity_m_per_s : float
-        Conduction velocity in m/s, 0.1–150 (from the slowest unmyelinated fibres, about
-        0.5 m/s, with margin, to the fastest human fibres).
+    {parameters}
 
     Notes
     -----
     mm / (m/s) = ms, so the time is simply ``length_mm / velocity_m_per_s``.
     """
-    length = check_number("length_mm", length_mm, 0, 500)
-    v = check_number("velocity_m_per_s", velocity_m_per_s, 0.1, 150)
-    return length / v
+    return length_mm / velocity_m_per_s
 
 
 def source_keys() -> list[str]:

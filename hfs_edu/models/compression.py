@@ -41,23 +41,35 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .._validate import check_choice, check_int, check_number
+from .._params import choice, integer, number, validated
 
 __all__ = [
+    "BP_GRID_MMHG",
+    "REFERENCE_SBP_MMHG",
+    "SBP",
+    "SEVERITY",
     "SEVERITY_BY_CATEGORY",
+    "SEVERITY_CURVES",
     "SYMPTOMATIC_INTEGRITY",
+    "VESSEL",
+    "VESSELS",
     "CompressionCourse",
     "RecoveryCourse",
-    "severity_from_category",
-    "pulsation_from_pulse_pressure",
-    "wear_rate_per_year",
-    "repair_rate_per_year",
-    "myelin_integrity",
-    "integrity_after",
-    "years_to_symptoms",
+    "WearScenario",
+    "cohort_onset_ages",
+    "contact_category",
     "decompression_recovery",
     "hypertension_odds_ratio",
-    "cohort_onset_ages",
+    "integrity_after",
+    "myelin_integrity",
+    "pulsation_from_pulse_pressure",
+    "repair_rate_per_year",
+    "severity_courses",
+    "severity_from_category",
+    "severity_words",
+    "wear_rate_per_year",
+    "wear_scenario",
+    "years_to_symptoms",
 ]
 
 # -- severity categories of [S33] (mild 27%, moderate = indentation 61%, severe = deviation 12%) ---
@@ -96,7 +108,35 @@ TIME_STEP_YEARS = 0.1  # internal step at which ageing updates the rates (closed
 PULSE_PRESSURE_FULL_MMHG = 80.0  # TC: pulse pressure mapped to pulsation 1 (40 mmHg -> 0.5)
 
 _MAX_YEARS = 80.0
+_MAX_AGE_YEARS = 110.0  # age_years + years may not exceed this
 _DAYS_PER_YEAR = 365.25
+
+#: Grade boundaries of the effective load (severity scaled by blood pressure), tied to the model:
+#: below the repair gate the vessel only touches (repair keeps pace); halfway between the
+#: moderate and severe calibration points it displaces the nerve.
+_MILD_MODERATE_BOUNDARY = REPAIR_GATE_SEVERITY
+_MODERATE_SEVERE_BOUNDARY = (SEVERITY_MODERATE + SEVERITY_SEVERE) / 2
+_CATEGORY_WORDS = {
+    "none": "no contact",
+    "mild": "a vessel that only touches the nerve (mild)",
+    "moderate": "a vessel that indents the nerve (moderate)",
+    "severe": "a vessel that pushes the nerve aside (severe)",
+}
+
+#: Vessel type -> pulsation factor (an artery with a 40 mmHg pulse pressure; a vein does not pulse).
+VESSELS = {"artery": min(1.0, 40.0 / PULSE_PRESSURE_FULL_MMHG), "vein": 0.0}
+BP_GRID_MMHG = np.arange(90.0, 200.1, 5.0)  # systolic pressures of the scenario's dose-response curve
+
+# -- declarations (each range written once) ------------------------------------------------------
+SEVERITY = number(0.0, 1.0, doc="How hard the vessel presses: 0 = no contact, about 0.25 touching, 0.6 "
+                                "indenting, 0.9 displacing the nerve (the grades of [S33]; see "
+                                ":data:`SEVERITY_BY_CATEGORY`).")
+PULSATION = number(0.0, 1.0, doc="0 = non-pulsating (vein) ... 1 = strongly pulsating artery; see "
+                                 ":func:`pulsation_from_pulse_pressure`.")
+SBP = number(70.0, 250.0, unit="mmHg", doc="Systolic blood pressure, held constant.")
+AGE = number(0.0, 100.0, unit="years", doc="Age (when the contact began, for a course).")
+YEARS = number(0.0, _MAX_YEARS, unit="years", doc="Duration of the contact; age_years + years <= 110.")
+VESSEL = choice(tuple(VESSELS), doc="A pulsating artery or a non-pulsating vein.")
 
 
 @dataclass(frozen=True)
@@ -109,22 +149,30 @@ class CompressionCourse:
         Years since the contact began, from 0 to ``years``.
     integrity : ndarray
         Myelin integrity (1 = healthy, 0 = bare axons) at each time.
-    demyelination : ndarray
-        ``1 - integrity``.
-    age_years : ndarray
-        The patient's age at each time.
-    symptomatic_integrity : float
-        Threshold below which the model predicts cross-talk (``SYMPTOMATIC_INTEGRITY``).
+    start_age_years : float
+        The patient's age when the contact began.
     onset_years : float
-        Years of contact until integrity first falls below the threshold; ``nan`` if it does not.
+        Years of contact until integrity first falls below ``SYMPTOMATIC_INTEGRITY``; ``nan`` if it does not.
+    demyelination, age_years : ndarray (properties)
+        ``1 - integrity`` and the patient's age at each time.
     """
 
     time_years: np.ndarray
     integrity: np.ndarray
-    demyelination: np.ndarray
-    age_years: np.ndarray
-    symptomatic_integrity: float
+    start_age_years: float
     onset_years: float
+
+    @property
+    def demyelination(self) -> np.ndarray:
+        return 1.0 - self.integrity
+
+    @property
+    def age_years(self) -> np.ndarray:
+        return self.start_age_years + self.time_years
+
+    @property
+    def symptomatic_integrity(self) -> float:
+        return SYMPTOMATIC_INTEGRITY
 
 
 @dataclass(frozen=True)
@@ -136,9 +184,7 @@ class RecoveryCourse:
     time_days : ndarray
         Days since decompression.
     integrity : ndarray
-        Myelin integrity at each day.
-    demyelination : ndarray
-        ``1 - integrity``.
+        Myelin integrity at each day (``demyelination`` = ``1 - integrity``, a property).
     final_integrity : float
         The plateau reached after complete (partial) recovery.
     time_constant_days : float
@@ -147,34 +193,110 @@ class RecoveryCourse:
 
     time_days: np.ndarray
     integrity: np.ndarray
-    demyelination: np.ndarray
     final_integrity: float
     time_constant_days: float
+
+    @property
+    def demyelination(self) -> np.ndarray:
+        return 1.0 - self.integrity
+
+
+@dataclass(frozen=True)
+class WearScenario:
+    """One patient of the wear view: the course, the same contact at 120 mmHg, and the pressure curve.
+
+    Attributes
+    ----------
+    severity, years, systolic_bp_mmhg, age_years, vessel, horizon_years
+        The inputs.
+    category : str
+        The grade the effective load (severity x blood pressure) falls in (:func:`contact_category`).
+    time_years, integrity : ndarray
+        The course over ``horizon_years`` at the chosen pressure.
+    reference_integrity : ndarray
+        The same contact at ``REFERENCE_SBP_MMHG``.
+    integrity_now : float
+        Integrity after ``years``.
+    onset_years, reference_onset_years : float
+        Years until symptoms at the chosen and at the reference pressure (nan: not within the horizon).
+    bp_integrity : ndarray
+        Integrity after ``years`` at each pressure of ``BP_GRID_MMHG``.
+    threshold : float
+        ``SYMPTOMATIC_INTEGRITY``.
+    """
+
+    severity: float
+    years: float
+    systolic_bp_mmhg: float
+    age_years: float
+    vessel: str
+    horizon_years: float
+    category: str
+    time_years: np.ndarray
+    integrity: np.ndarray
+    reference_integrity: np.ndarray
+    integrity_now: float
+    onset_years: float
+    reference_onset_years: float
+    bp_integrity: np.ndarray
+    threshold: float
 
 
 # -- argument helpers --------------------------------------------------------------------------------
 
+@validated(category=choice(tuple(SEVERITY_BY_CATEGORY), doc="'none', 'mild' (contact), 'moderate' "
+                                                              "(indentation) or 'severe' (deviation)."))
 def severity_from_category(category: str) -> float:
     """Return the severity (0-1) used for a contact category of [S33].
 
-    Parameters
-    ----------
-    category : str
-        ``'none'``, ``'mild'`` (contact), ``'moderate'`` (indentation) or ``'severe'`` (deviation).
+    {parameters}
     """
-    return SEVERITY_BY_CATEGORY[check_choice("category", category, SEVERITY_BY_CATEGORY)]
+    return SEVERITY_BY_CATEGORY[category]
 
 
-def _severity(value: object) -> float:
-    if isinstance(value, str):
-        return SEVERITY_BY_CATEGORY[check_choice("severity", value, SEVERITY_BY_CATEGORY)]
-    return check_number("severity", value, 0.0, 1.0)
+def _category(load: float) -> str:
+    if load <= 0.0:
+        return "none"
+    if load < _MILD_MODERATE_BOUNDARY:
+        return "mild"
+    return "moderate" if load < _MODERATE_SEVERE_BOUNDARY else "severe"
 
 
+@validated(severity=SEVERITY, systolic_bp_mmhg=SBP)
+def contact_category(severity: float, systolic_bp_mmhg: float = REFERENCE_SBP_MMHG) -> str:
+    """Return the grade of [S33] a contact acts as, once blood pressure has scaled it.
+
+    In the model the vessel presses with an effective load ``severity x exp(...)`` that grows
+    with systolic pressure; it counts as indenting ("moderate") where the load passes the repair
+    gate (``REPAIR_GATE_SEVERITY``), and as displacing ("severe") halfway between the moderate
+    and severe calibration points.
+
+    {parameters}
+
+    Returns
+    -------
+    str
+        ``'none'``, ``'mild'``, ``'moderate'`` or ``'severe'``.
+    """
+    return _category(float(_load(severity, systolic_bp_mmhg)))
+
+
+@validated(category=choice(tuple(SEVERITY_BY_CATEGORY), doc="A grade from :func:`contact_category`."))
+def severity_words(category: str) -> str:
+    """Describe a contact grade in plain words ("a vessel that indents the nerve (moderate)").
+
+    {parameters}
+    """
+    return _CATEGORY_WORDS[category]
+
+
+@validated(pulse_pressure_mmhg=number(0.0, 150.0, unit="mmHg", doc="Pulse pressure (systolic - diastolic)."))
 def pulsation_from_pulse_pressure(pulse_pressure_mmhg: float) -> float:
-    """Map a pulse pressure (mmHg, 0-150) to the 0-1 pulsation factor (40 mmHg -> 0.5, >= 80 -> 1)."""
-    pp = check_number("pulse_pressure_mmhg", pulse_pressure_mmhg, 0.0, 150.0)
-    return min(1.0, pp / PULSE_PRESSURE_FULL_MMHG)
+    """Map a pulse pressure to the 0-1 pulsation factor (40 mmHg -> 0.5, >= 80 mmHg -> 1).
+
+    {parameters}
+    """
+    return min(1.0, pulse_pressure_mmhg / PULSE_PRESSURE_FULL_MMHG)
 
 
 def _load(severity, sbp):
@@ -200,53 +322,32 @@ def _gate(severity):
     return 1.0 / (1.0 + np.exp((severity - REPAIR_GATE_SEVERITY) / REPAIR_GATE_WIDTH)) / z0
 
 
-def _check_common(severity, pulsation, systolic_bp_mmhg, age_years):
-    return (
-        _severity(severity),
-        check_number("pulsation", pulsation, 0.0, 1.0),
-        check_number("systolic_bp_mmhg", systolic_bp_mmhg, 70.0, 250.0),
-        check_number("age_years", age_years, 0.0, 100.0),
-    )
-
-
-def wear_rate_per_year(severity: float | str, pulsation: float = 0.5, systolic_bp_mmhg: float = 120.0,
+@validated(severity=SEVERITY, pulsation=PULSATION, systolic_bp_mmhg=SBP, age_years=AGE)
+def wear_rate_per_year(severity: float, pulsation: float = 0.5, systolic_bp_mmhg: float = 120.0,
                        age_years: float = 50.0) -> float:
     """Return the wear rate ``k_wear`` (1/year) of the myelin under the vessel.
 
-    Parameters
-    ----------
-    severity : float or str
-        Contact severity 0-1, or a category of [S33]: ``'none'``, ``'mild'``, ``'moderate'``, ``'severe'``.
-    pulsation : float, default 0.5
-        0 = non-pulsating (vein) ... 1 = strongly pulsating artery; see :func:`pulsation_from_pulse_pressure`.
-    systolic_bp_mmhg : float, default 120
-        Systolic blood pressure in mmHg, 70-250.
-    age_years : float, default 50
-        Age in years, 0-100.
+    {parameters}
     """
-    s, p, bp, age = _check_common(severity, pulsation, systolic_bp_mmhg, age_years)
-    return float(_rates(s, p, bp, age)[0])
+    return float(_rates(severity, pulsation, systolic_bp_mmhg, age_years)[0])
 
 
-def repair_rate_per_year(severity: float | str, age_years: float = 50.0) -> float:
-    """Return the remyelination rate ``k_repair`` (1/year) under a contact of this severity.
+@validated(severity=SEVERITY, age_years=AGE)
+def repair_rate_per_year(severity: float, age_years: float = 50.0) -> float:
+    """Return the remyelination rate ``k_repair`` (1/year) under a contact of this severity (0 = decompressed).
 
-    Parameters
-    ----------
-    severity : float or str
-        Contact severity 0-1 or a category (see :func:`wear_rate_per_year`); 0 = decompressed.
-    age_years : float, default 50
-        Age in years, 0-100.
+    {parameters}
     """
-    s = _severity(severity)
-    age = check_number("age_years", age_years, 0.0, 100.0)
-    return float(_rates(s, 0.0, REFERENCE_SBP_MMHG, age)[1])
+    return float(_rates(severity, 0.0, REFERENCE_SBP_MMHG, age_years)[1])
 
 
 # -- the course over years -------------------------------------------------------------------------
 
 def _demyelination_path(years, severity, pulsation, sbp, age0):
     """Demyelination at the grid times 0, dt, ..., years (arrays broadcast over the parameters)."""
+    if years == 0.0:
+        shape = np.broadcast(np.asarray(severity), np.asarray(pulsation), np.asarray(sbp), np.asarray(age0)).shape
+        return np.zeros(1), np.zeros(shape + (1,))
     n = max(1, int(math.ceil(years / TIME_STEP_YEARS - 1e-9)))
     edges = np.linspace(0.0, years, n + 1)
     mid_age = np.asarray(age0, float)[..., None] + 0.5 * (edges[:-1] + edges[1:])
@@ -266,106 +367,152 @@ def _demyelination_path(years, severity, pulsation, sbp, age0):
 
 
 def _first_crossing(t, d, threshold):
+    """Time of the first crossing of ``threshold`` along the last axis (nan where none), interpolated."""
     above = d > threshold
-    if not above.any():
-        return math.nan
-    i = int(np.argmax(above))
-    if i == 0:
-        return 0.0
-    return float(t[i - 1] + (threshold - d[i - 1]) / (d[i] - d[i - 1]) * (t[i] - t[i - 1]))
+    hit = above.any(axis=-1)
+    i = np.argmax(above, axis=-1)
+    if t.size == 1:
+        return np.where(hit, 0.0, np.nan)
+    j = np.maximum(i, 1)
+    d0 = np.take_along_axis(d, (j - 1)[..., None], -1)[..., 0]
+    d1 = np.take_along_axis(d, j[..., None], -1)[..., 0]
+    t0, t1 = t[j - 1], t[j]
+    frac = (threshold - d0) / np.where(d1 > d0, d1 - d0, 1.0)
+    out = np.where(i == 0, 0.0, t0 + frac * (t1 - t0))
+    return np.where(hit, out, np.nan)
 
 
-def myelin_integrity(years: float, severity: float | str, pulsation: float = 0.5,
+def _check_age_span(age_years, years):
+    if age_years + years > _MAX_AGE_YEARS:
+        raise ValueError(f"age_years + years = {age_years + years:g} is out of range; "
+                         f"allowed: age_years + years <= {_MAX_AGE_YEARS:g}")
+
+
+@validated(years=YEARS, severity=SEVERITY, pulsation=PULSATION, systolic_bp_mmhg=SBP, age_years=AGE)
+def myelin_integrity(years: float, severity: float, pulsation: float = 0.5,
                      systolic_bp_mmhg: float = 120.0, age_years: float = 40.0) -> CompressionCourse:
-    """Return myelin integrity over ``years`` of contact.
+    """Return myelin integrity over ``years`` of contact (the model ages the patient along the course).
 
-    Parameters
-    ----------
-    years : float
-        Duration of the contact in years, 0-80.
-    severity : float or str
-        Contact severity 0-1 (0 = no contact) or a category of [S33]:
-        ``'none'``, ``'mild'`` (touching), ``'moderate'`` (indentation), ``'severe'`` (deviation).
-    pulsation : float, default 0.5
-        0 = non-pulsating (vein) ... 1 = strongly pulsating artery.
-    systolic_bp_mmhg : float, default 120
-        Systolic blood pressure in mmHg, 70-250 (held constant).
-    age_years : float, default 40
-        The patient's age when the contact began (years, 0-100); the model ages the
-        patient along the course. ``age_years + years`` must not exceed 110.
+    {parameters}
 
     Returns
     -------
     CompressionCourse
-        Time axis (years), integrity, demyelination, age, threshold and symptom onset.
+        Time axis (years), integrity, start age and symptom onset.
     """
-    t_end = check_number("years", years, 0.0, _MAX_YEARS)
-    s, p, bp, age = _check_common(severity, pulsation, systolic_bp_mmhg, age_years)
-    if age + t_end > 110.0:
-        raise ValueError(f"age_years + years = {age + t_end:g} is out of range; allowed: age_years + years <= 110")
-    if t_end == 0.0:
-        t, d = np.zeros(1), np.zeros(1)
-    else:
-        t, d = _demyelination_path(t_end, s, p, bp, age)
-    threshold = 1.0 - SYMPTOMATIC_INTEGRITY
-    return CompressionCourse(
-        time_years=t, integrity=1.0 - d, demyelination=d, age_years=age + t,
-        symptomatic_integrity=SYMPTOMATIC_INTEGRITY, onset_years=_first_crossing(t, d, threshold),
-    )
+    _check_age_span(age_years, years)
+    t, d = _demyelination_path(years, severity, pulsation, systolic_bp_mmhg, age_years)
+    onset = float(_first_crossing(t, d, 1.0 - SYMPTOMATIC_INTEGRITY))
+    return CompressionCourse(time_years=t, integrity=1.0 - d, start_age_years=age_years, onset_years=onset)
 
 
-def integrity_after(years: float, severity: float | str, pulsation: float = 0.5,
+@validated(years=YEARS, severity=SEVERITY, pulsation=PULSATION, systolic_bp_mmhg=SBP, age_years=AGE)
+def integrity_after(years: float, severity: float, pulsation: float = 0.5,
                     systolic_bp_mmhg: float = 120.0, age_years: float = 40.0) -> float:
-    """Return myelin integrity (0-1) after ``years`` of contact; arguments as in :func:`myelin_integrity`."""
+    """Return myelin integrity (0-1) after ``years`` of contact (see :func:`myelin_integrity`).
+
+    {parameters}
+    """
     return float(myelin_integrity(years, severity, pulsation, systolic_bp_mmhg, age_years).integrity[-1])
 
 
-def years_to_symptoms(severity: float | str, pulsation: float = 0.5, systolic_bp_mmhg: float = 120.0,
+@validated(severity=SEVERITY, pulsation=PULSATION, systolic_bp_mmhg=SBP, age_years=AGE,
+           horizon_years=number(1.0, _MAX_YEARS, unit="years", doc="Search no further than this."))
+def years_to_symptoms(severity: float, pulsation: float = 0.5, systolic_bp_mmhg: float = 120.0,
                       age_years: float = 40.0, horizon_years: float = 60.0) -> float:
     """Return the years of contact until integrity falls below ``SYMPTOMATIC_INTEGRITY``.
 
-    Arguments as in :func:`myelin_integrity`; ``horizon_years`` (1-80) limits the search.
-    Returns ``nan`` if the threshold is not reached within the horizon (or before age 110).
+    {parameters}
+
+    Returns
+    -------
+    float
+        ``nan`` if the threshold is not reached within the horizon (or before age 110).
     """
-    horizon = check_number("horizon_years", horizon_years, 1.0, _MAX_YEARS)
-    age = check_number("age_years", age_years, 0.0, 100.0)
-    course = myelin_integrity(min(horizon, 110.0 - age), severity, pulsation, systolic_bp_mmhg, age)
+    course = myelin_integrity(min(horizon_years, _MAX_AGE_YEARS - age_years), severity, pulsation,
+                              systolic_bp_mmhg, age_years)
     return course.onset_years
+
+
+HORIZON = number(1.0, _MAX_YEARS, unit="years", doc="Length of the course shown; age_years + horizon_years "
+                                                    "<= 110.")
+
+
+@validated(severity=SEVERITY, years=number(0.0, _MAX_YEARS, unit="years", doc="Years of contact so far "
+                                                                             "(at most horizon_years)."),
+           systolic_bp_mmhg=SBP, age_years=AGE, vessel=VESSEL, horizon_years=HORIZON)
+def wear_scenario(severity: float = 0.45, years: float = 15.0, systolic_bp_mmhg: float = 140.0,
+                  age_years: float = 45.0, vessel: str = "artery", horizon_years: float = 40.0) -> WearScenario:
+    """Run the compression model for one patient and the comparisons the wear view shows.
+
+    Two vectorised model runs: the course over ``horizon_years`` at the chosen and at the
+    reference pressure, and integrity after ``years`` at every pressure of ``BP_GRID_MMHG``.
+
+    {parameters}
+    """
+    if years > horizon_years:
+        raise ValueError(f"years={years:g} is beyond horizon_years={horizon_years:g}; allowed: years <= horizon_years")
+    if age_years + horizon_years > _MAX_AGE_YEARS:
+        raise ValueError(f"age_years + horizon_years = {age_years + horizon_years:g} is out of range; "
+                         f"allowed: age_years + horizon_years <= {_MAX_AGE_YEARS:g}")
+    p = VESSELS[vessel]
+    t, d = _demyelination_path(horizon_years, severity, p, np.array([systolic_bp_mmhg, REFERENCE_SBP_MMHG]),
+                               age_years)
+    onset = _first_crossing(t, d, 1.0 - SYMPTOMATIC_INTEGRITY)
+    pressures = np.append(BP_GRID_MMHG, systolic_bp_mmhg)
+    _, d_now = _demyelination_path(years, severity, p, pressures, age_years)
+    now = 1.0 - d_now[:, -1]
+    return WearScenario(severity, years, systolic_bp_mmhg, age_years, vessel, horizon_years,
+                        _category(float(_load(severity, systolic_bp_mmhg))), t, 1.0 - d[0], 1.0 - d[1],
+                        float(now[-1]), float(onset[0]), float(onset[1]), now[:-1], SYMPTOMATIC_INTEGRITY)
+
+
+#: The curves of the severity figure: (label, grade of [S33], vessel).
+SEVERITY_CURVES = (("touching (mild), artery", "mild", "artery"),
+                   ("indenting (moderate), vein", "moderate", "vein"),
+                   ("indenting (moderate), artery", "moderate", "artery"),
+                   ("displacing (severe), artery", "severe", "artery"))
+
+
+@validated(systolic_bp_mmhg=SBP, age_years=AGE, horizon_years=HORIZON)
+def severity_courses(systolic_bp_mmhg: float = 120.0, age_years: float = 45.0,
+                     horizon_years: float = 40.0) -> dict[str, CompressionCourse]:
+    """Return the course over ``horizon_years`` for each curve of ``SEVERITY_CURVES`` (label -> course).
+
+    {parameters}
+    """
+    if age_years + horizon_years > _MAX_AGE_YEARS:
+        raise ValueError(f"age_years + horizon_years = {age_years + horizon_years:g} is out of range; "
+                         f"allowed: age_years + horizon_years <= {_MAX_AGE_YEARS:g}")
+    return {label: myelin_integrity(horizon_years, SEVERITY_BY_CATEGORY[grade], VESSELS[vessel],
+                                    systolic_bp_mmhg, age_years)
+            for label, grade, vessel in SEVERITY_CURVES}
 
 
 # -- decompression ---------------------------------------------------------------------------------
 
+@validated(integrity_at_surgery=number(0.0, 1.0, doc="Myelin integrity on the day of decompression."),
+           days=number(1.0, 3650.0, unit="days", doc="Follow-up."),
+           age_years=number(0.0, 100.0, unit="years", doc="Age at surgery; older nerves remyelinate more slowly."),
+           n_points=integer(2, 10_000, doc="Number of time points."))
 def decompression_recovery(integrity_at_surgery: float, days: float = 365.0, age_years: float = 50.0,
                            n_points: int = 200) -> RecoveryCourse:
     """Return the partial recovery of myelin after the vessel is moved off the nerve.
 
-    Parameters
-    ----------
-    integrity_at_surgery : float
-        Myelin integrity (0-1) on the day of decompression.
-    days : float, default 365
-        Follow-up in days, 1-3650.
-    age_years : float, default 50
-        Age at surgery (years, 0-100); older nerves remyelinate more slowly.
-    n_points : int, default 200
-        Number of time points, 2-10000.
+    {parameters}
 
     Notes
     -----
     ``D(t) = D_floor + (D_0 - D_floor) exp(-t / tau)`` with ``D_floor = RESIDUAL_DAMAGE_FRACTION * D_0``
     and ``tau = 1 / k_repair(severity 0, age)`` (about 100 days at 50 years).
     """
-    i0 = check_number("integrity_at_surgery", integrity_at_surgery, 0.0, 1.0)
-    t_end = check_number("days", days, 1.0, 3650.0)
-    age = check_number("age_years", age_years, 0.0, 100.0)
-    n = check_int("n_points", n_points, 2, 10_000)
-    k_per_day = float(_rates(0.0, 0.0, REFERENCE_SBP_MMHG, age)[1]) / _DAYS_PER_YEAR
-    d0 = 1.0 - i0
+    k_per_day = float(_rates(0.0, 0.0, REFERENCE_SBP_MMHG, age_years)[1]) / _DAYS_PER_YEAR
+    d0 = 1.0 - integrity_at_surgery
     floor = RESIDUAL_DAMAGE_FRACTION * d0
-    t = np.linspace(0.0, t_end, n)
+    t = np.linspace(0.0, days, n_points)
     d = floor + (d0 - floor) * np.exp(-k_per_day * t)
-    return RecoveryCourse(time_days=t, integrity=1.0 - d, demyelination=d,
-                          final_integrity=1.0 - floor, time_constant_days=1.0 / k_per_day)
+    return RecoveryCourse(time_days=t, integrity=1.0 - d, final_integrity=1.0 - floor,
+                          time_constant_days=1.0 / k_per_day)
 
 
 # -- calibration helpers (a deterministic reference population) -------------------------------
@@ -384,21 +531,16 @@ def _population_grid(n_quantiles=100):
 def _population_onsets(sbp, max_age):
     s, a0, p = _population_grid()
     onset = np.full(s.size, np.inf)
-    threshold = 1.0 - SYMPTOMATIC_INTEGRITY
     for start in np.unique(a0):
         sel = np.flatnonzero(a0 == start)
         t, d = _demyelination_path(max_age - start, s[sel], p[sel], sbp, start)
-        above = d > threshold
-        hit = above.any(axis=1)
-        i = np.argmax(above, axis=1)
-        rows = np.flatnonzero(hit)
-        j = np.maximum(i[rows], 1)
-        d0, d1 = d[rows, j - 1], d[rows, j]
-        frac = np.where(i[rows] == 0, 0.0, (threshold - d0) / np.where(d1 > d0, d1 - d0, 1.0))
-        onset[sel[rows]] = start + np.where(i[rows] == 0, 0.0, t[j - 1] + frac * (t[j] - t[j - 1]))
+        years = _first_crossing(t, d, 1.0 - SYMPTOMATIC_INTEGRITY)
+        onset[sel] = np.where(np.isnan(years), np.inf, start + years)
     return onset
 
 
+@validated(systolic_bp_mmhg=number(70.0, 250.0, unit="mmHg", doc="Systolic pressure of everyone in the population."),
+           max_age_years=number(60.0, 100.0, unit="years", doc="Follow everyone up to this age."))
 def cohort_onset_ages(systolic_bp_mmhg: float = 120.0, max_age_years: float = 90.0) -> np.ndarray:
     """Return the ages at symptom onset in a fixed reference population (calibration check).
 
@@ -408,38 +550,34 @@ def cohort_onset_ages(systolic_bp_mmhg: float = 120.0, max_age_years: float = 90
     contact beginning at 25-55 years, three pulsation levels. Only the people who
     become symptomatic before ``max_age_years`` are returned (sorted).
 
-    Parameters
-    ----------
-    systolic_bp_mmhg : float, default 120
-        Systolic pressure of everyone in the population (mmHg, 70-250).
-    max_age_years : float, default 90
-        Follow everyone up to this age (60-100).
+    {parameters}
     """
-    bp = check_number("systolic_bp_mmhg", systolic_bp_mmhg, 70.0, 250.0)
-    age_max = check_number("max_age_years", max_age_years, 60.0, 100.0)
-    onset = _population_onsets(bp, age_max)
+    onset = _population_onsets(systolic_bp_mmhg, max_age_years)
     return np.sort(onset[np.isfinite(onset)])
 
 
+@validated(sbp_high_mmhg=number(70.0, 250.0, unit="mmHg", doc="The higher pressure compared; must exceed "
+                                                                 "sbp_normal_mmhg."),
+           sbp_normal_mmhg=number(70.0, 250.0, unit="mmHg", doc="The normal pressure compared."),
+           by_age_years=number(60.0, 100.0, unit="years", doc="Age by which symptoms are counted."))
 def hypertension_odds_ratio(sbp_high_mmhg: float = 150.0, sbp_normal_mmhg: float = 120.0,
                             by_age_years: float = 65.0) -> float:
     """Return the model's odds ratio of symptoms by ``by_age_years``, hypertensive vs normotensive.
 
     Computed on the reference population of :func:`cohort_onset_ages`. Compare with the
-    sourced odds ratios for hypertension in HFS: adjusted OR 2.76 (1.43-5.33) [S44],
-    pooled OR 1.72 (1.12-2.31) [S46]. Only the ratio is calibrated: the model's absolute
+    sourced odds ratios for hypertension in HFS (table ``hypertension_odds_ratios``).
+    Only the ratio is calibrated: the model's absolute
     risk among people with contact (about 7%) is far above the real one.
 
-    Parameters
-    ----------
-    sbp_high_mmhg, sbp_normal_mmhg : float
-        Systolic pressures compared (mmHg, 70-250); ``sbp_high_mmhg`` must be the larger.
-    by_age_years : float, default 65
-        Age (60-100) by which symptoms are counted.
+    {parameters}
+
+    Returns
+    -------
+    float
+        The odds ratio; ``inf`` if nobody at the normal pressure (or everybody at the high
+        pressure) has symptoms by that age.
     """
-    hi = check_number("sbp_high_mmhg", sbp_high_mmhg, 70.0, 250.0)
-    lo = check_number("sbp_normal_mmhg", sbp_normal_mmhg, 70.0, 250.0)
-    age = check_number("by_age_years", by_age_years, 60.0, 100.0)
+    hi, lo, age = sbp_high_mmhg, sbp_normal_mmhg, by_age_years
     if hi <= lo:
         raise ValueError(f"sbp_high_mmhg={hi:g} must be greater than sbp_normal_mmhg={lo:g}")
     p_hi = float(np.mean(_population_onsets(hi, age) <= age))

@@ -10,75 +10,59 @@ from __future__ import annotations
 
 import html
 
-import ipywidgets as widgets
-
-from ..figures.anatomy import BRANCH_COLORS, FACE_MAP_CAPTION, draw_face, style_face
-from ..figures.style import new_figure
+from .._params import choice, validated
+from ..figures.anatomy import BRANCH_COLORS, build_face, style_face
 from ..models import anatomy
-from .base import View
+from .base import View, control
 
-__all__ = ["FaceMapView", "NONE"]
+__all__ = ["NOTHING", "FaceMapView", "readout_html"]
 
-#: Dropdown value meaning "nothing selected".
-NONE = ""
+#: Dropdown option meaning "nothing selected".
+NOTHING = "(none)"
 
 
-def _opt(value):
-    return None if value in (None, NONE) else value
+def _branch_options() -> tuple[str, ...]:
+    return (NOTHING, *anatomy.branches(terminal_only=False))
+
+
+def _muscle_options() -> tuple[str, ...]:
+    return (NOTHING, *anatomy.muscles())
+
+
+def _opt(value: str) -> str | None:
+    return None if value == NOTHING else value
 
 
 class FaceMapView(View):
-    """Face map with a branch selector and a muscle selector.
+    """Face map with a branch selector and a muscle selector (each a name from the table, or "(none)")."""
 
-    Controls
-    --------
-    branch : str
-        A facial-nerve branch, or ``""`` for none.
-    muscle : str
-        A muscle, or ``""`` for none.
-    """
-
-    CONTROLS = {
-        "branch": "highlight one branch and every muscle it supplies (hatched, thick outline, bold number)",
-        "muscle": "highlight one muscle and the branch or branches that supply it (cross-hatched)",
-    }
-    SWEEP = {
-        "branch": [NONE, *anatomy.TERMINAL_BRANCHES],
-        "muscle": [NONE, "orbicularis oculi", "mentalis", "platysma"],
+    PARAMS = {
+        "branch": control(choice(_branch_options, doc="highlight one branch and every muscle it supplies "
+                                                      "(hatched, thick outline, bold number)"), label="branch"),
+        "muscle": control(choice(_muscle_options, doc="highlight one muscle and the branch or branches that "
+                                                      "supply it (cross-hatched)"), label="muscle"),
     }
     IMAGE_WIDTH_PX = 760
 
-    def build_controls(self):
-        style = {"description_width": "70px"}
-        layout = widgets.Layout(width="330px")
-        branch = widgets.Dropdown(
-            options=[("(none)", NONE)] + [(b, b) for b in anatomy.branches(terminal_only=False)],
-            value=NONE, description="branch", style=style, layout=layout,
-        )
-        muscle = widgets.Dropdown(
-            options=[("(none)", NONE)] + [(m, m) for m in anatomy.muscles()],
-            value=NONE, description="muscle", style=style, layout=layout,
-        )
-        return {"branch": branch, "muscle": muscle}
-
     def build_figure(self):
-        fig, ax = new_figure(FACE_MAP_CAPTION, width_in=8.6, height_in=6.4, layout=None)
-        ax.set_position([0.30, 0.01, 0.69, 0.98])
-        key_ax = fig.add_axes([0.01, 0.02, 0.29, 0.96])
-        self.face = draw_face(ax, key_ax)
+        fig, self.face = build_face(anatomy.innervation())
         return fig
 
     def dynamic_artists(self) -> list:
         return self.face.dynamic()
 
-    def update(self, branch: str = NONE, muscle: str = NONE) -> str:
+    def update(self, branch: str = NOTHING, muscle: str = NOTHING) -> str:
         branch, muscle = _opt(branch), _opt(muscle)
         style_face(self.face, branch, muscle)
         return readout_html(branch, muscle)
 
 
+@validated(branch=anatomy.OPTIONAL_BRANCH, muscle=anatomy.OPTIONAL_MUSCLE)
 def readout_html(branch: str | None, muscle: str | None) -> str:
-    """HTML listing the muscles of ``branch`` and the branch(es) of ``muscle``, with actions and sources."""
+    """HTML listing the muscles of ``branch`` and the branch(es) of ``muscle``, with actions and sources.
+
+    {parameters}
+    """
     parts = []
     if branch is not None:
         b = anatomy.muscles_of(branch)  # validates

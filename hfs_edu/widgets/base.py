@@ -5,31 +5,40 @@ calls :meth:`View.update`, which recomputes the model and mutates the figure's
 existing artists (``set_data``, ``set_height``, ``set_facecolor`` …); the
 figure is then rendered once with the Agg canvas into an
 :class:`ipywidgets.Image`. There is no ``interact``, no ``Output`` widget and
-no ``plt.show()``, so:
+no ``plt.show()``, so nothing a view draws leaks into the notebook's cell
+outputs (strict nbval sees only the widget view, which it skips), and the
+stored notebook shows a one-line placeholder (:class:`ViewBox`).
 
-* nothing a view draws leaks into the notebook's cell outputs (strict nbval
-  sees only the widget view, which it skips);
-* the stored notebook shows the widget state statically (HTML export);
-* :meth:`View.set` is directly timeable by ``make bench``, next to
-  :meth:`View.naive_update` (a new figure every time) and the render floor.
-
-Subclasses implement :meth:`build_controls`, :meth:`build_figure` and
-:meth:`update`, and describe their controls in ``CONTROLS`` (shown as a
-legend beside the controls). Keep per-figure state (artists) as attributes set
-in :meth:`build_figure`, and cache model inputs that never change at class or
-module level.
+Controls are declared once, in ``PARAMS`` (``{name: Param}``, see
+:mod:`hfs_edu._params`); :func:`control` adds the widget details (label, step,
+widget kind). The base class builds the sliders, dropdowns, toggles and
+checkboxes from the declarations, takes each control's default from the
+signature of :meth:`update`, shows each declaration's ``doc`` in the legend,
+and validates every value (constructor, :meth:`View.set`) **before** touching
+a widget, so a bad value raises ``TypeError``/``ValueError`` naming the
+control, never a ``traitlets.TraitError`` and never a silent clamp.
 """
 from __future__ import annotations
 
-import copy
+import dataclasses
 import html
-from typing import Any, Callable
+import inspect
+from contextlib import contextmanager
+from typing import Any
 
 import ipywidgets as widgets
 
-from ..figures.style import agg_canvas, caption_of, encode_png, render_png, settle_layout
+from .._params import Param, choice, number, text, validated
+from ..figures.style import (
+    agg_canvas,
+    caption_of,
+    encode_png,
+    render_png,
+    settle_layout,
+)
+from ._placeholder import ViewBox
 
-__all__ = ["View", "registry"]
+__all__ = ["View", "control", "registry"]
 
 _REGISTRY: dict[str, type] = {}
 
@@ -39,21 +48,84 @@ def registry() -> dict[str, type]:
     return dict(_REGISTRY)
 
 
+@validated(label=text(doc="The widget's description (shown in full)."),
+           step=number(0, None, lo_inclusive=False, optional=True, doc="Slider step (default: 1 for integers, "
+                                                                        "1/100 of the range for numbers)."),
+           widget=choice(("slider", "dropdown", "toggle", "radio", "checkbox", "selection"), optional=True,
+                         doc="The widget kind; by default a slider for numbers, a dropdown for options and a "
+                             "checkbox for flags. 'selection' is a slider over ``stops``."),
+           readout_format=text(optional=True, doc="Slider readout, e.g. '.2f'."))
+def control(param: Param, *, label: str, step: float | None = None, widget: str | None = None,
+            readout_format: str | None = None, stops: tuple | None = None,
+            stop_labels: tuple[str, ...] | None = None) -> Param:
+    """Return ``param`` with the details of its widget.
+
+    ``param`` is the declaration (range or options, unit, doc); ``stops`` and ``stop_labels``
+    (tuples) are the values and labels of a ``"selection"`` slider; other values are rejected.
+
+    {parameters}
+    """
+    extra = {**param.extra, "label": label, "step": step, "widget": widget, "readout_format": readout_format,
+             "stops": stops, "stop_labels": stop_labels}
+    return dataclasses.replace(param, extra=extra)
+
+
+def _widget_for(name: str, p: Param, value: Any) -> widgets.ValueWidget:
+    """Build the widget of one declared control (wide enough that description and readout are visible)."""
+    x = p.extra
+    label = x.get("label") or name
+    style = {"description_width": "initial"}
+    layout = widgets.Layout(width="100%", max_width="560px")
+    kind = x.get("widget")
+    common = dict(description=label, style=style, layout=layout)
+    if kind == "selection":
+        names = x.get("stop_labels") or tuple(f"{s:,}" for s in x["stops"])
+        return widgets.SelectionSlider(options=list(zip(names, x["stops"])), value=value, continuous_update=False,
+                                       **common)
+    if p.kind in ("number", "int"):
+        cls = widgets.FloatSlider if p.kind == "number" else widgets.IntSlider
+        step = x.get("step") or (1 if p.kind == "int" else (p.hi - p.lo) / 100)
+        kw = {"readout_format": x["readout_format"]} if x.get("readout_format") else {}
+        return cls(value=value, min=p.lo, max=p.hi, step=step, continuous_update=False, **kw, **common)
+    if p.kind == "bool":
+        return widgets.Checkbox(value=value, indent=False, **common)
+    if p.kind == "choice":
+        options = list(p.options())
+        if kind == "toggle":
+            return widgets.ToggleButtons(options=options, value=value, description=label,
+                                         style={**style, "button_width": "auto"})
+        if kind == "radio":
+            return widgets.RadioButtons(options=options, value=value, **common)
+        return widgets.Dropdown(options=options, value=value, **common)
+    raise TypeError(f"control {name!r}: no widget for a {p.kind!r} parameter")
+
+
 class View:
     """Base class of interactive views (see the module docstring).
 
     Class attributes
     ----------------
+    PARAMS : dict[str, Param]
+        Control name -> declaration (use :func:`control` for the widget details). The names
+        are the keyword arguments of :meth:`update`, whose defaults are the initial values.
     CONTROLS : dict[str, str]
-        Control name → one-line explanation shown in the legend.
-    SWEEP : dict[str, list]
-        Control values ``make bench`` sweeps over (one list per control).
+        Only for views without ``PARAMS``: control name -> one-line explanation for the legend.
     IMAGE_WIDTH_PX : int
         Display width of the figure image.
+
+    Construction happens in this order (the "two-phase init"):
+
+    1. the initial values are validated against ``PARAMS``; nothing is built before this;
+    2. :meth:`build_controls` makes the widgets (from ``PARAMS`` unless overridden);
+    3. :meth:`build_figure` builds the figure once **and stores on ``self`` the artists that
+       :meth:`update` will change** (so :meth:`dynamic_artists` can return them);
+    4. the layout is settled once and, if :meth:`dynamic_artists` lists artists, the static
+       background is drawn once and cached for blitting;
+    5. :meth:`refresh` calls :meth:`update` with the current values and renders the first image.
     """
 
+    PARAMS: dict[str, Param] = {}
     CONTROLS: dict[str, str] = {}
-    SWEEP: dict[str, list] = {}
     IMAGE_WIDTH_PX = 720
 
     def __init_subclass__(cls, **kwargs):
@@ -63,11 +135,14 @@ class View:
 
     # -- subclasses implement these ------------------------------------------------
     def build_controls(self) -> dict[str, widgets.ValueWidget]:
-        """Return ``{name: widget}``; names are the keyword arguments of :meth:`update`."""
-        raise NotImplementedError
+        """Return ``{name: widget}``; by default built from ``PARAMS`` at the defaults of :meth:`update`."""
+        if not self.PARAMS:
+            raise NotImplementedError(f"{type(self).__name__} declares no PARAMS and does not build its controls")
+        defaults = self.defaults()
+        return {name: _widget_for(name, p, defaults[name]) for name, p in self.PARAMS.items()}
 
     def build_figure(self):
-        """Build and return the view's figure (called once), storing the artists to update."""
+        """Build and return the view's figure (called once), storing on ``self`` the artists to update."""
         raise NotImplementedError
 
     def update(self, **params: Any) -> str:
@@ -84,89 +159,141 @@ class View:
         """
         return []
 
-    def invalidate_background(self) -> None:
-        """Force the next render to redraw the whole figure (e.g. after axis limits change)."""
-        self._background = None
+    # -- declarations ----------------------------------------------------------------
+    @classmethod
+    def defaults(cls) -> dict[str, Any]:
+        """The initial control values: the defaults in the signature of :meth:`update`."""
+        sig = inspect.signature(cls.update)
+        return {name: sig.parameters[name].default for name in cls.PARAMS if name in sig.parameters
+                and sig.parameters[name].default is not inspect.Parameter.empty}
 
-    def render(self) -> bytes:
-        """Render the current figure to PNG: blit the dynamic artists over a cached background."""
-        dynamic = self.dynamic_artists()
-        if not dynamic:
-            return render_png(self.fig)
-        canvas = agg_canvas(self.fig)
-        if getattr(self, "_background", None) is None:
-            for artist in dynamic:
-                artist.set_animated(True)
-            canvas.draw()  # draws everything except animated artists
-            self._background = canvas.copy_from_bbox(self.fig.bbox)
-        else:
-            canvas.restore_region(self._background)
-        for artist in dynamic:
-            self.fig.draw_artist(artist)
-        return encode_png(canvas)
+    @classmethod
+    def validate(cls, **params: Any) -> dict[str, Any]:
+        """Return ``params`` checked against ``PARAMS`` (TypeError/ValueError naming the control)."""
+        if not cls.PARAMS:
+            return dict(params)
+        unknown = set(params) - set(cls.PARAMS)
+        if unknown:
+            raise ValueError(f"unknown control(s) {sorted(unknown)} for {cls.__name__}; "
+                             f"allowed: {sorted(cls.PARAMS)}")
+        out = {}
+        for name, value in params.items():
+            p = cls.PARAMS[name]
+            value = p.check(name, value)
+            stops = p.extra.get("stops")
+            if stops is not None and value not in stops:
+                raise ValueError(f"{name}={value!r} is not one of the control's stops; allowed: "
+                                 + ", ".join(f"{s:,}" if isinstance(s, int) else repr(s) for s in stops))
+            out[name] = value
+        return out
 
     # -- machinery -----------------------------------------------------------------
     def __init__(self, **initial: Any):
+        initial = self.validate(**initial)  # before any widget exists
+        self._quiet_depth = 0
         self.controls = self.build_controls()
         unknown = set(initial) - set(self.controls)
         if unknown:
             raise ValueError(
                 f"unknown control(s) {sorted(unknown)} for {type(self).__name__}; allowed: {sorted(self.controls)}"
             )
-        for name, value in initial.items():
-            self.controls[name].value = value
+        self._set_widgets(initial)
         self.fig = self.build_figure()
         self.caption = caption_of(self.fig)
         self._background = None
-        self._freeze_layout(self.fig, self.dynamic_artists())
-        self.image = widgets.Image(format="png", layout=widgets.Layout(width=f"{self.IMAGE_WIDTH_PX}px", max_width="100%"))
+        self._draw_background()
+        self.image = widgets.Image(format="png", layout=widgets.Layout(width=f"{self.IMAGE_WIDTH_PX}px",
+                                                                       max_width="100%"))
         self.readout = widgets.HTML()
         self.error = widgets.HTML()
-        self.legend = widgets.HTML(self._legend_html())
+        self.legend = widgets.HTML(self._legend_html(), layout=widgets.Layout(width="100%"))
         caption = widgets.HTML(f'<p class="hfs-caption" style="font-size:90%;color:#333"><b>What to notice:</b> '
                                f"{html.escape(self.caption)}</p>")
-        controls_box = widgets.VBox(list(self.controls.values()), layout=widgets.Layout(min_width="340px"))
-        self.widget = widgets.VBox(
-            [widgets.HBox([controls_box, self.legend]), self.error, self.image, caption, self.readout]
-        )
+        controls_box = widgets.VBox(list(self.controls.values()),
+                                    layout=widgets.Layout(width="100%", max_width="600px"))
+        # controls on top, their legend below (never beside: a side legend squeezed the sliders' readouts)
+        self.widget = ViewBox([controls_box, self.legend, self.error, self.image, caption, self.readout])
         self.widget.add_class("hfs-view")
         for w in self.controls.values():
             w.observe(self._on_change, names="value")
         self.refresh()
 
     def _legend_html(self) -> str:
-        if not self.CONTROLS:
+        items = {name: p.doc for name, p in self.PARAMS.items()} if self.PARAMS else dict(self.CONTROLS)
+        if not items:
             return ""
-        items = "".join(f"<li><b>{html.escape(k)}</b>: {html.escape(v)}</li>" for k, v in self.CONTROLS.items())
-        return f'<div style="font-size:90%;margin-left:1em"><b>Controls</b><ul style="margin:0">{items}</ul></div>'
+        labels = {name: p.extra.get("label") or name for name, p in self.PARAMS.items()}
+        rows = "".join(f"<li><b>{html.escape(labels.get(k, k))}</b>: {html.escape(v)}</li>" for k, v in items.items())
+        return f'<div style="font-size:90%"><b>Controls</b><ul style="margin:0">{rows}</ul></div>'
 
-    def _freeze_layout(self, fig, dynamic: list) -> None:
-        """Run the layout engine once, then switch it off: later draws keep the positions.
+    def invalidate_background(self) -> None:
+        """Force the next render to redraw the whole figure (e.g. after axis limits change)."""
+        self._background = None
 
-        Constrained layout costs about as much as the drawing itself; the layout of a
-        view does not change when its data does. For a blitting view the same draw
-        (with the dynamic artists marked animated, so left out) is kept as the cached
-        background, so building a view costs one full draw, not two.
+    def _draw_background(self) -> None:
+        """Draw the figure once without the dynamic artists (marked animated) and cache it for blitting.
+
+        The first call also settles the layout engine (constrained layout costs about as much as the
+        drawing itself, and a view's layout does not change with its data), so building a view costs
+        one full draw.
         """
-        if fig.get_layout_engine() is None:
-            return
+        dynamic = self.dynamic_artists()
         for artist in dynamic:
             artist.set_animated(True)
-        settle_layout(fig)
-        if dynamic:
-            self._background = agg_canvas(fig).copy_from_bbox(fig.bbox)
+        canvas = agg_canvas(self.fig)
+        if self.fig.get_layout_engine() is not None:
+            settle_layout(self.fig)
+        elif dynamic:
+            canvas.draw()
+        self._background = canvas.copy_from_bbox(self.fig.bbox) if dynamic else None
+
+    def render(self) -> bytes:
+        """Render the current figure to PNG: blit the dynamic artists over a cached background."""
+        dynamic = self.dynamic_artists()
+        if not dynamic:
+            return render_png(self.fig)
+        if self._background is None:
+            self._draw_background()
+        canvas = agg_canvas(self.fig)
+        canvas.restore_region(self._background)
+        for artist in dynamic:
+            self.fig.draw_artist(artist)
+        return encode_png(canvas)
+
+    @contextmanager
+    def _quiet(self):
+        """Change widget values without triggering a refresh for each one."""
+        self._quiet_depth += 1
+        try:
+            yield
+        finally:
+            self._quiet_depth -= 1
+
+    def _set_widgets(self, values: dict[str, Any]) -> None:
+        with self._quiet():
+            for name, value in values.items():
+                self.controls[name].value = value
 
     def params(self) -> dict[str, Any]:
         """Return the current control values as ``{name: value}``."""
         return {name: w.value for name, w in self.controls.items()}
 
     def set(self, **params: Any) -> bytes:
-        """Apply ``params`` (model + artist update + one render) and return the PNG bytes.
+        """Validate ``params``, move the controls to them, update the model and artists, render once.
 
-        This is what one slider move costs; ``make bench`` times it.
+        Returns the PNG bytes. This is what one control move costs (``tools/bench.py`` times it).
+        Bad values raise TypeError/ValueError naming the control before any widget changes.
         """
-        merged = {**self.params(), **params}
-        readout = self.update(**merged)
+        params = self.validate(**params)
+        unknown = set(params) - set(self.controls)
+        if unknown:
+            raise ValueError(f"unknown control(s) {sorted(unknown)} for {type(self).__name__}; "
+                             f"allowed: {sorted(self.controls)}")
+        if self.PARAMS:
+            self._set_widgets(params)
+            readout = self.update(**self.params())
+        else:  # a view without declarations: its update() validates (the widgets keep their values)
+            readout = self.update(**{**self.params(), **params})
         png = self.render()
         self.readout.value = readout or ""
         self.image.value = png
@@ -181,19 +308,8 @@ class View:
             self.error.value = f'<p style="color:#D55E00"><b>Cannot update:</b> {html.escape(str(exc))}</p>'
 
     def _on_change(self, change: dict) -> None:
-        self.refresh()
-
-    def naive_update(self, **params: Any) -> bytes:
-        """The slow way, for the benchmark only: build a new figure, update it and render it."""
-        merged = {**self.params(), **params}
-        fresh = copy.copy(self)  # shares the controls; gets its own figure and artists
-        fresh.fig = fresh.build_figure()
-        fresh.update(**merged)
-        return render_png(fresh.fig)  # full draw, layout engine included
-
-    def render_floor(self) -> Callable[[], bytes]:
-        """Return a callable that only re-renders the current figure (the benchmark's floor)."""
-        return lambda: render_png(self.fig, force=True)  # full redraw of the (layout-frozen) figure
+        if not self._quiet_depth:
+            self.refresh()
 
     def _ipython_display_(self) -> None:
         from IPython.display import display

@@ -1,59 +1,59 @@
-"""Interactive view: how many people with HFS live in a town of a given size?"""
+"""Interactive view: how many people with HFS live in a group of a given size?"""
 from __future__ import annotations
 
-import ipywidgets as widgets
-import numpy as np
-
-from ..figures.epidemiology import count_label, prevalence_figure
+from .._params import integer
+from ..figures.epidemiology import build_prevalence, count_label, update_prevalence
 from ..models.epidemiology import expected_cases, prevalence_estimates
-from .base import View
+from .base import View, control
 
-__all__ = ["PrevalenceView", "POPULATION_STOPS"]
+__all__ = ["POPULATION_STOPS", "PrevalenceView"]
 
 #: Population slider stops (people), roughly logarithmic: a GP practice to a large country.
-POPULATION_STOPS = [1_000, 5_000, 10_000, 50_000, 100_000, 250_000, 500_000, 1_000_000, 2_000_000,
-                    5_000_000, 10_000_000, 50_000_000, 100_000_000]
+POPULATION_STOPS = (1_000, 5_000, 10_000, 50_000, 100_000, 250_000, 500_000, 1_000_000, 2_000_000,
+                    5_000_000, 10_000_000, 50_000_000, 100_000_000)
+
+
+def _range(counts) -> str:
+    """"about 35 to 75 people", "fewer than 1 person", "fewer than 1 to about 2 people" (rounded as on the bars)."""
+    lo, hi = (count_label(float(c)).strip() for c in (counts.min(), counts.max()))
+    if lo == hi:
+        return lo.replace("≈", "about")
+    if lo.startswith("fewer"):
+        return f"fewer than 1 to {hi.replace('≈', 'about')}"
+    return f"about {lo.removeprefix('≈ ').split(' ')[0]} to {hi.removeprefix('≈ ')}"
 
 
 class PrevalenceView(View):
     """Expected number of people with HFS in a population, under each sourced prevalence estimate."""
 
-    CONTROLS = {
-        "population": "number of people in the practice, town, region or country",
-        "share_over_70_pct": "your assumption: the percentage of those people who are over 70",
+    PARAMS = {
+        "population": control(integer(POPULATION_STOPS[0], POPULATION_STOPS[-1], unit="people",
+                                      doc="number of people in the practice, town, region or country"),
+                              label="population", widget="selection", stops=POPULATION_STOPS),
+        "share_over_70_pct": control(integer(0, 40, unit="%", doc="your assumption: the percentage of those "
+                                                                  "people who are over 70"), label="% over 70"),
     }
-    SWEEP = {"population": POPULATION_STOPS[::2], "share_over_70_pct": [5, 15, 25]}
     IMAGE_WIDTH_PX = 760
-
-    def build_controls(self):
-        return {
-            "population": widgets.SelectionSlider(options=[(f"{p:,}", p) for p in POPULATION_STOPS], value=500_000,
-                                                  description="population", continuous_update=False,
-                                                  layout=widgets.Layout(width="360px")),
-            "share_over_70_pct": widgets.IntSlider(value=12, min=0, max=40, step=1, description="% over 70",
-                                                   continuous_update=False, layout=widgets.Layout(width="360px")),
-        }
 
     def build_figure(self):
         self._all = prevalence_estimates("all ages")
         self._old = prevalence_estimates("over 70")
-        self._prev_all = self._all["per_100000"].to_numpy(float)
-        self._prev_old = self._old["per_100000"].to_numpy(float)
-        fig = prevalence_figure(self._all, self._old, 500_000, 12)
-        self._texts = fig.hfs_artists["texts"]
+        fig, self.art = build_prevalence(self._all, self._old)
         return fig
 
     def dynamic_artists(self):
-        return self._texts
+        return self.art.dynamic()
 
-    def update(self, population, share_over_70_pct):
-        counts_all = expected_cases(population, self._prev_all)
+    def update(self, population=500_000, share_over_70_pct=12):
         older = population * share_over_70_pct / 100
-        counts_old = expected_cases(older, self._prev_old) if older >= 1 else np.zeros_like(self._prev_old)
-        for text, count in zip(self._texts, np.concatenate([counts_all, counts_old])):
-            text.set_text(count_label(count))
-        lo, hi = counts_all.min(), counts_all.max()
-        return (f"<p>Among <b>{population:,}</b> people expect about <b>{lo:,.0f}–{hi:,.0f}</b> with hemifacial "
-                f"spasm, depending on which estimate you use ({self._prev_all.min():g}–{self._prev_all.max():g} "
-                f"per 100,000). The {older:,.0f} people over 70 alone would account for about "
-                f"<b>{counts_old.max():,.0f}</b> if the Oslo over-70 figure applies.</p>")
+        counts_all = expected_cases(population, self._all["per_100000"].to_numpy(float))
+        counts_old = expected_cases(older, self._old["per_100000"].to_numpy(float))
+        limits = self.art.limits()
+        update_prevalence(self.art, counts_all, counts_old, population, older)
+        if self.art.limits() != limits:
+            self.invalidate_background()  # the x axes stepped to a new scale
+        return (f"<p>Among <b>{population:,}</b> people expect <b>{_range(counts_all)}</b> with hemifacial "
+                f"spasm, depending on which estimate you use. Of the <b>{older:,.0f}</b> people over 70 "
+                f"(your assumption), expect <b>{_range(counts_old)}</b> with HFS if the Oslo over-70 figure "
+                "applies; they are part of the first number, not extra. Oslo counted treated patients only "
+                "(service-based), so its figures are minimums.</p>")
