@@ -171,7 +171,8 @@ hfs.show_table("offending_vessels", columns=["study", "method", "vessel", "basis
 #
 # - **wear** grows with how hard the vessel presses, with its pulsation (an artery more than a
 #   vein), with systolic blood pressure (a fuller artery presses harder) and slightly with age;
-# - **repair** is fast, a time constant of a few months, as long as the nerve is not indented; once
+# - **repair** is fast, a time constant of a few months (fitted to one cohort's time to cure after
+#   surgery, in which every patient was eventually cured [S150:A]), as long as the nerve is not indented; once
 #   the vessel indents it, repair is almost shut off. This switch is the model's version of the
 #   "second factor" of section 5;
 # - below an integrity of 0.5 the model predicts cross-talk and spasm [TC:T].
@@ -342,9 +343,11 @@ hfs.show(conflict.contact_figure(), "2.4")
 hfs.show(conflict.hypertension_forest_plot(), "2.5")
 
 # %% [markdown]
-# Every overall estimate *in this plot* lies to the right of 1. Two case–control studies by the same
-# Italian group found hypertension about two and a half times as often (as odds) in patients, so
-# they are not fully independent replications. One gave an adjusted odds
+# Every overall estimate *in this plot* lies to the right of 1. Both case–control studies found
+# hypertension about two and a half times as often (as odds) in patients. They may not be fully
+# independent replications: the 2003 study comes from an Italian group [S44:A], and the author list
+# of the 2000 study, which may well be the same group, has not yet been checked for this course
+# [S45:A]. One gave an adjusted odds
 # ratio of 2.76, 95% confidence interval 1.43–5.33, in 114 patients against 228 neurological
 # controls [S44:A]. The other gave 2.64 (1.3–5.33) in 115 against 115 [S45:A]. Pooling six studies
 # with 549 patients gave a smaller but still clear 1.72 (1.12–2.31) [S46:A]. Pooled estimates often

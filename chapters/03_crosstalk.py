@@ -522,7 +522,9 @@ hfs.show(lsr_fig.two_theories_figure(), "3.10")
 # ## 9. Decompression in the model
 #
 # MVD moves the vessel off the nerve and keeps it away with a small pad. In the model compression
-# becomes 0, and the damaged myelin recovers over months [TC:T].
+# becomes 0, and the damaged myelin recovers over months [TC:T]. The repair rate was fitted to the
+# time to cure in one cohort whose patients were all eventually cured, so it copies the slower end of
+# what patients experience (see below) [S150:A; TC:T].
 
 # %%
 mvd = ct.decompress(0.8, 0.7, age_years=50)
