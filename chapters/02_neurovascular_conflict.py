@@ -486,10 +486,10 @@ hfs.show(conflict.aetiology_figure(), "2.6")
 #   ([dolichoectasia](glossary.md#dolichoectasia)) pressed on the nerve in 12 of 1,642 patients
 #   (0.7%) [S17:A]. It is still a vascular cause, but a harder one to operate on.
 #
-# The shares of secondary HFS differ between cohorts: 19% to 23% in the three cohorts of Figure 2.6
-# that count secondary cases [S16:A; S21:A; S15:A]. The fourth, a Brazilian botulinum-toxin cohort,
-# reports only that 88.1% had primary HFS, so at most 11.9% were secondary [S110:A]. The shares differ
-# because clinics define it differently (is a spasm after Bell's palsy counted?) and see different
+# The shares of secondary HFS differ between cohorts. In Figure 2.6 two cohorts count secondary
+# cases, 19% and 23% [S16:A; S15:A], and in a third 21.5% were not classed as primary [S21:A]. The
+# fourth, a Brazilian botulinum-toxin cohort, reports only that 88.1% had primary HFS, so at most
+# 11.9% were secondary [S110:A]. The shares differ because clinics define it differently (is a spasm after Bell's palsy counted?) and see different
 # patients. A referral clinic also sees mimics such as tics and psychogenic spasm, 18% of referrals
 # in one centre [S16:A]. Chapter 06 (coming) returns to the mimics.
 
