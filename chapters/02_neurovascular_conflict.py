@@ -84,7 +84,7 @@ hfs.show(conflict.conflict_schematic(), "2.1")
 # | The wire picture says | What nerves actually do |
 # |---|---|
 # | Wires are passive; a worn wire only leaks. | Axons are excitable. Facial-nerve fibres in HFS fire on their own and produce trains of after-activity at 250–350 Hz [S49:A]. Nielsen's review describes them as demyelinated at the compression site [S51:B]. Another review finds the evidence for this demyelination unconvincing [S55:B]. A worn cable does not generate current. |
-# | Worn insulation stays worn. | Myelin can be repaired. After decompression, cross-transmission between branches had disappeared in 23% of patients at one week and in 73% at 2–8 months [S50:A]. Relief of the spasm is often, but not always, delayed, and how often differs between series: complete relief within the first week came in 35% of 175 patients in one cohort and in 67% of 100 in another [S150:A; S151:A], and 83–88% of 283 patients reported relief at one week in a third [S79:A]. The 175, all eventually cured, took a median of 30 days [S150:A]. One explanation is [remyelination](glossary.md#remyelination), new myelin being laid down [S50:A]. Another is a facial nucleus that calms down slowly: abnormal F waves faded in patients whose spasm went after decompression [N205:A]. In rats, the signs of an over-active nucleus disappeared over 4–8 weeks [N208:A]. |
+# | Worn insulation stays worn. | Myelin can be repaired. After decompression, cross-transmission between branches had disappeared in 23% of 53 patients at one week and in 73% of 30 at 2–8 months [S50:A]. Relief of the spasm is often, but not always, delayed, and how often differs between series: complete relief within the first week came in 35% of 175 patients in one cohort and in 67% of 100 in another [S150:A; S151:A], and 83–88% reported relief at one week in the two arms of a 283-patient comparison [S79:A]. The 175, all eventually cured, took a median of 30 days [S150:A]. One explanation is [remyelination](glossary.md#remyelination), new myelin being laid down [S50:A]. Another is a facial nucleus that calms down slowly: abnormal F waves faded in patients whose spasm went after decompression [N205:A]. In rats, the signs of an over-active nucleus disappeared over 4–8 weeks [N208:A]. |
 # | Touching wires always short-circuit. | A vessel touches the facial nerve in many people who never develop HFS (section 5) [S43:A]. Contact is not enough; something else has to be present. |
 # | The fault is in the cable. | Where the abnormal signal arises is still debated. One view puts it at the compression site, with ephaptic and ectopic excitation [S51:B]. Another holds that the facial motor nucleus becomes hyperexcitable; animal models needed a nerve injury *plus* vessel contact [S50a:B]. Recent electrophysiology increasingly favours a central contribution [S54:B]. One review favours a functional effect of compression and stretch, with cross-talk at the conflict zone [S55:B]. |
 # | Every short circuit sits where the wire is worn. | After a Bell's palsy, recordings place the cross-transmission inside the petrous bone, not in the cerebellopontine angle [S56:A]: a similar-looking syndrome, a different site, no artery needed (section 8). |
@@ -118,9 +118,9 @@ hfs.show(conflict.offending_vessels_figure(), "2.2")
 # estimate. The AICA share runs from 37.8% in a meta-analysis of 27 studies to 75.8% in a Hispanic
 # surgical series [S14:A; S36:A]. The PICA share runs from 6.2% to 38% in the series of Figure 2.2
 # [S36:A; S34:A]. In a 60-patient series operated on with an endoscope, the order was reversed: PICA
-# in 39 patients (65%), vertebral artery in 23 and AICA in 16, with several vessels in 19; we could
-# read only its abstract on an index page, not its journal record, so it counts as a weak source
-# here [N342:C]. The series disagree
+# in 39 patients (65%), vertebral artery in 23 and AICA in 16, with several vessels in 19. Only its
+# abstract could be read, on an index page, and its journal record was not found, so it counts as a
+# weak source here [N342:C]. The series disagree
 # mostly because they count differently: one main culprit per patient or every vessel that touches
 # the nerve, and different denominators. Method (angiogram or surgery) and population add to the
 # spread (Going deeper, below).
