@@ -91,17 +91,18 @@ hfs.show(overview.hfs_at_a_glance(), "0.1")
 # they switch to *peripheral* myelin made by Schwann cells, at a short stretch called the
 # **transition zone**. The whole central-myelin part of the root, with the transition zone at its
 # end, is the [root exit zone (REZ)](glossary.md#root-exit-zone). The classic teaching is a 2–3 mm
-# REZ, but the central myelin actually runs along the surface of the pons for several millimetres
-# (about 8 mm from the point where the fibres leave the brainstem); chapter 01 gives each number with
-# the point it is measured from. In a series of 115 operations, more than nine compressions in ten
-# lay on this proximal stretch, most of them on the part of the root still attached to the
-# brainstem [S33:A; N5:A].
+# REZ where the root detaches from the pons, but on the lateral side of the root the central myelin
+# reaches about 8 mm from the root exit point, much of it along the pons; chapter 01 gives each
+# number with the point it is measured from. In a series of 115 operations, more than nine
+# compressions in ten lay on this proximal stretch, most of them on the part of the root still
+# attached to the brainstem [S33:A; N5:A].
 #
 # In most patients an **artery** lies against the nerve here and pulses against it with every
 # heartbeat: a [neurovascular conflict](glossary.md#neurovascular-conflict). In most series the
 # [AICA](glossary.md#AICA) (anterior inferior cerebellar artery) is the commonest [offending vessel](glossary.md#offending-vessel), in about
 # four patients in ten, followed by the posterior inferior cerebellar artery (PICA) and the
-# vertebral artery; in more than a third of patients two or more vessels are involved [S14:A; S33:A].
+# vertebral artery [S14:A; S33:A]. Sometimes two or more vessels are involved: in more than a third
+# of patients in one series, in 3–16% in others [S33:A; S34:A; S35:A; S36:A].
 #
 # A common way to picture this: the nerve is a bundle of **insulated wires**. Years of pulsation
 # wear the insulation (myelin) thin, and signals then leak between neighbouring wires, a
@@ -132,18 +133,19 @@ hfs.show(overview.hfs_at_a_glance(), "0.1")
 # odds when six studies were pooled. An association does not show that one causes the other;
 # chapter 02 discusses what it can mean [S44:A; S46:A]. Mrs Ortiz's treated blood pressure is such a detail: worth noting, not proof of a cause.
 #
-# Most cases are **sporadic**: only about two or three patients in 100 report an affected relative.
-# The rare families suggest that what is inherited may be the anatomy of the vessels rather than a
-# disease gene, which is why HFS is usually called an acquired disorder [S15:A; S16:A; S22:A].
+# Most cases are **sporadic**: only about two or three patients in 100 report an affected relative
+# [S15:A; S16:A; S22:A]. Because most patients have no affected relative and the compression develops
+# with age, HFS is usually called an acquired disorder. In the rare families, what is inherited may
+# be the anatomy of the vessels rather than a disease gene [N340:A; S27:A].
 
 # %% [markdown]
 # ### Three ways to treat it
 #
 # | Route | What it does | What to expect |
 # |---|---|---|
-# | **Tablets** (anticonvulsants such as carbamazepine; benzodiazepines such as clonazepam; baclofen) | damp down excessive nerve firing | evidence is weak and mostly anecdotal; the one randomised trial, of clonazepam, found no benefit; side effects need monitoring [S99:B; S116:A] |
+# | **Tablets** (anticonvulsants such as carbamazepine; benzodiazepines such as clonazepam; baclofen) | damp down excessive nerve firing | evidence is weak and mostly anecdotal; the one randomised trial, of clonazepam in 32 patients over 4 weeks, found no significant benefit; side effects need monitoring [S99:B; S116:A] |
 # | [**Botulinum toxin**](glossary.md#botulinum-toxin) injections | block the release of acetylcholine at the nerve–muscle junction, weakening the twitching muscles | works within a few days and lasts about three months, so injections are repeated; possible droopy eyelid, dry or irritated eye, facial weakness [S110:A; S119:A; S121:A; S127:A] |
-# | [**Microvascular decompression**](glossary.md#MVD) (surgery) | moves the vessel off the nerve and holds it away with a small pad | about nine patients in ten become free of spasm, often only after weeks (a median of about a month); risks include facial weakness (usually transient) and hearing loss (permanent in about two in 100), rarely stroke or death [S13:A; S150:A] |
+# | [**Microvascular decompression**](glossary.md#MVD) (surgery) | moves the vessel off the nerve and holds it away with a small pad | about nine patients in ten become free of spasm [S13:A]. Many are spasm-free within the first week (35% to 67% in different series); in the others relief comes over weeks to months (in one cohort of 175 patients, all eventually cured, the median was 30 days) [S150:A; S151:A]. Risks include facial weakness (usually transient) and hearing loss (permanent in about two in 100), rarely stroke or death [S13:A; S150:A] |
 #
 # Chapters 07 and 08 (coming) will go through each treatment in detail.
 
@@ -340,11 +342,11 @@ hfs.quiz("00_start_here")
 # - The usual cause is an **artery**, most often the AICA, pressing on the nerve's **root exit
 #   zone**, the central-myelin part of the root next to the brainstem; facial palsy, nerve injury and
 #   (rarely) tumours cause the rest.
-# - Older age and high blood pressure are **associated** with HFS; most cases are sporadic, and rare
-#   families suggest an inherited vascular anatomy.
+# - Older age and high blood pressure are **associated** with HFS; most cases are sporadic (hence
+#   "acquired"), and rare families suggest an inherited vascular anatomy.
 # - About one person in 10,000 lives with HFS, more among the old; the figures count only treated
 #   patients.
 # - Treatments: tablets (weak evidence), **botulinum toxin** (works within days, lasts about three
 #   months, repeated), and **microvascular decompression** (about nine in ten become free of spasm,
-#   often after a delay of weeks).
+#   many within days, others only after weeks to months).
 # - Every number in this course has a source and an evidence tier: look them up.

@@ -81,15 +81,21 @@ hfs.setup()
 #
 # | Number | What it measures | Measured from |
 # |---|---|---|
-# | about 8 mm [N5:A] | central myelin, from where the fibres emerge to where the lateral transition zone begins (75 autopsy nerves) | root exit point |
-# | 1.9 mm on average [N5:A] | the length of the transition zone itself | the start of the transition zone |
-# | 2.6 mm, range 1.6–3.5 [N6:A] | the [medial REZ](glossary.md#medial-REZ): only the free central-myelin part (23 cadaver nerves) | root detachment point |
+# | about 8 mm [N5:A] | central myelin on the *lateral* side of the root, from where the fibres emerge to where the lateral transition zone begins (75 autopsy nerves) | root exit point (upper edge of the supraolivary fossette) |
+# | 1.9 mm on average [N5:A] | the length of the lateral transition zone itself | the start of the transition zone |
+# | "very close" [N5:A] | on the *medial* side, the transition zone begins at or near the detachment point | root detachment point |
+# | 2.6 mm, range 1.6–3.5 [N6:A] | the [medial REZ](glossary.md#medial-REZ): the free central-myelin part beyond the detachment point (23 cadaver nerves) | root detachment point |
 # | about 2.5 mm [N13:B] | how far the transition zone lies from the brainstem, in a review (a distance, not a length of the zone) | where the root leaves the brainstem |
-# | 2–3 mm [S33:A] | the *classical* REZ, quoted by a surgical series in order to show that most compressions lie proximal to it | classical definition |
+# | 2–3 mm [S33:A] | the *classical* REZ, which the surgical series describes as a transition zone at the nerve's detachment from the pons | classical definition |
 #
-# These numbers fit together: the 8 mm from the exit point includes the attached segment along the
-# pons, so the free part beyond the detachment point is much shorter, 2.5–2.6 mm [N5:A; N6:A; N13:B].
-# The classical "2–3 mm REZ" describes only that free part.
+# The sources do not add up to one tidy length, because the transition zone is **oblique**: it
+# does not cross the root at one level. On the lateral side the central myelin reaches about 8 mm
+# from the root exit point, much of it along the pons [N5:A]. On the medial side the transition zone
+# begins very close to the root detachment point, so there is little free central myelin there
+# [N5:A]; the surgical series likewise places the classical 2–3 mm zone at the detachment point
+# [S33:A]. One cadaver study measured 2.6 mm of central myelin beyond the detachment point [N6:A],
+# and a review gives about 2.5 mm from the brainstem [N13:B]. Which number you quote depends on the
+# side of the root and the point you measure from, so always name the point.
 #
 # Why does this stretch matter? In the [cerebellopontine angle](glossary.md#cerebellopontine-angle)
 # the nerve has no [epineurium](glossary.md#epineurium) [N3:C], and its fibres are not yet sorted
@@ -120,7 +126,7 @@ hfs.setup()
 #
 # | Segment | Length (rounded) | Where |
 # |---|---|---|
-# | root exit zone | about 8 mm of central myelin [N5:A] | brainstem surface into the cistern; part of the cisternal segment, not added to the path |
+# | root exit zone | central myelin up to about 8 mm from the root exit point on the lateral side [N5:A] | brainstem surface into the cistern; part of the cisternal segment, not added to the path |
 # | cisternal | 13–24 mm [N3:C; N2:C] | cerebellopontine angle, brainstem to the internal auditory canal |
 # | meatal | 7–8 mm [N3:C] | internal auditory canal |
 # | labyrinthine | 3–4 mm [N4:A; N2:C; N25:C] | bony canal, to the geniculate ganglion; the narrowest part |
@@ -130,7 +136,7 @@ hfs.setup()
 # | extratemporal | 14–20 mm [N9:A; N10:A; N2:C] | stylomastoid foramen to the first division in the parotid |
 #
 # Figure 1.1 draws these segments to scale. The hatched box at the start of the cisternal bar is the
-# REZ, drawn as the 8 mm of central myelin measured from the root exit point [N5:A].
+# REZ, drawn as the lateral side's 8 mm of central myelin measured from the root exit point [N5:A].
 
 # %%
 hfs.show(figs.nerve_course_diagram(), "1.1")
@@ -345,10 +351,11 @@ hfs.quiz("01_facial_nerve")
 #
 # - About 7,000 motor neurons in the facial nucleus of the pons send myelinated axons through
 #   the facial nerve; the nerve carries about 10,000 fibres in all [N8:C; N1:C].
-# - The root exit zone is the whole central-myelin part of the root: about 8 mm from the root exit
-#   point, most of it attached to the pons, then a transition zone of about 2 mm; the free part
-#   beyond the detachment point is only about 2.6 mm. Say which point a number is measured from
-#   [N5:A; N6:A].
+# - The root exit zone is the whole central-myelin part of the root. Its end, the transition zone,
+#   is oblique: laterally it begins about 8 mm from the root exit point (much of that along the
+#   pons) and is about 2 mm long; medially it begins at or near the detachment point. One cadaver
+#   study found 2.6 mm of central myelin beyond the detachment point. Say which side and which
+#   point a number is measured from [N5:A; N6:A; S33:A].
 # - Here the root has no epineurium and no fascicles, so fibres for all branches lie side by side.
 #   In HFS most compressions lie on the attached segment, proximal to the classical 2–3 mm zone,
 #   but vessel contact with this stretch is also common in people without HFS [N12:A; S33:A; N5:A].

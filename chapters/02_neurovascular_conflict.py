@@ -25,7 +25,7 @@
 #    published surgical series give different numbers;
 # 3. explain why a vessel touching the nerve is common but not sufficient, and list candidate
 #    "second factors" (where and how hard it presses, pulsation, time, a crowded posterior fossa);
-# 4. read a [forest plot](glossary.md#forest-plot) of [odds ratios](glossary.md#or) (both
+# 4. read a [forest plot](glossary.md#forest-plot) of [odds ratios](glossary.md#odds-ratio) (both
 #    explained in section 6) and say what it shows, and cannot show, about age and high blood
 #    pressure as associations of HFS;
 # 5. explain why most HFS is sporadic and vascular, and what the rare familial cases suggest;
@@ -58,12 +58,13 @@ hfs.setup()
 # themselves.
 #
 # Chapter 01 showed why the spot matters. Near the brainstem, at the
-# [root exit zone](glossary.md#rez), the root is wrapped in *central* myelin made by
+# [root exit zone](glossary.md#root-exit-zone), the root is wrapped in *central* myelin made by
 # oligodendrocytes; it has no epineurium and no fascicles, so fibres for the forehead, eye, mouth
 # and neck run side by side [N3:C; N6:A; N12:A]. Further out comes the
-# [transition zone](glossary.md#tz), where Schwann cells take over. In one autopsy study the central
-# myelin reached about 8 mm along the nerve from the root exit point, where the nerve emerges from
-# the brainstem [N5:A]. At
+# [transition zone](glossary.md#transition-zone), where Schwann cells take over. In one autopsy study the central
+# myelin reached about 8 mm from the root exit point, where the nerve emerges from the brainstem,
+# on the lateral side of the root; medially it ends near the point where the root leaves the pons
+# [N5:A]. At
 # operation, the vessel sat on this proximal stretch in 96% of 115 first decompressions: at the
 # root exit point, along the segment still attached to the pons, or at the point where the nerve
 # leaves it [S33:A]. Figure 2.1 puts the analogy on that anatomy.
@@ -83,10 +84,10 @@ hfs.show(figs.conflict_schematic(), "2.1")
 # | The wire picture says | What nerves actually do |
 # |---|---|
 # | Wires are passive; a worn wire only leaks. | Axons are excitable. Facial-nerve fibres in HFS fire on their own and produce trains of after-activity at 250–350 Hz [S49:A]. Nielsen's review describes them as demyelinated at the compression site [S51:B]. Another review finds the evidence for this demyelination unconvincing [S55:B]. A worn cable does not generate current. |
-# | Worn insulation stays worn. | Myelin can be repaired. After decompression, cross-transmission between branches had disappeared in 23% of patients at one week and in 73% at 2–8 months [S50:A]. Relief of the spasm is often delayed, with a median of 30 days in 175 patients [S150:A]. One explanation is [remyelination](glossary.md#remyelination), new myelin being laid down [S50:A]. Another is a facial nucleus that calms down slowly: abnormal F waves faded in patients whose spasm went after decompression [N205:A]. In rats, the signs of an over-active nucleus disappeared over 4–8 weeks [N208:A]. |
+# | Worn insulation stays worn. | Myelin can be repaired. After decompression, cross-transmission between branches had disappeared in 23% of 53 patients at one week and in 73% of 30 at 2–8 months [S50:A]. Relief of the spasm is often, but not always, delayed, and how often differs between series: complete relief within the first week came in 35% of 175 patients in one cohort and in 67% of 100 in another [S150:A; S151:A], and 83–88% reported relief at one week in the two arms of a 283-patient comparison [S79:A]. The 175, all eventually cured, took a median of 30 days [S150:A]. One explanation is [remyelination](glossary.md#remyelination), new myelin being laid down [S50:A]. Another is a facial nucleus that calms down slowly: abnormal F waves faded in patients whose spasm went after decompression [N205:A]. In rats, the signs of an over-active nucleus disappeared over 4–8 weeks [N208:A]. |
 # | Touching wires always short-circuit. | A vessel touches the facial nerve in many people who never develop HFS (section 5) [S43:A]. Contact is not enough; something else has to be present. |
 # | The fault is in the cable. | Where the abnormal signal arises is still debated. One view puts it at the compression site, with ephaptic and ectopic excitation [S51:B]. Another holds that the facial motor nucleus becomes hyperexcitable; animal models needed a nerve injury *plus* vessel contact [S50a:B]. Recent electrophysiology increasingly favours a central contribution [S54:B]. One review favours a functional effect of compression and stretch, with cross-talk at the conflict zone [S55:B]. |
-# | Every short circuit sits where the wire is worn. | After a Bell's palsy, recordings place the cross-transmission inside the petrous bone, not in the cerebellopontine angle [S56:A]: same symptom, different site, no artery needed (section 8). |
+# | Every short circuit sits where the wire is worn. | After a Bell's palsy, recordings place the cross-transmission inside the petrous bone, not in the cerebellopontine angle [S56:A]: a similar-looking syndrome, a different site, no artery needed (section 8). |
 #
 # Keep the analogy, but keep its limits in mind: it explains *where* and *why there*, not the
 # whole of *how*. Chapter 03 builds the cross-talk itself.
@@ -97,7 +98,7 @@ hfs.show(figs.conflict_schematic(), "2.1")
 # **Core path.**
 # 1. In most surgical series, including all those shown here, the AICA is the commonest culprit
 #    [S33:A; S14:A].
-# 2. Some series report the PICA or the vertebral artery first [N342:A].
+# 2. At least one series reports the PICA and the vertebral artery before the AICA [N342:C].
 # 3. The PICA and the vertebral artery usually come next; veins are rare culprits [S33:A].
 # 4. Often more than one vessel presses: in 38% of 115 patients in one series [S33:A].
 # 5. The shares differ between series mainly because the series count differently.
@@ -115,9 +116,11 @@ hfs.show(figs.offending_vessels_figure(), "2.2")
 # %% [markdown]
 # A **[meta-analysis](glossary.md#meta-analysis)** pools the results of many studies into one
 # estimate. The AICA share runs from 37.8% in a meta-analysis of 27 studies to 75.8% in a Hispanic
-# surgical series [S14:A; S36:A]. The PICA share runs from 6.2% to 38% [S36:A; S34:A]. In a
-# 60-patient series operated on with an endoscope, the order was reversed: PICA in 39 patients,
-# vertebral artery in 23 and AICA in 16, with several vessels in 19 [N342:A]. The series disagree
+# surgical series [S14:A; S36:A]. The PICA share runs from 6.2% to 38% in the series of Figure 2.2
+# [S36:A; S34:A]. In a 60-patient series operated on with an endoscope, the order was reversed: PICA
+# in 39 patients (65%), vertebral artery in 23 and AICA in 16, with several vessels in 19. Only its
+# abstract could be read, on an index page, and its journal record was not found, so it counts as a
+# weak source here [N342:C]. The series disagree
 # mostly because they count differently: one main culprit per patient or every vessel that touches
 # the nerve, and different denominators. Method (angiogram or surgery) and population add to the
 # spread (Going deeper, below).
@@ -168,7 +171,8 @@ hfs.show_table("offending_vessels", columns=["study", "method", "vessel", "basis
 #
 # - **wear** grows with how hard the vessel presses, with its pulsation (an artery more than a
 #   vein), with systolic blood pressure (a fuller artery presses harder) and slightly with age;
-# - **repair** is fast, a time constant of a few months, as long as the nerve is not indented; once
+# - **repair** is fast, a time constant of a few months (fitted to one cohort's time to cure after
+#   surgery, in which every patient was eventually cured [S150:A]), as long as the nerve is not indented; once
 #   the vessel indents it, repair is almost shut off. This switch is the model's version of the
 #   "second factor" of section 5;
 # - below an integrity of 0.5 the model predicts cross-talk and spasm [TC:T].
@@ -243,7 +247,7 @@ MyelinWearView()
 # 2. At autopsy, vessels pressed on the central myelin of more than 80% of 75 nerves from adults
 #    not selected for HFS [N5:A].
 # 3. So contact is common and HFS is rare: contact alone is not enough.
-# 4. Contacts that cause HFS sit at the root exit zone and indent the nerve more often [S42:A].
+# 4. Contacts on the symptomatic side sit at the root exit zone and indent the nerve more often [S42:A].
 # 5. A susceptible nerve or nucleus and a crowded posterior fossa may be needed too [S50a:B; S69:A].
 #
 # If a vessel against the nerve were enough, everyone with one would twitch. They do not.
@@ -261,7 +265,7 @@ hfs.show(figs.contact_figure(), "2.4")
 # higher the number. The autopsy figure is higher still because a dissected brainstem shows every
 # vessel lying on the central myelin, whatever its effect [N5:A].
 #
-# What distinguishes the contacts that cause HFS? The evidence points to several factors, and
+# What distinguishes the contacts on the symptomatic side? The evidence points to several factors, and
 # probably more than one is needed:
 #
 # - **Where.** On symptomatic sides at least 80% of contacts sit at the anterior root exit zone; on
@@ -318,9 +322,9 @@ hfs.show(figs.contact_figure(), "2.4")
 # gets HFS.
 #
 # **High blood pressure** ([hypertension](glossary.md#hypertension)) has been studied in
-# **[case–control studies](glossary.md#case–control-study)**: people with HFS (cases) are compared
+# **[case–control studies](glossary.md#case-control-study)**: people with HFS (cases) are compared
 # with similar people without it (controls), and the odds of having hypertension are compared
-# between the groups. The **[odds ratio (OR)](glossary.md#or)** is the odds in cases divided by the
+# between the groups. The **[odds ratio (OR)](glossary.md#odds-ratio)** is the odds in cases divided by the
 # odds in controls: 1 means no difference, 2 means twice the odds. Figure 2.5 is a
 # **[forest plot](glossary.md#forest-plot)**, a chart that stacks the estimates of several studies
 # on one axis, here every estimate in the course's table. How to read it:
@@ -340,7 +344,10 @@ hfs.show(figs.hypertension_forest_plot(), "2.5")
 
 # %% [markdown]
 # Every overall estimate *in this plot* lies to the right of 1. Both case–control studies found
-# hypertension about two and a half times as often (as odds) in patients. One gave an adjusted odds
+# hypertension about two and a half times as often (as odds) in patients. They may not be fully
+# independent replications: the 2003 study comes from an Italian group [S44:A], and the author list
+# of the 2000 study, which may well be the same group, has not yet been checked for this course
+# [S45:A]. One gave an adjusted odds
 # ratio of 2.76, 95% confidence interval 1.43–5.33, in 114 patients against 228 neurological
 # controls [S44:A]. The other gave 2.64 (1.3–5.33) in 115 against 115 [S45:A]. Pooling six studies
 # with 549 patients gave a smaller but still clear 1.72 (1.12–2.31) [S46:A]. Pooled estimates often
@@ -442,7 +449,7 @@ print(figs.odds_ratio_summary())
 # %% [markdown]
 # ## 8. Secondary HFS: when the cause is not a vessel at the root
 #
-# **[Secondary HFS](glossary.md#secondary-hemifacial-spasm)** has a cause other than a vessel at
+# **[Secondary HFS](glossary.md#secondary-HFS)** has a cause other than a vessel at
 # the root exit zone. Its share runs from under 5% to about 23% of patients, depending on whether
 # spasm after a facial palsy is counted and on the clinic [N341:B; S15:A]. Figure 2.6 shows four
 # cohorts.
@@ -479,8 +486,10 @@ hfs.show(figs.aetiology_figure(), "2.6")
 #   ([dolichoectasia](glossary.md#dolichoectasia)) pressed on the nerve in 12 of 1,642 patients
 #   (0.7%) [S17:A]. It is still a vascular cause, but a harder one to operate on.
 #
-# The shares of secondary HFS differ between cohorts (11.9% to 23% in Figure 2.6 [S110:A; S15:A])
-# because clinics define it differently (is a spasm after Bell's palsy counted?) and see different
+# The shares of secondary HFS differ between cohorts. In Figure 2.6 two cohorts count secondary
+# cases, 19% and 23% [S16:A; S15:A], and in a third 21.5% were not classed as primary [S21:A]. The
+# fourth, a Brazilian botulinum-toxin cohort, reports only that 88.1% had primary HFS, so at most
+# 11.9% were secondary [S110:A]. The shares differ because clinics define it differently (is a spasm after Bell's palsy counted?) and see different
 # patients. A referral clinic also sees mimics such as tics and psychogenic spasm, 18% of referrals
 # in one centre [S16:A]. Chapter 06 (coming) returns to the mimics.
 
@@ -564,12 +573,13 @@ hfs.quiz("02_neurovascular_conflict")
 # - Primary HFS is a **neurovascular conflict**: a vessel, usually an artery, presses on the facial
 #   nerve where it is still covered by central myelin, at the root exit zone [S33:A].
 # - The **insulated-wire** picture explains where and why there, but nerves are not wires. Axons
-#   fire by themselves [S49:A]. Relief after surgery is often delayed [S150:A]. Remyelination
+#   fire by themselves [S49:A]. Relief after surgery comes within days in many patients but only after
+#   weeks to months in others, in shares that differ widely between series [S150:A; S151:A]. Remyelination
 #   and a slowly calming facial nucleus are two explanations, and part of the problem may be
 #   central [S50a:B; S54:B].
 # - In most series, including all those shown here, the **AICA** is the commonest culprit, with
-#   37.8% to 75.8% [S14:A; S36:A]. Some series report the PICA or the vertebral artery first
-#   [N342:A]. Series differ by counting, denominators, method and population.
+#   37.8% to 75.8% [S14:A; S36:A]. At least one series reports the PICA and the vertebral artery first
+#   [N342:C]. Series differ by counting, denominators, method and population.
 # - **Contact is common without HFS**: 6% to 53% of people or nerve sides in imaging studies
 #   [S104:A; S43:A]. What matters is where and how hard the vessel presses, and perhaps a crowded posterior
 #   fossa and a susceptible nerve [S42:A; S70:A].

@@ -3,9 +3,10 @@
 #
 # Mrs Ana Ortiz, the teacher whose left lower eyelid began to twitch two years ago, has an EMG. The
 # neurophysiologist gives a small electric pulse to the zygomatic branch of her left facial nerve, in
-# front of the ear. Her eyelid twitches at once: that branch supplies it. About 10 ms later her
-# **chin** twitches too, although no zygomatic fibre goes to the chin. All 40 patients of one
-# surgical series showed this delayed twitch [S59:A]. This chapter builds a small model of the nerve
+# front of the ear. Her eyelid twitches at once: that branch supplies it. About 10 ms later the
+# recording electrode on her **chin** (mentalis) picks up a small response too, although no
+# zygomatic fibre goes to the chin. It is an EMG response, seen on the screen rather than as a
+# visible twitch. All 40 patients of one surgical series showed this delayed response [S59:A]. This chapter builds a small model of the nerve
 # to explain it, then asks what the response is worth as a test and what it says about the two
 # theories of HFS. (Mrs Ortiz is a teaching case [TC:T].)
 
@@ -14,12 +15,13 @@
 #
 # By the end of this chapter you can:
 #
-# 1. explain why healthy fibres do not excite each other, and why HFS needs demyelination *and*
-#    compression;
+# 1. explain why healthy fibres do not excite each other, and why, in the model and in rats,
+#    cross-talk needs demyelination *and* compression;
 # 2. explain why routine nerve conduction studies are normal in HFS;
 # 3. read a spike raster and EMG traces, and recognise synkinesis;
-# 4. describe how the lateral spread response is recorded, and why it is a specific but not a
-#    sensitive predictor of cure;
+# 4. describe how the lateral spread response is recorded, and why a persisting LSR is a specific
+#    but insensitive sign of persisting spasm (equivalently, its disappearance is a sensitive but
+#    non-specific sign of cure);
 # 5. weigh the evidence for the peripheral and the central theory, and say what a toy model can and
 #    cannot prove.
 #
@@ -48,9 +50,11 @@ hfs.setup()
 #   each of four branches, each branch to one muscle: temporal → frontalis, zygomatic → orbicularis
 #   oculi, buccal → orbicularis oris, marginal mandibular → mentalis [TC:T].
 # - **The lesion.** Near the brainstem the nerve has no fascicles, so fibres of all branches lie
-#   mixed [N12:A]. Its central myelin runs about 8 mm along the pons, up to the
-#   [transition zone](glossary.md#tz) where peripheral myelin begins [N5:A]. Chapter 01 calls this
-#   stretch the [root exit zone (REZ)](glossary.md#rez). The model puts a 2.5 mm demyelinated lesion
+#   mixed [N12:A]. On the lateral side of the root its central myelin reaches about 8 mm from the
+#   root exit point, much of it along the pons, up to the
+#   [transition zone](glossary.md#transition-zone) where peripheral myelin begins; medially the
+#   transition zone begins near the point where the root leaves the pons [N5:A]. Chapter 01 calls
+#   this stretch the [root exit zone (REZ)](glossary.md#root-exit-zone). The model puts a 2.5 mm demyelinated lesion
 #   there. That length is a modelling choice [TC:T], close to the 2.6 mm of the medial REZ
 #   measured in cadavers [N6:A].
 #
@@ -158,7 +162,7 @@ hfs.show(xt_fig.journey_figure([ct.journey(d) for d in (0.0, 0.5, 0.9, 0.97)]), 
 # - A routine facial [nerve conduction study](glossary.md#nerve-conduction-study) stimulates at the
 #   stylomastoid foramen, distal to the REZ, and records from a face muscle. The impulse never
 #   crosses the lesion, so the test cannot see it, however bad the lesion is.
-# - The early component (R1) of the [blink reflex](glossary.md#blink-reflex) starts from a
+# - The early component (R1) of the [blink reflex](glossary.md#blink-reflex-R1-and-R2) starts from a
 #   supraorbital (trigeminal) stimulus and leaves the pons through the facial nerve, so it *does*
 #   cross the REZ. It stays normal because the lesion is short: in Figure 3.3, even heavy slowing
 #   over a few millimetres adds a fraction of a millisecond [TC:T].
@@ -178,12 +182,14 @@ for label, (demyelination, compression) in steps.items():
 # %% [markdown]
 # ## 5. Step 4: add compression
 #
-# Press the demyelinated stretch. The vessel squeezes fluid out of the root, the extracellular
-# resistance rises, and more loop current is forced through the neighbours, as in the squid axons
-# under oil [N60:A]. Figure 3.4 runs the model over every combination: cross-talk appears only where
-# demyelination and compression are both high enough [TC:T]. In rats, too, an artery against a facial
-# nerve branch produced an abnormal response only if the branch had first been slightly injured
-# [N203:A].
+# Press the demyelinated stretch. In the model, after Nielsen's proposal, the vessel squeezes fluid
+# out of the root, the extracellular resistance rises, and more loop current is forced through the
+# neighbours, as in the squid axons under oil [S50:A; N60:A; TC:T]. This is a proposed mechanism and
+# the model's rule, not a measurement in patients. Figure 3.4 runs the model over every combination:
+# cross-talk appears only where demyelination and compression are both high enough [TC:T]. In rats,
+# too, an artery against a facial nerve branch produced an abnormal response only if the branch had
+# first been slightly injured; the same authors placed the crossing central to the compression
+# (section 8) [N203:A].
 
 # %%
 hfs.show(xt_fig.coupling_map_figure(ct.coupling_map()), "3.4")
@@ -405,7 +411,7 @@ LSRView()
 # was found in 79.5% of 78 patients with such post-paralytic synkinesis [S62:A]. So the LSR separates
 # HFS from blepharospasm or tics, but the history separates it from post-paralytic synkinesis.
 #
-# **Prognosis.** Surgeons watch the LSR during [microvascular decompression](glossary.md#mvd) (MVD),
+# **Prognosis.** Surgeons watch the LSR during [microvascular decompression](glossary.md#MVD) (MVD),
 # the operation that moves the vessel off the nerve. Does its disappearance predict cure?
 # [Sensitivity](glossary.md#sensitivity) is the share of patients with an outcome whom a test flags;
 # [specificity](glossary.md#specificity) the share without it whom the test clears. Three
@@ -426,9 +432,9 @@ LSRView()
 hfs.show(dx_fig.lsr_diagnostic_figure(ct.aligned_meta_analyses()), "3.8")
 
 # %% [markdown]
-# **Specific, not sensitive: what it means at the bedside.** The
-# [positive predictive value](glossary.md#ppv) (PPV) is the share of patients with a positive test who
-# have the outcome; the [negative predictive value](glossary.md#npv) (NPV) the share with a negative
+# **A persisting LSR is specific, not sensitive: what it means at the bedside.** The
+# [positive predictive value](glossary.md#PPV) (PPV) is the share of patients with a positive test who
+# have the outcome; the [negative predictive value](glossary.md#NPV) (NPV) the share with a negative
 # test who do not. Both depend on how common the outcome is. Of 1,000 operated patients about 91.1%
 # are cured [S13:A], so about 89 keep their spasm. Apply sensitivity 40% and specificity 89% [S63:A]:
 
@@ -452,7 +458,7 @@ hfs.show(dx_fig.outcome_frequency_figure(counts), "3.9")
 #
 # The sources disagree. One meta-analysis found cure 4.2 times more likely when the response was
 # abolished, and recommended routine monitoring [S64:A]. That figure is an
-# [odds ratio](glossary.md#or) (OR): the odds of an outcome in one group divided by the odds in
+# [odds ratio](glossary.md#odds-ratio) (OR): the odds of an outcome in one group divided by the odds in
 # another, so 1 means no difference. But in a prospective comparison of 283 patients, relief at one
 # year was similar with and without monitoring (93.1% vs 94.2%) [S79:A]. The link with long-term
 # outcome was not significant in 10 of 16 long-term studies [S77:A]. The sources agree on one point:
@@ -479,7 +485,7 @@ hfs.show(dx_fig.two_theories_figure(), "3.10")
 # | A second nerve peak 1.1 ms after the first, 3 mm beyond the compression, vanished with the LSR; too short for a trip to the nucleus [N52:B] | peripheral |
 # | The response is generated where the lesion is: cerebellopontine angle in idiopathic HFS, petrous bone after Bell's palsy; the mechanism is left open [S56:A] | site of trigger (mechanism open) |
 # | The LSR came about 2.5 ms after the measured round trip to the REZ and back [N420:A] | central |
-# | [F waves](glossary.md#f-wave) were larger and more frequent on the spasm side, and normalised after successful surgery [N205:A] | central |
+# | [F waves](glossary.md#F-wave) were larger and more frequent on the spasm side, and normalised after successful surgery [N205:A] | central |
 #
 # An F wave is a small late muscle response: an antidromic volley reaches the motoneurons and a few
 # fire back. Reviews still differ: one from 2023 sees recent electrophysiology favouring a central
@@ -523,7 +529,9 @@ hfs.show(dx_fig.two_theories_figure(), "3.10")
 # ## 9. Decompression in the model
 #
 # MVD moves the vessel off the nerve and keeps it away with a small pad. In the model compression
-# becomes 0, and the damaged myelin recovers over months [TC:T].
+# becomes 0, and the damaged myelin recovers over months [TC:T]. The repair rate was fitted to the
+# time to cure in one cohort whose patients were all eventually cured, so it copies the slower end of
+# what patients experience (see below) [S150:A; TC:T].
 
 # %%
 mvd = ct.decompress(0.8, 0.7, age_years=50)
@@ -541,7 +549,12 @@ hfs.show(dx_fig.decompression_figure(results, ct.decompression_signs()), "3.11")
 # theatre: in 131 of 145 patients [S79:A]. Patients followed afterwards tell a slower story. Nielsen
 # studied 59 patients before surgery [S50:A]. Of the 53 re-examined one week after decompression,
 # ephaptic transmission had gone in only 23% [S50:A]. Of the 30 re-examined at 2–8 months, it had
-# gone in 73% [S50:A]. Relief follows a similar clock, a median of 30 days [S150:A].
+# gone in 73% [S50:A]. Not every sign is that slow: of 66 patients examined before and after
+# decompression, the eye–mouth synkinesis of the blink reflex disappeared rapidly, often within 10
+# days, in 81% of those without earlier nerve-block procedures [N207:A]. Relief of the spasm varies
+# between series too. Complete relief within the first week came in 35% of 175 patients in one
+# cohort and in 67% of 100 in another [S150:A; S151:A]. The 175, all eventually cured, took a median
+# of 30 days, so that cohort describes the slower end of the range [S150:A].
 #
 # Why the delay? One explanation is remyelination, as Nielsen proposed [S50:A]; the model builds it
 # in [TC:T]. Another is a slowly normalising facial nucleus: enhanced F waves normalise after surgery
@@ -586,9 +599,11 @@ check("03", predicted_range=predicted_range, latency_ms=latency_ms,
 from hfs_edu.exercises import check
 from hfs_edu.models.crosstalk import lateral_spread_response
 
-# 1. Back up the nerve to the root exit zone, about 1 ms to cross, then down to another muscle:
-#    about 10 cm of nerve twice plus the crossing, so the response comes at 8-12 ms, not 1-2 ms
-#    (that is the direct response of the stimulated branch) and not 30-50 ms.
+# 1. The response needs a round trip towards the brainstem: all the way up the stimulated fibres
+#    from the cheek to the REZ, across to another branch's fibres, and down again to the chin. The
+#    crossing is either about 1 ms at the REZ (peripheral reading) or a relay through the facial
+#    nucleus (central reading); both give 8-12 ms, not 1-2 ms (the direct response of the
+#    stimulated branch) and not 30-50 ms. The model has only the peripheral route [TC].
 predicted_range = "8-12 ms"
 # 2. The onset the view reports at demyelination 0.80, compression 0.70.
 latency_ms = round(lateral_spread_response(0.8, 0.7).latency_ms, 1)
@@ -626,7 +641,10 @@ hfs.quiz("03_crosstalk")
 #   nuclear relay [N420:A]. The model shows the peripheral route is sufficient, not that it is the
 #   route.
 # - The LSR is present in almost all patients with HFS, but also after a facial palsy [S62:A].
-#   During surgery it is a specific, not sensitive, predictor: a persisting LSR is a warning, not a
-#   verdict [S63:A].
-# - Moving the vessel abolishes the LSR at once in most operations, but abnormal signs fade over
-#   weeks to months, through remyelination, a calming nucleus, or both [S50:A].
+#   During surgery a persisting LSR is a specific but insensitive predictor of persisting spasm
+#   (its disappearance a sensitive but non-specific sign of cure): a warning, not a verdict
+#   [S63:A; S65:A; S66:A].
+# - Moving the vessel abolishes the LSR at once in most operations [S79:A]. Other signs fade at
+#   different speeds: synkinesis often within 10 days [N207:A], ephaptic transmission over weeks to
+#   months, through remyelination, a calming nucleus, or both [S50:A]. Relief of the spasm comes
+#   within the first week in 35–67% of patients, depending on the series [S150:A; S151:A].

@@ -435,3 +435,23 @@ def test_no_unsupported_draft_values_crept_back():
         assert gone not in text, f"unsupported draft value {gone!r} is back in the tables"
     lsr = [r for r in table("lsr_meta_analyses") if r["source_key"] == "S66" and r["timepoint"] == "long-term"]
     assert lsr and (float(lsr[0]["sensitivity_pct"]), float(lsr[0]["specificity_pct"])) == (90.0, 28.0)  # F33
+
+
+def test_glossary_anchors_are_unique_and_chapter_links_match_their_case():
+    """Neurology review 2, R17: one anchor per term; a chapter link that names a glossary anchor
+    uses exactly the glossary's spelling (no `mvd` for `MVD`, no en dash for a hyphen)."""
+    import csv
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    with open(root / "data" / "glossary.csv", encoding="utf-8") as fh:
+        anchors = [row["anchor"] for row in csv.DictReader(fh)]
+    assert len(anchors) == len(set(anchors))
+    assert len({a.lower() for a in anchors}) == len(anchors)
+    by_lower = {a.lower(): a for a in anchors}
+    for chapter in sorted((root / "chapters").glob("0[0-3]_*.py")):
+        for link in re.findall(r"glossary\.md#([^)\s]+)\)", chapter.read_text(encoding="utf-8")):
+            assert "–" not in link, f"{chapter.name}: en dash in anchor {link!r}"
+            if link.lower() in by_lower:
+                assert link == by_lower[link.lower()], f"{chapter.name}: {link!r} should be {by_lower[link.lower()]!r}"

@@ -163,3 +163,15 @@ def test_crosstalk_view_answers_match_the_model():
     assert {"temporal", "zygomatic"} & branches and {"buccal", "marginal mandibular"} & branches
     isi = [d for t in spasm.lesion_spike_times_ms for d in (t[1:] - t[:-1]) if d < 5.0]
     assert isi and 2.8 <= min(isi) and max(isi) <= 4.1                      # 250-350 Hz trains
+
+
+def test_range_feedback_presents_both_readings_of_the_round_trip(right):
+    """Neurology review 2, R09: the 8-12 ms answer is explained by a round trip with either a
+    crossing at the REZ (peripheral reading) or a relay in the nucleus (central reading)."""
+    fb = check("03", **right)
+    message = next(p for p in fb.parts if p.name == "predicted_range").message
+    assert "peripheral" in message and "central" in message and "nucleus" in message
+    for wrong in ("1-2 ms", "30-50 ms"):
+        hint = next(p for p in check("03", **dict(right, predicted_range=wrong)).parts
+                    if p.name == "predicted_range").message
+        assert "nucleus" in hint

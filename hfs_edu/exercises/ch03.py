@@ -93,14 +93,18 @@ def _check_range(answer, exp) -> Part:
         return Part(name, False, 'type one of "1-2 ms", "8-12 ms" or "30-50 ms", in quotes.')
     got = labels[text]
     if got == want:
-        return Part(name, True, "right: the impulse goes back up the nerve to the root exit zone, takes about "
-                                "1 ms to cross to another branch's fibres, and comes all the way back down.")
+        return Part(name, True, "right: the response needs a round trip towards the brainstem, up the "
+                                "stimulated fibres and down another branch's fibres. The switch between "
+                                "branches is either a ~1 ms crossing at the root exit zone (peripheral "
+                                "reading) or a relay through the facial nucleus (central reading); both "
+                                "give 8-12 ms. The model has only the peripheral route (section 8).")
     if RANGES_MS[got][1] < RANGES_MS[want][0]:
         return Part(name, False, f"{got} is about the direct response of the stimulated branch's own "
                                  "muscle, which is close to the stimulus. Think of the detour: where must the impulse go to "
-                                 "reach another branch's fibres? (Section 6.)")
-    return Part(name, False, "too long for a round trip of nerve conduction: it would need a much slower "
-                             "route. Add up the legs in Figure 3.7.")
+                                 "reach another branch's fibres, at the root exit zone or in the nucleus? (Sections 6 and 8.)")
+    return Part(name, False, "too long for a round trip of nerve conduction, whether the switch happens at "
+                             "the root exit zone or in the nucleus: it would need a much slower route. Add "
+                             "up the legs in Figure 3.7.")
 
 
 def _check_latency(answer, exp) -> Part:
