@@ -8,7 +8,7 @@ scalar, the bad value); no other exception type escapes.
 How it works
 ------------
 * :func:`public_functions` discovers the functions in ``__all__`` of
-  ``hfs_edu.data``, ``hfs_edu.citations``, ``hfs_edu.quiz`` and every
+  ``hfs_edu.data``, ``hfs_edu.citations``, ``hfs_edu.quizzes`` and every
   ``hfs_edu.models.*`` / ``hfs_edu.figures.*`` module (classes such as result
   records are not entry points and are skipped; a function re-exported by
   another module is tested once, under the module that defines it).
@@ -67,7 +67,7 @@ settings.register_profile("explore", deadline=None, print_blob=True, max_example
 PROFILE = os.environ.get("HFS_HYPOTHESIS_PROFILE", "hfs-ci")
 EXAMPLES_SCALE = 10 if PROFILE == "explore" else 1
 
-PUBLIC_MODULES = ("hfs_edu.data", "hfs_edu.citations", "hfs_edu.quiz")
+PUBLIC_MODULES = ("hfs_edu.data", "hfs_edu.citations", "hfs_edu.quizzes")
 PUBLIC_PACKAGES = ("hfs_edu.models", "hfs_edu.figures")
 NAN, INF = float("nan"), float("inf")
 
@@ -320,12 +320,12 @@ def _bib_keys():
 
 
 def _quizzes():
-    from hfs_edu.quiz import list_quizzes
+    from hfs_edu.quizzes import list_quizzes
     return list_quizzes()
 
 
 def _questions():
-    from hfs_edu.quiz import list_quizzes, load_quiz
+    from hfs_edu.quizzes import list_quizzes, load_quiz
     return [q for ch in list_quizzes() for q in load_quiz(ch)]
 
 
@@ -459,7 +459,7 @@ def _response_for(q: dict) -> st.SearchStrategy:
     n = len(q["options"])
     if q["type"] == "single":
         return st.integers(0, n - 1)
-    return st.lists(st.integers(0, n - 1), max_size=n, unique=True)
+    return st.lists(st.integers(0, n - 1), min_size=1, max_size=n, unique=True)
 
 
 def _bad_responses(kwargs: dict) -> list:
@@ -467,15 +467,21 @@ def _bad_responses(kwargs: dict) -> list:
     if q["type"] == "numeric":
         return [NAN, INF, "3", None, True]
     n = len(q["options"])
-    return [n, -1, "a", None, 2.5] if q["type"] == "single" else [[n], [-1], "a", None, [0.5]]
+    return [n, -1, "a", None, 2.5] if q["type"] == "single" else [[n], [-1], "a", None, [0.5], [], [0, 0]]
 
 
 def _single_question() -> dict:
     return next(q for q in _questions() if q["type"] == "single")
 
 
+#: a question dict is drawn jointly (from the course quizzes); bad: wrong types and malformed dicts
+_QUESTION = P(st.nothing(), None, [None, "q1", 3, {}, {"type": "essay"},
+                                   {"id": "x", "type": "single", "kind": "recall", "stem": "?", "hint": "h",
+                                    "explanation": "no citation", "options": [{"text": "a", "correct": True}]}])
+
 CHECK_ANSWER_JOINT = st.deferred(lambda: st.sampled_from(_questions())).flatmap(
-    lambda q: st.fixed_dictionaries({"question": st.just(q), "response": _response_for(q)}))
+    lambda q: st.fixed_dictionaries({"question": st.just(q), "response": _response_for(q),
+                                      "attempt": st.integers(1, 100)}))
 
 
 def _same_length_traces(names: tuple[str, ...], min_size: int = 1, **other: P) -> st.SearchStrategy:
@@ -532,14 +538,36 @@ SPECS: dict[str, Spec] = {
         {"keys": P(st.deferred(lambda: st.lists(st.sampled_from(_bib_keys()), max_size=5)), ["S13"],
                    ["S13", None, 3, [3], ["no-such-key"]]),
          "markdown": flag()}, is_type(str), examples=15),
-    # -- hfs_edu.quiz ----------------------------------------------------------------------------------------
-    "hfs_edu.quiz.list_quizzes": Spec(check=is_type(list)),
-    "hfs_edu.quiz.load_quiz": Spec({"chapter": choice(_quizzes, normalise=lambda s: s)}, is_type(list)),
-    "hfs_edu.quiz.check_answer": Spec(
-        {"question": P(st.nothing(), None, [None, "q1", 3, {}, {"type": "essay"}]), "response": P(st.nothing(), None)},
+    # -- hfs_edu.quizzes ----------------------------------------------------------------------------------------
+    "hfs_edu.quizzes.list_quizzes": Spec(check=is_type(list)),
+    "hfs_edu.quizzes.load_quiz": Spec({"chapter": choice(_quizzes, normalise=lambda s: s)}, is_type(list)),
+    "hfs_edu.quizzes.check_answer": Spec(
+        {"question": _QUESTION, "response": P(st.nothing(), None), "attempt": integer(1, 100, default=1)},
         lambda r, kw: (isinstance(r.correct, bool) and r.message.strip()) or pytest.fail(repr(r)),
-        joint=CHECK_ANSWER_JOINT, defaults={"question": lambda: _single_question(), "response": 0},
+        joint=CHECK_ANSWER_JOINT, defaults={"question": lambda: _single_question(), "response": 0, "attempt": 1},
         bad_for={"response": _bad_responses}),
+    "hfs_edu.quizzes.option_order": Spec(
+        {"question": _QUESTION, "chapter": text("01_facial_nerve")},
+        lambda r, kw: sorted(r) == list(range(len(kw["question"].get("options", [])))) or pytest.fail(repr(r)),
+        joint=st.deferred(lambda: st.fixed_dictionaries({"question": st.sampled_from(_questions()),
+                                                         "chapter": st.sampled_from(_quizzes())})),
+        defaults={"question": lambda: _single_question(), "chapter": "01_facial_nerve"}),
+    "hfs_edu.quizzes.correct_options": Spec({"question": _QUESTION}, is_type(list),
+                                            joint=st.deferred(lambda: st.fixed_dictionaries(
+                                                {"question": st.sampled_from(_questions())})),
+                                            defaults={"question": lambda: _single_question()}),
+    "hfs_edu.quizzes.answer_text": Spec({"question": _QUESTION}, lambda r, kw: r.strip() or pytest.fail(repr(r)),
+                                        joint=st.deferred(lambda: st.fixed_dictionaries(
+                                            {"question": st.sampled_from(_questions())})),
+                                        defaults={"question": lambda: _single_question()}),
+    "hfs_edu.quizzes.citation_keys": Spec({"question": _QUESTION}, lambda r, kw: r or pytest.fail(repr(r)),
+                                          joint=st.deferred(lambda: st.fixed_dictionaries(
+                                              {"question": st.sampled_from(_questions())})),
+                                          defaults={"question": lambda: _single_question()}),
+    "hfs_edu.quizzes.reveal": Spec({"question": _QUESTION}, lambda r, kw: r.startswith("The answer") or pytest.fail(r),
+                                   joint=st.deferred(lambda: st.fixed_dictionaries(
+                                       {"question": st.sampled_from(_questions())})),
+                                   defaults={"question": lambda: _single_question()}),
     # -- hfs_edu.models.anatomy -------------------------------------------------------------------------------
     "hfs_edu.models.anatomy.branches": Spec({"terminal_only": flag()}, is_type(list)),
     "hfs_edu.models.anatomy.muscles": Spec(
