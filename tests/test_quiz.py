@@ -134,6 +134,15 @@ def test_no_answer_cues_across_the_course():
     assert moved >= len(singles) / 2
 
 
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_no_position_cue_within_a_chapter(chapter):
+    # a student takes one chapter's quiz at a time: "A again" must not become the rule there either
+    singles = [q for q in load_quiz(chapter) if q["type"] == "single"]
+    positions = Counter(option_order(q, chapter).index(correct_options(q)[0]) for q in singles)
+    if len(singles) >= 4:
+        assert max(positions.values()) <= len(singles) / 2, f"{chapter}: display positions {dict(positions)}"
+
+
 def test_shuffle_is_a_deterministic_permutation_stable_across_processes():
     chapter, q = next((c, q) for c, q in ALL if q["type"] == "single")
     order = option_order(q, chapter)
