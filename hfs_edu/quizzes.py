@@ -58,7 +58,7 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
-from ._validate import check_int, check_str
+from ._params import integer, text, validated
 from .citations import find_citations
 from .data import DataFileError, bibliography, data_dir
 
@@ -211,6 +211,7 @@ def list_quizzes() -> list[str]:
     return sorted(p.stem for p in _quiz_dir().glob("*.json"))
 
 
+@validated(chapter=text(doc="A chapter with a quiz file, e.g. \"01_facial_nerve\"."))
 def load_quiz(chapter: str) -> list[dict]:
     """Return the validated list of questions of ``chapter`` (e.g. ``"01_facial_nerve"``).
 
@@ -226,7 +227,6 @@ def load_quiz(chapter: str) -> list[dict]:
     DataFileError
         If the quiz file is malformed (names the file, the question and the problem).
     """
-    check_str("chapter", chapter)
     available = list_quizzes()
     if chapter not in available:
         raise ValueError(f"chapter={chapter!r} has no quiz; allowed: {', '.join(available) or '(none)'}")
@@ -254,6 +254,7 @@ def load_quiz(chapter: str) -> list[dict]:
 # ---------------------------------------------------------------------------------------------
 # Order, answers and feedback
 # ---------------------------------------------------------------------------------------------
+@validated(chapter=text(doc="The chapter the question belongs to (part of the seed)."))
 def option_order(question: dict, chapter: str) -> list[int]:
     """Return the author's option indices in the order the widget shows them.
 
@@ -270,7 +271,6 @@ def option_order(question: dict, chapter: str) -> list[int]:
         The chapter the question belongs to (part of the seed).
     """
     _check_question(question)
-    check_str("chapter", chapter)
     if question["type"] == "numeric":
         return []
     seed = int.from_bytes(hashlib.sha256(f"{chapter}/{question['id']}".encode()).digest()[:8], "big")
@@ -339,6 +339,7 @@ def _response(question: dict, response):
     return sorted(int(i) for i in chosen)
 
 
+@validated(attempt=integer(1, 100, doc="Which try this is."))
 def check_answer(question: dict, response, attempt: int = 1) -> Feedback:
     """Check a student's ``response`` to ``question`` and return :class:`Feedback`.
 
@@ -361,7 +362,6 @@ def check_answer(question: dict, response, attempt: int = 1) -> Feedback:
         string, a bool) or out of range (NaN, an unknown index), or a bad ``attempt``.
     """
     _check_question(question)
-    attempt = check_int("attempt", attempt, 1, 100)
     chosen = _response(question, response)
     kind = question["type"]
     notes: list[str] = []
