@@ -144,9 +144,9 @@ def _schema_problems(q) -> list[str]:
                         if isinstance(o, dict)]
     bib = bibliography()
     tiers = {str(k): str(t) for k, t in zip(bib.index, bib["tier"])}
-    for field_name, text in texts_with_keys:
-        if isinstance(text, str):
-            problems += _citation_problems(field_name, text, tiers)
+    for field_name, value in texts_with_keys:
+        if isinstance(value, str):
+            problems += _citation_problems(field_name, value, tiers)
     if kind_of_q == "numeric":
         ans, tol = q.get("answer"), q.get("tolerance")
         if isinstance(ans, bool) or not isinstance(ans, numbers.Real) or not math.isfinite(ans):
