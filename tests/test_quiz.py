@@ -32,7 +32,7 @@ from hfs_edu.quizzes import (
     reveal,
 )
 from hfs_edu.widgets._placeholder import RUN_THIS_CELL_QUIZ
-from hfs_edu.widgets.quiz import QuizView, answer_key_html, parse_number
+from hfs_edu.widgets.quiz import QuizView, _parse_number, answer_key_html
 
 CHAPTERS = list_quizzes()
 ALL = [(ch, q) for ch in CHAPTERS for q in load_quiz(ch)]
@@ -331,16 +331,18 @@ def test_show_answer_reveals_and_scores_nothing():
 
 
 def test_parse_number():
-    assert parse_number(" 1,5 ") == 1.5 and parse_number("2.25") == 2.25
-    assert parse_number("") is None and parse_number("nan") is None and parse_number("x") is None
+    assert _parse_number(" 1,5 ") == 1.5 and _parse_number("2.25") == 2.25
+    assert _parse_number("") is None and _parse_number("nan") is None and _parse_number("x") is None
     with pytest.raises(TypeError, match="text"):
-        parse_number(1.5)
+        _parse_number(1.5)
 
 
 def test_static_answer_key_is_collapsed_and_complete():
     chapter = CHAPTERS[0]
     key = answer_key_html(chapter)
     assert key.startswith("<details>") and key.count("<li>") == len(load_quiz(chapter))
+    with pytest.raises(ValueError, match="chapter"):
+        answer_key_html("99_nothing")
 
 
 # -- the notebook helper: works on every call (B1 / N1) -----------------------------------------------

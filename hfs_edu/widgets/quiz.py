@@ -20,11 +20,12 @@ import math
 
 import ipywidgets as widgets
 
+from .._params import choice, validated
 from .._validate import check_str
-from ..quizzes import answer_text, check_answer, load_quiz, option_order, reveal
+from ..quizzes import answer_text, check_answer, list_quizzes, load_quiz, option_order, reveal
 from ._placeholder import RUN_THIS_CELL_QUIZ, ViewBox
 
-__all__ = ["QuizView", "answer_key_html", "parse_number"]
+__all__ = ["QuizView", "answer_key_html"]
 
 LETTERS = "ABCDEF"
 GREEN, ORANGE, GREY = "#009E73", "#D55E00", "#555555"  # Okabe-Ito
@@ -40,7 +41,7 @@ def _para(body: str, colour: str | None = None) -> str:
     return f'<div class="hfs-quiz-text" style="{style}">{body}</div>'
 
 
-def parse_number(text) -> float | None:
+def _parse_number(text) -> float | None:
     """Return the number typed in a numeric answer box, or None if it is empty or not a number.
 
     Accepts a decimal comma ("1,4") and surrounding spaces; refuses NaN and infinities.
@@ -139,7 +140,7 @@ class QuizView:
             text = card["field"].value
             if not text.strip():
                 return None
-            x = parse_number(text)
+            x = _parse_number(text)
             return text if x is None else x
         chosen = [k for k, t in card["toggles"].items() if t.value]
         if not chosen:
@@ -198,9 +199,12 @@ class QuizView:
         return RUN_THIS_CELL_QUIZ
 
 
+@validated(chapter=choice(list_quizzes, doc="A chapter with a quiz file."))
 def answer_key_html(chapter: str) -> str:
-    """Return a collapsed ``<details>`` answer key for static pages and print."""
-    check_str("chapter", chapter)
+    """Return a collapsed ``<details>`` answer key for static pages and print.
+
+    {parameters}
+    """
     rows = []
     for q in load_quiz(chapter):
         rows.append(f"<li><b>{_text(answer_text(q))}</b> — {_text(q['explanation'])}</li>")
