@@ -222,11 +222,24 @@ def show_table(name: str, columns: list[str] | None = None, max_rows: int = 30, 
 
 
 def quiz(chapter: str) -> None:
-    """Display the self-check quiz of ``chapter`` and a collapsed answer key."""
+    """Display the self-check quiz of ``chapter`` and, under it, a collapsed answer key.
+
+    Works on every call (re-running the cell gives a fresh quiz); the quiz logic is
+    :mod:`hfs_edu.quizzes`, the widget :class:`hfs_edu.widgets.quiz.QuizView`.
+
+    Parameters
+    ----------
+    chapter : str
+        A chapter with a quiz file, e.g. ``"01_facial_nerve"``; allowed: the names
+        :func:`hfs_edu.quizzes.list_quizzes` returns.
+    """
     from IPython.display import HTML, display
 
+    from .quizzes import load_quiz
     from .widgets.quiz import QuizView, answer_key_html
 
+    check_str("chapter", chapter)
+    load_quiz(chapter)  # ValueError naming the chapter (and listing the quizzes) before anything is shown
     view = QuizView(chapter)
     display(view)
     display(HTML(answer_key_html(chapter)))

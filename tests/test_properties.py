@@ -39,7 +39,7 @@ from hfs_edu.models import anatomy, compression, epidemiology
 PACKAGES = ("hfs_edu.models", "hfs_edu.figures", "hfs_edu.widgets")
 MODULES = ("hfs_edu.course_figures",)
 #: Modules outside this suite for now (their owners have not declared them yet); listed so the
-#: gap is visible: hfs_edu.data, hfs_edu.citations, hfs_edu.quiz, hfs_edu.notebook, hfs_edu.exercises.
+#: gap is visible: hfs_edu.data, hfs_edu.citations, hfs_edu.quizzes, hfs_edu.notebook, hfs_edu.exercises.
 SCALAR_ANNOTATIONS = {"float", "int", "bool", "str", "float | None", "int | None", "bool | None", "str | None",
                       "float | np.ndarray", "float | str"}
 settings.register_profile("hfs-ci", derandomize=True, deadline=None, database=None, max_examples=25)

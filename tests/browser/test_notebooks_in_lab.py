@@ -14,7 +14,16 @@ kernel, clears and runs all cells, and checks:
   toggle button, checkbox and radio group inside an ``hfs-view`` changes the
   view's figure (the ``<img>`` ``src``);
 * one quiz "Check" button, after choosing an option, shows feedback;
+* the layout holds (:mod:`lab_layout`, student review B4/B5): quiz stems, option rows and
+  feedback boxes do not overlap and no option text spills out of its box; slider readouts are
+  visible and show their whole text, no control description is cut short, dropdowns are wide
+  enough, and no control overlaps the legend or the figure;
 * the page requests nothing outside 127.0.0.1.
+
+Every check runs twice: with JupyterLab's **default** settings, as a student gets them
+(windowing mode ``contentVisibility`` in JupyterLab 4.6: off-screen cells are not laid out, so
+the harness scrolls to each cell before measuring it), and with windowing off (``none``, every
+cell attached to the DOM).
 
 The tests run only when selected with ``-m browser`` (or HFS_REQUIRE_BROWSER=1),
 so a plain ``pytest tests`` stays fast.
@@ -24,8 +33,9 @@ On failure a screenshot and the browser console log are written to
 (install with: apt-get install chromium chromium-driver), unless
 ``HFS_REQUIRE_BROWSER=1`` (CI), which turns the skip into a failure.
 
-Two self-tests run the harness on throwaway notebooks (a working view + quiz,
-and a broken one) so a JupyterLab upgrade cannot make the checks pass vacuously.
+Three self-tests run the harness on throwaway notebooks (a working view + quiz, a broken one,
+and one with the layout faults of B4/B5) so a JupyterLab upgrade cannot make the checks pass
+vacuously.
 """
 from __future__ import annotations
 
@@ -73,10 +83,12 @@ def course(tmp_path_factory, pytestconfig) -> Path:
     return root
 
 
-@pytest.fixture(scope="session")
-def lab(course, tmp_path_factory):
+@pytest.fixture(scope="session", params=lh.WINDOWING_MODES,
+                ids=lambda mode: "lab-default" if mode is None else f"windowing-{mode}")
+def lab(course, tmp_path_factory, request):
+    """A JupyterLab server per windowing mode: the default a student gets, and every cell attached."""
     server = lh.LabServer(course, tmp_path_factory.mktemp("lab-state"),
-                          env={"HFS_EDU_DATA_DIR": str(course / "data")})
+                          env={"HFS_EDU_DATA_DIR": str(course / "data")}, windowing=request.param)
     try:
         server.start()
         yield server
@@ -127,7 +139,8 @@ def _drive(request, page, lab, rel_path: str, exp: lh.Expectations, **kw) -> lh.
         folder = lh.save_artifacts(page, exp.name, rep, lab, error=f"{type(exc).__name__}: {exc}")
         raise AssertionError(f"{exp.name}: the browser run failed ({type(exc).__name__}: {exc}); "
                              f"screenshot and console log in {folder}") from exc
-    _say(request, f"  {exp.name}: {rep.summary()}")
+    mode = lab.windowing or "default"
+    _say(request, f"  {exp.name} (windowing {mode}): {rep.summary()}")
     return rep
 
 
@@ -147,15 +160,26 @@ def test_harness_selftest_working_notebook_passes(course, lab, page, request):
     assert exp.quiz_cells == [2]
     rep = _drive(request, page, lab, "_harness/ok.ipynb", exp)
     assert rep.problems == []
-    assert rep.counts == {"views": 1, "sliders": 1, "dropdowns": 1, "toggles": 1, "quiz checks": 1}
+    assert rep.counts == {"views": 1, "sliders": 1, "dropdowns": 1, "toggles": 1, "quiz checks": 1, "layouts": 2}
 
 
 def test_harness_selftest_broken_notebook_is_caught(course, lab, page, request):
     exp = lh.expectations(course / "_harness" / "broken.ipynb")
-    rep = _drive(request, page, lab, "_harness/broken.ipynb", exp, change_timeout_s=2.0)
+    rep = _drive(request, page, lab, "_harness/broken.ipynb", exp, change_timeout_s=2.0, check_layout=False)
     text = "\n".join(rep.problems)
     assert "ZeroDivisionError" in text
     assert "cells [2] have no execution count" in text
     for what in ("slider 'frequency'", "dropdown 'colour'", "toggle buttons 'style'"):
         assert f"{what}" in text and "the figure did not change" in text, (what, text)
     assert len(rep.problems) == 5, text
+
+
+def test_harness_selftest_layout_faults_are_caught(course, lab, page, request):
+    """The B4/B5 faults: a clipped readout, a cut description, overlapping radio options (old quiz)."""
+    exp = lh.expectations(course / "_harness" / "layout.ipynb")
+    assert exp.quiz_cells == [1] and len(exp.views) == 1
+    rep = _drive(request, page, lab, "_harness/layout.ipynb", exp)
+    text = "\n".join(rep.problems)
+    assert "readout of" in text and "clipped" in text, text
+    assert "description" in text and "cut short" in text, text
+    assert "quiz layout" in text and ("overlaps" in text or "spills" in text), text
