@@ -202,8 +202,8 @@ hfs.show(figs.wear_by_severity_figure(systolic_bp_mmhg=120, age_years=45), "2.3"
 #
 # **Questions to explore** (age at start 45 unless a question says otherwise):
 #
-# 1. Start at severity 0.45, 15 years, 140 mmHg. Lower the pressure to 120 mmHg, then raise it to
-#    160. Why can blood pressure decide whether a borderline contact ever causes symptoms?
+# 1. Start at severity 0.45, 15 years, 140 mmHg. Lower the pressure to 120 mmHg, then raise it
+#    to 160. Why can blood pressure decide whether a borderline contact ever causes symptoms?
 # 2. Set severity to 0.25 (touching). Is there any setting of the other controls that brings
 #    symptoms within 40 years? If so, how high must the systolic pressure be, and what real finding
 #    does the answer imitate?
@@ -499,7 +499,9 @@ hfs.show(figs.aetiology_figure(), "2.6")
 # Mrs Ortiz's MRI shows an AICA loop at her left root exit zone [TC:T]. Suppose, for the model,
 # that the loop indents the nerve (severity 0.6), that the contact began when she was 45, and that
 # it is a pulsating artery [TC:T]. **What it practises:** reading a model's prediction and saying
-# where a model stops. **Time:** about 12 min.
+# where a model stops.
+#
+# **Time:** about 12 min.
 #
 # You can read every number from the view above: set *severity*, *age at start* 45 and *artery*,
 # move *systolic BP*, and read "symptoms began after … years" under the figure. The code is

@@ -25,7 +25,7 @@
 # 5. weigh the evidence for the peripheral and the central theory, and say what a toy model can and
 #    cannot prove.
 #
-# **Estimated time:** about 75 min core path (+9 min going deeper)
+# **Estimated time:** about 75 min core path (+7 min going deeper)
 #
 # **Prerequisites:** chapters 01 (branches, root exit zone) and 02 (how compression wears myelin
 # away). From physiology: saltatory conduction, the refractory period, the compound muscle action
