@@ -8,16 +8,24 @@ import export_html
 from notebook_utils import NOTEBOOKS, read
 
 
+def _cell_lines(c) -> list[str]:
+    lines = [ln.strip() for ln in c.source.splitlines()]
+    for out in c.get("outputs", []):
+        text = out.get("text", "") or "".join(out.get("data", {}).get("text/plain", ""))
+        lines += [ln.strip() for ln in text.splitlines()]
+    return lines
+
+
 def _solution_texts(nb) -> list[str]:
-    """Distinctive lines a reader must not see: each solution cell's source lines and output text."""
+    """Distinctive lines a reader must not see: each solution cell's source lines and output text,
+    less the lines that every reader sees anyway in the other cells (the scaffold's imports, the
+    checker's title line)."""
+    shared = "\n".join(ln for c in nb.cells if "solution" not in c.metadata.get("tags", []) for ln in _cell_lines(c))
     texts = []
     for c in nb.cells:
         if c.cell_type != "code" or "solution" not in c.metadata.get("tags", []):
             continue
-        texts += [ln.strip() for ln in c.source.splitlines() if len(ln.strip()) > 25]
-        for out in c.outputs:
-            text = out.get("text", "") or "".join(out.get("data", {}).get("text/plain", ""))
-            texts += [ln.strip() for ln in text.splitlines() if len(ln.strip()) > 15]
+        texts += [ln for ln in _cell_lines(c) if len(ln) > 15 and ln not in shared]
     return texts
 
 
@@ -66,3 +74,19 @@ def test_a_course_notebook_exports_with_its_solution_hidden():
     nb = read(path)
     assert _solution_texts(nb), f"{path.name} has no executed solution to check"
     _check(nb, path.name)
+
+
+def test_every_figure_in_the_export_has_its_caption_as_alt_text():
+    """Issue 7 §6: the caption is the image's alt text in the HTML export (not nbconvert's
+    "No description has been provided for this image")."""
+    for path in NOTEBOOKS:
+        nb = read(path)
+        soup = BeautifulSoup(export_html.to_html(nb), "html.parser")
+        figures = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
+                   if "image/png" in o.get("data", {})]
+        imgs = soup.select("img[src^='data:image/png']")
+        assert len(imgs) >= len(figures), f"{path.name}: {len(figures)} figures but {len(imgs)} images in the export"
+        for img in imgs:
+            alt = img.get("alt", "")
+            assert alt and "No description" not in alt, f"{path.name}: an image has no alt text"
+            assert alt.startswith("Figure"), f"{path.name}: alt text is not the figure caption: {alt[:60]!r}"
