@@ -277,14 +277,14 @@ def botulinum_course(injection_days=(0.0, 91.0, 182.0, 273.0), horizon_days: flo
     Parameters
     ----------
     injection_days : sequence of float
-        Days of the injections, each ``0 <= day <= horizon_days`` (may be empty).
+        Days of the injections, each 0-3650 (may be empty; days after the horizon have no effect on it).
     {parameters}
 
     Returns
     -------
     BotulinumCourse
     """
-    inj = _check_days("injection_days", injection_days, horizon_days)
+    inj = _check_days("injection_days", injection_days, _MAX_DAYS)
     t = _time_axis(horizon_days, step_days)
     remaining = np.ones_like(t)
     for d in inj:
