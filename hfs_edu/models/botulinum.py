@@ -50,7 +50,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .._params import choice, integer, number, seed, validated
-from .._validate import check_array
+from .._validate import check_array, check_number
 from ..data import load_table
 
 __all__ = [
@@ -195,11 +195,11 @@ def neuromuscular_transmission(effect):
     float or ndarray
         Same shape as ``effect``.
     """
-    if isinstance(effect, bool) or effect is None:
+    if isinstance(effect, (bool, np.bool_, str, bytes)) or effect is None:
         raise TypeError(f"effect must be a number or an array of numbers, got {type(effect).__name__}")
-    arr = check_array("effect", effect, 0.0, 1.0, min_size=1)
-    out = 1.0 - arr
-    return float(out) if np.ndim(effect) == 0 else out
+    if np.ndim(effect) == 0:
+        return 1.0 - check_number("effect", effect, 0.0, 1.0)
+    return 1.0 - check_array("effect", effect, 0.0, 1.0, min_size=1)
 
 
 @validated(days_since_injection=number(-_MAX_DAYS, _MAX_DAYS, unit="days",

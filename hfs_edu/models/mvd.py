@@ -135,7 +135,7 @@ class SampledComplication:
         One of :data:`COMPLICATIONS`.
     permanent : bool
     start_day, end_day : float
-        Days after surgery; ``end_day`` is ``inf`` for a permanent one.
+        Days after surgery; ``end_day`` is ``nan`` for a permanent one (open-ended).
     """
 
     complication: str
@@ -153,9 +153,9 @@ class MvdOutcome:
     cured : bool
         Whether the spasm ever stops.
     days_to_cure : float
-        Days after surgery until spasm-free (``inf`` if never).
+        Days after surgery until spasm-free (``nan`` if never).
     recurrence_day : float
-        Days after surgery when the spasm returns (``inf`` if it does not).
+        Days after surgery when the spasm returns (``nan`` if it does not).
     complications : tuple of SampledComplication
     seed : int
     """
@@ -281,9 +281,9 @@ def _draw(rng, eventual_cure, immediate_share, time_constant_days):
         else:
             days = float(-time_constant_days * math.log1p(-u[2]))
         recur = (days + float(-RECURRENCE_TIME_CONSTANT_YEARS * _DAYS_PER_YEAR * math.log1p(-u[4]))
-                 if u[3] < RECURRENCE_PLATEAU else math.inf)
+                 if u[3] < RECURRENCE_PLATEAU else math.nan)
     else:
-        days, recur = math.inf, math.inf
+        days, recur = math.nan, math.nan
     comps = []
     for i, name in enumerate(COMPLICATIONS):
         p_any, p_perm = COMPLICATION_PROBABILITY[name]
@@ -291,7 +291,7 @@ def _draw(rng, eventual_cure, immediate_share, time_constant_days):
         if x < p_any:
             permanent = bool(x < p_perm)
             start = COMPLICATION_ONSET_DAYS.get(name, 0.0)
-            end = math.inf if permanent else start + RECOVERY_DAYS[name]
+            end = math.nan if permanent else start + RECOVERY_DAYS[name]
             comps.append(SampledComplication(name, permanent, start, end))
     return cured, days, recur, tuple(comps)
 

@@ -141,7 +141,7 @@ def spasm_relief(drug: str = "carbamazepine") -> DrugEffect:
 
 
 def _drug_curve(t, start, stop, relief):
-    """Relief on the time grid ``t`` for one course of a drug from ``start`` to ``stop`` (inf = not stopped)."""
+    """Relief on the time grid ``t`` for one course of a drug from ``start`` to ``stop`` (``math.inf`` = not stopped)."""
     t = np.asarray(t, float)
     on = np.clip(t - start, 0.0, None)
     rise = -np.expm1(-on / DRUG_ONSET_TIME_CONSTANT_DAYS)

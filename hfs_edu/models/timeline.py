@@ -36,7 +36,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .._params import choice, flag, number, seed, validated
-from .._validate import check_array
+from .._validate import check_array, check_number
 from . import botulinum as _bont
 from . import mvd as _mvd
 from . import oral_drugs as _drugs
@@ -83,10 +83,12 @@ class Event:
     drug : str
         Drug name for drug events; ``''`` otherwise.
     days_to_cure : float
-        Operation only: days until spasm-free for one patient (``inf`` = never cured);
-        ``nan`` = use the population's expected curve.
+        Operation only: days until spasm-free for one patient; ``nan`` = use the
+        population's expected curve (or never, if ``cured`` is False).
+    cured : bool
+        Operation only: False if this patient is never cured.
     recurrence_day : float
-        Operation only: days after surgery when the spasm returns (``inf`` = never).
+        Operation only: days after surgery when the spasm returns (``nan`` = never).
     label : str
         Short text for the figure.
     """
@@ -96,7 +98,8 @@ class Event:
     dose_units: float = math.nan
     drug: str = ""
     days_to_cure: float = math.nan
-    recurrence_day: float = math.inf
+    cured: bool = True
+    recurrence_day: float = math.nan
     label: str = ""
 
 
@@ -111,7 +114,7 @@ class Interval:
     label : str
         What it is (e.g. ``'ptosis'``, ``'carbamazepine'``).
     start_day, end_day : float
-        Its days; ``end_day`` may be ``inf`` (continued or permanent).
+        Its days; ``end_day`` is ``nan`` when open-ended (a drug continued, a permanent complication).
     permanent : bool
         True for a permanent complication.
     """
@@ -210,12 +213,9 @@ def operation(day: float = 0.0, days_to_cure: float | None = None, cured: bool =
 
     {parameters}
     """
-    if not cured:
-        dtc = math.inf
-    else:
-        dtc = math.nan if days_to_cure is None else float(days_to_cure)
-    return Event("operation", float(day), days_to_cure=dtc,
-                 recurrence_day=math.inf if recurrence_day is None else float(recurrence_day), label="MVD")
+    dtc = math.nan if (days_to_cure is None or not cured) else float(days_to_cure)
+    return Event("operation", float(day), days_to_cure=dtc, cured=bool(cured),
+                 recurrence_day=math.nan if recurrence_day is None else float(recurrence_day), label="MVD")
 
 
 @validated(day=_DAY)
@@ -229,7 +229,7 @@ def operation_for(outcome: _mvd.MvdOutcome, day: float = 0.0) -> Event:
     """
     if not isinstance(outcome, _mvd.MvdOutcome):
         raise TypeError(f"outcome must be an MvdOutcome (see mvd.sample_outcome), got {type(outcome).__name__}")
-    return Event("operation", float(day), days_to_cure=outcome.days_to_cure,
+    return Event("operation", float(day), days_to_cure=outcome.days_to_cure, cured=outcome.cured,
                  recurrence_day=outcome.recurrence_day, label="MVD")
 
 
@@ -241,7 +241,7 @@ def treatment_history(events=(), intervals=()) -> TreatmentHistory:
     events : sequence of Event
         Built with :func:`injection`, :func:`start_drug`, :func:`stop_drug`, :func:`operation`.
         A drug may be stopped only after it was started; a started drug without a stop
-        runs to the end (``end_day = inf``).
+        runs to the end (``end_day = nan``, open-ended).
     intervals : sequence of Interval
         Extra intervals (e.g. from :func:`sample_side_effect_intervals`).
 
@@ -269,7 +269,7 @@ def treatment_history(events=(), intervals=()) -> TreatmentHistory:
             if e.drug not in open_courses:
                 raise ValueError(f"drug={e.drug!r} stopped on day {e.day:g} but was not started")
             drug_iv.append(Interval("drug", e.drug, open_courses.pop(e.drug), e.day))
-    drug_iv += [Interval("drug", d, s, math.inf) for d, s in open_courses.items()]
+    drug_iv += [Interval("drug", d, s, math.nan) for d, s in open_courses.items()]
     for iv in intervals:
         if iv.kind not in INTERVAL_KINDS:
             raise ValueError(f"interval kind={iv.kind!r} is not allowed; allowed: one of {INTERVAL_KINDS}")
@@ -313,12 +313,19 @@ def untreated_course(horizon_days: float = 730.0, severity: float = DEFAULT_BASE
 
 
 # -- the symptom curve ------------------------------------------------------------------------------
+def _end(iv: Interval) -> float:
+    return math.inf if math.isnan(iv.end_day) else iv.end_day
+
+
 def _surgery_relief(t, e: Event):
     s = t - e.day
+    if not e.cured:
+        return np.zeros_like(t)
     if math.isnan(e.days_to_cure):
         c = _mvd._cured(s, _mvd.EVENTUAL_CURE, _mvd.IMMEDIATE_SHARE, _mvd.DELAYED_CURE_TIME_CONSTANT_DAYS)
         return np.where(s >= 0.0, c * (1.0 - _mvd._recurrence(s / 365.25)), 0.0)
-    return ((s >= e.days_to_cure) & (s < e.recurrence_day)).astype(float)
+    back = math.inf if math.isnan(e.recurrence_day) else e.recurrence_day
+    return ((s >= e.days_to_cure) & (s < back)).astype(float)
 
 
 @validated(horizon_days=_HORIZON, step_days=_STEP,
@@ -348,7 +355,10 @@ def symptom_curve(history: TreatmentHistory | None = None, baseline=DEFAULT_BASE
     t = _axis(horizon_days, step_days)
     if isinstance(baseline, bool) or baseline is None or isinstance(baseline, str):
         raise TypeError(f"baseline must be a number or an array of numbers, got {type(baseline).__name__}")
-    base = check_array("baseline", baseline, 0.0, 1.0)
+    if np.ndim(baseline) == 0:
+        base = np.full_like(t, check_number("baseline", baseline, 0.0, 1.0))
+    else:
+        base = check_array("baseline", baseline, 0.0, 1.0)
     if base.ndim == 0:
         base = np.full_like(t, float(base))
     elif base.shape != t.shape:
@@ -364,7 +374,7 @@ def symptom_curve(history: TreatmentHistory | None = None, baseline=DEFAULT_BASE
     for iv in history.intervals:
         if iv.kind == "drug":
             relief = _drugs.RELIEF_TC[iv.label][("central", "low", "high").index(drug_level)]
-            rem_drug *= 1.0 - _drugs._drug_curve(t, iv.start_day, iv.end_day, relief)
+            rem_drug *= 1.0 - _drugs._drug_curve(t, iv.start_day, _end(iv), relief)
     severity = base * rem_bont * rem_drug * rem_surg
     return Timeline(time_days=t, untreated=base, severity=severity, botulinum_effect=1.0 - rem_bont,
                     drug_effect=1.0 - rem_drug, surgery_effect=1.0 - rem_surg, transmission_factor=rem_bont,
@@ -430,6 +440,6 @@ def interval_days(timeline: Timeline, kind: str = "side_effect") -> float:
     covered = np.zeros(t.size, bool)
     for iv in timeline.history.intervals:
         if iv.kind == kind:
-            covered |= (t >= iv.start_day) & (t < iv.end_day)
+            covered |= (t >= iv.start_day) & (t < _end(iv))
     step = float(t[1] - t[0]) if t.size > 1 else 0.0
     return float(np.count_nonzero(covered[1:]) * step)
