@@ -76,6 +76,14 @@ def test_peak_relief_matches_the_sourced_mean_improvement():
         assert lo - 0.02 <= peak(dose)[2] <= hi + 0.02
 
 
+def test_dose_limit_is_the_labels_maximum():
+    doses = load_table("botulinum_doses")
+    label_max = doses[doses["basis"].str.contains("12 weeks", na=False)]["dose_high_units"].astype(float)
+    assert len(label_max) == 1 and bont.MAX_DOSE_UNITS == float(label_max.iloc[0])
+    with pytest.raises(ValueError, match="dose_units"):
+        bont.injection_effect(10.0, bont.MAX_DOSE_UNITS + 1)
+
+
 def test_more_dose_does_not_prolong_beyond_an_effective_dose():
     doses = [0.0, 2.5, 5.0, 10.0, 20.0, 40.0, 80.0]
     peaks = [peak(d)[2] for d in doses]
@@ -335,6 +343,8 @@ def test_history_rejects_inconsistent_events():
         tl.symptom_curve(None, np.zeros(5), 730.0)
     with pytest.raises(ValueError, match="baseline"):
         tl.symptom_curve(None, 1.5)
+    late = bont.botulinum_course((0.0, 3000.0), 365.0)
+    assert np.array_equal(late.effect, bont.botulinum_course((0.0,), 365.0).effect)
     with pytest.raises(TypeError, match="injection_days"):
         bont.botulinum_course("0, 91")
     with pytest.raises(ValueError, match="injection_days"):

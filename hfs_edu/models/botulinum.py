@@ -76,7 +76,7 @@ WEAR_OFF_WIDTH_DAYS = 12.0       # TC: width of the wearing-off step (effect < 1
 E_MAX_FULL = 0.79                # TC: peak relief ~75-78% at 20-35 U, cf. mean improvement rows in botulinum_series
 DOSE_SATURATION_UNITS = 6.0      # TC: 20 U gives 96% of the saturating effect; no HFS dose-response study (G7)
 REFERENCE_DOSE_UNITS = 25.0      # TC: default dose, the label's initial maximum per eye [N723] and series means
-MAX_DOSE_UNITS = 100.0           # upper limit accepted: the label's blepharospasm maximum per 12 weeks [N723]
+MAX_DOSE_UNITS = 100.0           # TC input limit, set to the label maximum per 12 weeks (botulinum_doses; tested)
 
 # -- side effects: probability per injection (TC, each inside the sourced range in botulinum_side_effects)
 SIDE_EFFECTS = ("ptosis", "facial_weakness", "dry_eye", "tearing", "diplopia")
