@@ -137,6 +137,24 @@ def test_late_injection_costs_good_control():
     assert bont.injection_schedule(91.0, 365.0, late=2, late_by_days=45.0)[1] == 136.0
 
 
+def test_sampled_responses_match_the_sourced_responder_rates():
+    series = load_table("botulinum_series")
+    responders = series[~series["response_definition"].str.contains("mean", na=True)]["response_pct"].dropna()
+    responders = responders.astype(float) / 100
+    lo, hi = float(responders[responders > 0.85].min()), float(responders.max())
+    assert lo <= bont.RESPONDER_PROBABILITY <= hi
+    sample = [bont.sample_response(s) for s in range(3000)]
+    share = np.mean([r.responder for r in sample])
+    assert lo - 0.01 <= share <= hi + 0.01
+    assert sample[5] == bont.sample_response(5)
+    assert all(r.relief_factor == 0.0 for r in sample if not r.responder)
+    non = next(r for r in sample if not r.responder)
+    curve = tl.symptom_curve(tl.treatment_history([tl.injection(0.0, relief_factor=non.relief_factor)]), 0.6, 200.0)
+    assert np.all(curve.severity == 0.6)
+    factors = np.array([r.duration_factor for r in sample])
+    assert 0.9 < np.median(factors) < 1.1
+
+
 # ------------------------------------------------------------------ botulinum: transmission factor
 def test_transmission_factor_is_monotone_in_the_effect():
     e = np.linspace(0.0, 1.0, 101)

@@ -56,6 +56,7 @@ from ..data import load_table
 __all__ = [
     "SIDE_EFFECTS",
     "BotulinumCourse",
+    "BotulinumResponse",
     "SideEffect",
     "botulinum_course",
     "half_effect_days",
@@ -63,6 +64,7 @@ __all__ = [
     "injection_schedule",
     "neuromuscular_transmission",
     "onset_days",
+    "sample_response",
     "sample_side_effects",
     "side_effect_probability",
     "sourced_side_effect_range",
@@ -87,6 +89,11 @@ SIDE_EFFECT_PROBABILITY = {
     "tearing": 0.02,         # TC: 0.8% of HFS patients, 5.5% of pooled treatments
     "diplopia": 0.01,        # TC: 0.8% of HFS patients (grouped), 1.4-1.6% of pooled injections
 }
+# -- one patient's response (TC): responder or not, and how long the effect lasts for them ----------
+RESPONDER_PROBABILITY = 0.95     # TC: responder rates in HFS series 89-96.3% (botulinum_series; tested)
+DURATION_FACTOR_SIGMA = 0.25     # TC: log-normal spread of the duration between patients (series SDs 25-60%)
+RELIEF_FACTOR_SIGMA = 0.10       # TC: spread of the peak relief between responders
+
 SIDE_EFFECT_START_DAYS = 3.0     # TC: side effects appear with the onset of the weakness
 SIDE_EFFECT_DURATION_DAYS = 28.0  # TC: no sourced duration of a side effect was found; they are 'transient'
 
@@ -111,6 +118,27 @@ class SideEffect:
     injection_day: float
     start_day: float
     end_day: float
+
+
+@dataclass(frozen=True)
+class BotulinumResponse:
+    """How one (virtual) patient responds to the toxin, the same for every cycle (no waning).
+
+    Attributes
+    ----------
+    responder : bool
+        False for a patient without benefit.
+    relief_factor : float
+        Multiplies the peak relief (0 for a non-responder).
+    duration_factor : float
+        Multiplies the wearing-off time.
+    seed : int
+    """
+
+    responder: bool
+    relief_factor: float
+    duration_factor: float
+    seed: int
 
 
 @dataclass(frozen=True)
@@ -145,16 +173,20 @@ def _saturation(dose):
     return 1.0 - math.exp(-dose / DOSE_SATURATION_UNITS)
 
 
-def _effect(t, dose):
-    """Vectorised E(t) for days since injection ``t`` (t < 0 gives 0); arguments already valid."""
+def _effect(t, dose, relief_factor=1.0, duration_factor=1.0):
+    """Vectorised E(t) for days since injection ``t`` (t < 0 gives 0); arguments already valid.
+
+    ``relief_factor`` scales the peak (0 = a non-responder) and ``duration_factor`` the
+    wearing-off time of one patient (see :func:`sample_response`).
+    """
     t = np.asarray(t, float)
     s = _saturation(dose)
-    if s == 0.0:
+    if s == 0.0 or relief_factor == 0.0:
         return np.zeros_like(t)
     tt = np.maximum(t, 0.0)
     rise = -np.expm1(-tt / ONSET_TIME_CONSTANT_DAYS)
-    z = np.clip((tt - T50_FULL_DAYS * s) / WEAR_OFF_WIDTH_DAYS, -700.0, 700.0)
-    return np.where(t > 0.0, E_MAX_FULL * s * rise / (1.0 + np.exp(z)), 0.0)
+    z = np.clip((tt - T50_FULL_DAYS * s * duration_factor) / WEAR_OFF_WIDTH_DAYS, -700.0, 700.0)
+    return np.where(t > 0.0, min(1.0, E_MAX_FULL * s * relief_factor) * rise / (1.0 + np.exp(z)), 0.0)
 
 
 _DOSE = number(0, MAX_DOSE_UNITS, unit="U", doc="Dose per injection, units of onabotulinumtoxinA (0 = no toxin).")
@@ -376,3 +408,25 @@ def half_effect_days(dose_units: float = REFERENCE_DOSE_UNITS) -> float:
     peak = int(np.argmax(e))
     after = np.flatnonzero(e[peak:] < 0.5 * e[peak])
     return float(t[peak + after[0]]) if after.size else math.nan
+
+
+@validated(seed=seed())
+def sample_response(seed: int = 0) -> BotulinumResponse:
+    """Sample one patient's response to the toxin (deterministic for a seed).
+
+    A responder with probability ``RESPONDER_PROBABILITY``; a responder's peak relief
+    and duration vary log-normally between patients (``TC`` spreads). Pass the
+    factors to :func:`hfs_edu.models.timeline.injection`.
+
+    {parameters}
+
+    Returns
+    -------
+    BotulinumResponse
+    """
+    rng = np.random.default_rng(seed)
+    u, z1, z2 = rng.random(), rng.standard_normal(), rng.standard_normal()
+    responder = bool(u < RESPONDER_PROBABILITY)
+    relief = float(np.exp(RELIEF_FACTOR_SIGMA * z1 - 0.5 * RELIEF_FACTOR_SIGMA**2)) if responder else 0.0
+    duration = float(np.exp(DURATION_FACTOR_SIGMA * z2 - 0.5 * DURATION_FACTOR_SIGMA**2))
+    return BotulinumResponse(responder=responder, relief_factor=relief, duration_factor=duration, seed=seed)

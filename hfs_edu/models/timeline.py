@@ -89,6 +89,8 @@ class Event:
         Operation only: False if this patient is never cured.
     recurrence_day : float
         Operation only: days after surgery when the spasm returns (``nan`` = never).
+    relief_factor, duration_factor : float
+        Injection only: one patient's response (1 = the average patient).
     label : str
         Short text for the figure.
     """
@@ -100,6 +102,8 @@ class Event:
     days_to_cure: float = math.nan
     cured: bool = True
     recurrence_day: float = math.nan
+    relief_factor: float = 1.0
+    duration_factor: float = 1.0
     label: str = ""
 
 
@@ -174,13 +178,18 @@ _DAY = number(0, _MAX_DAYS, unit="days", doc="Day on the timeline.")
 _DRUG = choice(_drugs.DRUGS, doc="Generic name of the oral drug.")
 
 
-@validated(day=_DAY, dose_units=number(0, _bont.MAX_DOSE_UNITS, unit="U", doc="Dose (onabotulinumtoxinA)."))
-def injection(day: float = 0.0, dose_units: float = _bont.REFERENCE_DOSE_UNITS) -> Event:
-    """A botulinum toxin injection.
+@validated(day=_DAY, dose_units=number(0, _bont.MAX_DOSE_UNITS, unit="U", doc="Dose (onabotulinumtoxinA)."),
+           relief_factor=number(0, 2, doc="This patient's peak relief factor (0 = non-responder); see "
+                                          "botulinum.sample_response."),
+           duration_factor=number(0.2, 5, doc="This patient's duration factor; see botulinum.sample_response."))
+def injection(day: float = 0.0, dose_units: float = _bont.REFERENCE_DOSE_UNITS, relief_factor: float = 1.0,
+              duration_factor: float = 1.0) -> Event:
+    """A botulinum toxin injection (the average patient by default).
 
     {parameters}
     """
-    return Event("injection", float(day), dose_units=float(dose_units), label=f"BoNT {dose_units:g} U")
+    return Event("injection", float(day), dose_units=float(dose_units), relief_factor=float(relief_factor),
+                 duration_factor=float(duration_factor), label=f"BoNT {dose_units:g} U")
 
 
 @validated(day=_DAY, drug=_DRUG)
@@ -368,7 +377,7 @@ def symptom_curve(history: TreatmentHistory | None = None, baseline=DEFAULT_BASE
     rem_surg = np.ones_like(t)
     for e in history.events:
         if e.kind == "injection":
-            rem_bont *= 1.0 - _bont._effect(t - e.day, e.dose_units)
+            rem_bont *= 1.0 - _bont._effect(t - e.day, e.dose_units, e.relief_factor, e.duration_factor)
         elif e.kind == "operation":
             rem_surg *= 1.0 - _surgery_relief(t, e)
     for iv in history.intervals:
