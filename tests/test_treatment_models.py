@@ -257,11 +257,11 @@ def test_immediate_and_eventual_cure_match_the_series():
 
 
 def test_recurrence_follows_the_sourced_curve():
-    rec = load_table("mvd_recurrence").dropna(subset=["years_after_mvd"])
+    rec = load_table("mvd_recurrence").dropna(subset=["time_after_mvd_years"])
     rec = rec[rec["basis"].str.startswith("cumulative")]
     assert len(rec) == 3
     for _, r in rec.iterrows():
-        assert abs(100 * mvd.cumulative_recurrence(float(r["years_after_mvd"])) - float(r["recurrence_pct"])) < 0.3
+        assert abs(100 * mvd.cumulative_recurrence(float(r["time_after_mvd_years"])) - float(r["recurrence_pct"])) < 0.3
 
 
 @pytest.mark.parametrize("name", mvd.COMPLICATIONS)
