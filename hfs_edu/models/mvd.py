@@ -1,0 +1,343 @@
+"""Microvascular decompression (MVD): cure over time, recurrence, complications (chapter 08).
+
+**Cure over time.** The share of patients spasm-free ``t`` days after surgery::
+
+    F(t) = c * (p0 + (1 - p0) * (1 - exp(-t / tau)))
+
+``c`` is the share eventually cured, ``p0`` the share of the eventual cures
+that are spasm-free at once (within the first week) and ``tau`` the time
+constant of the delayed cures. With ``c = 1`` the curve is fitted to the
+time-to-cure table of a 175-patient cohort in which **every** patient was
+eventually cured (``mvd_time_to_cure``, [S150]): it stays within 2 percentage
+points of the table (tested). Other cohorts are cured at once more often
+(35-72% immediately, ``mvd_delayed_resolution``), and long-term success across
+series is about 85-95%, with outliers from 63% to 97% depending on the
+definition and the time point (``mvd_outcomes``). The curve's intermediate
+values at 1, 3, 6 and 12 months for cohorts that include failures are
+**interpolations** of this model, not published figures (gap G15). The slow
+delayed cure matches the repair time constant of chapter 02's model
+(:mod:`hfs_edu.models.compression`, ``REPAIR_RATE_PER_YEAR`` = 1/101 d).
+
+**Recurrence** after a cure: ``R(t) = R_inf * (1 - exp(-t / tau_r))``,
+calibrated to the cumulative 1.0 / 1.7 / 2.9% at 1, 2, 5 years of
+``mvd_recurrence`` [S47] (most recurrences within 2 years [S152]).
+
+**Complications** (first MVD): each has a probability of occurring and of
+being permanent (``TC``), chosen inside the range of the sourced rates in
+``mvd_complications`` (tests check both the constants and the rates of many
+sampled patients). Transient problems recover over weeks to months (the
+recovery times are ``TC``; most cranial-nerve problems recovered within 3
+months [S161]).
+
+Every constant here is a teaching calibration (``TC``) checked against the tables.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from .._params import choice, integer, number, seed, validated
+from ..data import load_table
+
+__all__ = [
+    "COMPLICATIONS",
+    "MvdCourse",
+    "MvdOutcome",
+    "SampledComplication",
+    "complication_counts",
+    "complication_probability",
+    "cumulative_recurrence",
+    "cure_course",
+    "sample_outcome",
+    "sourced_complication_range",
+    "spasm_free_share",
+]
+
+# -- cure over time (TC) -------------------------------------------------------------------------
+IMMEDIATE_SHARE = 0.325              # TC: best grid fit to mvd_time_to_cure [S150] (with c = 1)
+DELAYED_CURE_TIME_CONSTANT_DAYS = 101.0  # TC: same fit; = chapter 02's repair time constant
+EVENTUAL_CURE = 0.90                 # TC: 'about 90% cured'; inside the 63-97% of mvd_outcomes
+IMMEDIATE_WINDOW_DAYS = 7.0          # TC: immediate cures are placed in the first week
+
+# -- recurrence after a cure (TC, fitted to mvd_recurrence [S47]) -------------------------------------
+RECURRENCE_PLATEAU = 0.032           # TC: lifetime share of cured patients whose spasm comes back
+RECURRENCE_TIME_CONSTANT_YEARS = 2.3  # TC: 1.1 / 1.9 / 2.8% at 1 / 2 / 5 years
+
+# -- complications: (probability of occurring, probability of being permanent), TC ------------------
+COMPLICATIONS = ("hearing_loss", "facial_palsy", "csf_leak", "lower_cranial_nerve_palsy",
+                 "cerebellar_injury", "stroke", "death")
+COMPLICATION_PROBABILITY = {
+    "hearing_loss": (0.04, 0.02),      # TC: large series transient 2.6-7.2%, permanent 1.1-2.6% (up to 15%)
+    "facial_palsy": (0.10, 0.01),      # TC: immediate and delayed palsy 7-19%, permanent 0-3.6%
+    "csf_leak": (0.015, 0.0),          # TC: 0.25-7.7%; none reported as permanent
+    "lower_cranial_nerve_palsy": (0.015, 0.001),  # TC: 0.8-3.6%, permanent 0.1%
+    "cerebellar_injury": (0.002, 0.002),  # TC: cerebellar/brainstem infarction or haemorrhage 0.13-0.3%
+    "stroke": (0.0005, 0.0005),        # TC: < 0.1% (systematic review)
+    "death": (0.0005, 0.0005),         # TC: 0-0.24% (one series' death was herpes encephalitis)
+}
+#: table categories of mvd_complications pooled for each model complication
+TABLE_CATEGORIES = {
+    "hearing_loss": ("hearing_loss", "deafness", "hearing_loss_partial"),
+    "facial_palsy": ("facial_palsy", "facial_palsy_immediate", "facial_palsy_delayed"),
+    "csf_leak": ("csf_leak",),
+    "lower_cranial_nerve_palsy": ("lower_cranial_nerve_palsy",),
+    "cerebellar_injury": ("cerebellar_infarct_or_haemorrhage", "haemorrhage", "brainstem_infarction",
+                          "brainstem_ischaemia"),
+    "stroke": ("stroke",),
+    "death": ("death",),
+}
+RECOVERY_DAYS = {  # TC: how long a transient complication lasts on the timeline (not sourced as such)
+    "hearing_loss": 60.0, "facial_palsy": 90.0, "csf_leak": 14.0, "lower_cranial_nerve_palsy": 90.0,
+    "cerebellar_injury": 180.0, "stroke": 180.0, "death": 0.0,
+}
+COMPLICATION_ONSET_DAYS = {"facial_palsy": 10.0}  # TC: delayed palsy begins days after surgery; others at day 0
+
+_MAX_DAYS = 3650.0
+_DAYS_PER_YEAR = 365.25
+
+
+@dataclass(frozen=True)
+class MvdCourse:
+    """Share of patients spasm-free after MVD on a day grid.
+
+    Attributes
+    ----------
+    time_days : ndarray
+        Days after surgery.
+    spasm_free : ndarray
+        Share spasm-free (0-1), recurrences subtracted.
+    cured_ever : ndarray
+        Share cured by each day, ignoring recurrence (the curve of the time-to-cure table).
+    recurred : ndarray
+        Share of all patients whose spasm has come back after a cure.
+    eventual_cure, immediate_share, time_constant_days : float
+        The parameters used.
+    """
+
+    time_days: np.ndarray
+    spasm_free: np.ndarray
+    cured_ever: np.ndarray
+    recurred: np.ndarray
+    eventual_cure: float
+    immediate_share: float
+    time_constant_days: float
+
+
+@dataclass(frozen=True)
+class SampledComplication:
+    """One complication of one virtual patient.
+
+    Attributes
+    ----------
+    complication : str
+        One of :data:`COMPLICATIONS`.
+    permanent : bool
+    start_day, end_day : float
+        Days after surgery; ``end_day`` is ``nan`` for a permanent one (open-ended).
+    """
+
+    complication: str
+    permanent: bool
+    start_day: float
+    end_day: float
+
+
+@dataclass(frozen=True)
+class MvdOutcome:
+    """The outcome of MVD for one seeded virtual patient.
+
+    Attributes
+    ----------
+    cured : bool
+        Whether the spasm ever stops.
+    days_to_cure : float
+        Days after surgery until spasm-free (``nan`` if never).
+    recurrence_day : float
+        Days after surgery when the spasm returns (``nan`` if it does not).
+    complications : tuple of SampledComplication
+    seed : int
+    """
+
+    cured: bool
+    days_to_cure: float
+    recurrence_day: float
+    complications: tuple
+    seed: int
+
+
+def _cured(t, c, p0, tau):
+    t = np.asarray(t, float)
+    return np.where(t >= 0.0, c * (p0 + (1.0 - p0) * -np.expm1(-np.maximum(t, 0.0) / tau)), 0.0)
+
+
+def _recurrence(years):
+    y = np.maximum(np.asarray(years, float), 0.0)
+    return RECURRENCE_PLATEAU * -np.expm1(-y / RECURRENCE_TIME_CONSTANT_YEARS)
+
+
+_C = number(0, 1, doc="Share of patients eventually cured (long-term success across series ~0.85-0.95).")
+_P0 = number(0, 1, doc="Share of the eventual cures that are spasm-free within the first week.")
+_TAU = number(1, 1000, unit="days", doc="Time constant of the delayed cures.")
+
+
+@validated(days_after_surgery=number(0, _MAX_DAYS, unit="days", doc="Days after the operation."),
+           eventual_cure=_C, immediate_share=_P0, time_constant_days=_TAU)
+def spasm_free_share(days_after_surgery: float = 30.0, eventual_cure: float = EVENTUAL_CURE,
+                     immediate_share: float = IMMEDIATE_SHARE,
+                     time_constant_days: float = DELAYED_CURE_TIME_CONSTANT_DAYS) -> float:
+    """Share of patients (0-1) cured by ``days_after_surgery`` (ignoring recurrence).
+
+    {parameters}
+    """
+    return float(_cured(days_after_surgery, eventual_cure, immediate_share, time_constant_days))
+
+
+@validated(horizon_days=number(1, _MAX_DAYS, unit="days", doc="Length of the time axis."),
+           eventual_cure=_C, immediate_share=_P0, time_constant_days=_TAU,
+           step_days=number(0.25, 30, unit="days", doc="Spacing of the time axis."))
+def cure_course(horizon_days: float = 730.0, eventual_cure: float = EVENTUAL_CURE,
+                immediate_share: float = IMMEDIATE_SHARE,
+                time_constant_days: float = DELAYED_CURE_TIME_CONSTANT_DAYS, step_days: float = 1.0) -> MvdCourse:
+    """Share spasm-free over time after MVD, with recurrence after a cure.
+
+    The share that has recurred by day ``t`` is approximated as the cured share
+    times :func:`cumulative_recurrence` at ``t`` (recurrence counted from surgery).
+
+    {parameters}
+
+    Returns
+    -------
+    MvdCourse
+    """
+    n = round(horizon_days / step_days)
+    t = np.linspace(0.0, n * step_days, n + 1)
+    cured = _cured(t, eventual_cure, immediate_share, time_constant_days)
+    recurred = cured * _recurrence(t / _DAYS_PER_YEAR)
+    return MvdCourse(time_days=t, spasm_free=cured - recurred, cured_ever=cured, recurred=recurred,
+                     eventual_cure=eventual_cure, immediate_share=immediate_share,
+                     time_constant_days=time_constant_days)
+
+
+@validated(years_after_cure=number(0, 40, unit="years", doc="Years since the spasm stopped."))
+def cumulative_recurrence(years_after_cure: float = 2.0) -> float:
+    """Probability (0-1) that a cured patient's spasm has come back by ``years_after_cure``.
+
+    {parameters}
+    """
+    return float(_recurrence(years_after_cure))
+
+
+_COMP = choice(COMPLICATIONS, doc="Which complication.")
+_KIND = choice(("any", "permanent"), doc="Any occurrence, or permanent only.")
+
+
+@validated(complication=_COMP, kind=_KIND)
+def complication_probability(complication: str = "hearing_loss", kind: str = "any") -> float:
+    """The model's probability (0-1, ``TC``) of a complication of a first MVD.
+
+    {parameters}
+    """
+    p_any, p_perm = COMPLICATION_PROBABILITY[complication]
+    return p_any if kind == "any" else p_perm
+
+
+@validated(complication=_COMP, kind=_KIND)
+def sourced_complication_range(complication: str = "hearing_loss", kind: str = "any") -> tuple:
+    """(lowest, highest) sourced rate (fractions 0-1) in ``mvd_complications`` for a first MVD.
+
+    ``any`` pools the columns ``any_pct`` and ``transient_pct`` (the sources differ on
+    whether transient counts include the permanent cases); ``permanent`` uses
+    ``permanent_pct``. A value printed as "< x" counts as the range 0 to x.
+    Returns ``(nan, nan)`` if no row gives that kind.
+
+    {parameters}
+    """
+    df = load_table("mvd_complications")
+    df = df[(df["surgery_type"] == "first MVD") & df["complication"].isin(TABLE_CATEGORIES[complication])]
+    vals = []
+    cols = (("any_pct", "any_qualifier"), ("transient_pct", None)) if kind == "any" \
+        else (("permanent_pct", "permanent_qualifier"),)
+    for _, r in df.iterrows():
+        for col, qual in cols:
+            v = r[col]
+            if v is None or (isinstance(v, float) and math.isnan(v)) or str(v) == "<NA>":
+                continue
+            vals.append(float(v) / 100.0)
+            if qual is not None and str(r[qual]) == "<":
+                vals.append(0.0)
+    if not vals:
+        return (math.nan, math.nan)
+    return (min(vals), max(vals))
+
+
+def _draw(rng, eventual_cure, immediate_share, time_constant_days):
+    u = rng.random(6 + 2 * len(COMPLICATIONS))
+    cured = bool(u[0] < eventual_cure)
+    if cured:
+        if u[1] < immediate_share:
+            days = float(u[2] * IMMEDIATE_WINDOW_DAYS)
+        else:
+            days = float(-time_constant_days * math.log1p(-u[2]))
+        recur = (days + float(-RECURRENCE_TIME_CONSTANT_YEARS * _DAYS_PER_YEAR * math.log1p(-u[4]))
+                 if u[3] < RECURRENCE_PLATEAU else math.nan)
+    else:
+        days, recur = math.nan, math.nan
+    comps = []
+    for i, name in enumerate(COMPLICATIONS):
+        p_any, p_perm = COMPLICATION_PROBABILITY[name]
+        x = u[6 + i]
+        if x < p_any:
+            permanent = bool(x < p_perm)
+            start = COMPLICATION_ONSET_DAYS.get(name, 0.0)
+            end = math.nan if permanent else start + RECOVERY_DAYS[name]
+            comps.append(SampledComplication(name, permanent, start, end))
+    return cured, days, recur, tuple(comps)
+
+
+@validated(seed=seed(), eventual_cure=_C, immediate_share=_P0, time_constant_days=_TAU)
+def sample_outcome(seed: int = 0, eventual_cure: float = EVENTUAL_CURE, immediate_share: float = IMMEDIATE_SHARE,
+                   time_constant_days: float = DELAYED_CURE_TIME_CONSTANT_DAYS) -> MvdOutcome:
+    """Sample the outcome of MVD for one virtual patient (same seed, same outcome).
+
+    Cure with probability ``eventual_cure``; an immediate cure falls in the first
+    week, a delayed one after an exponential time (``time_constant_days``); a
+    recurrence with probability ``RECURRENCE_PLATEAU``; each complication
+    independently with :func:`complication_probability` (permanent with the
+    permanent probability). After a death (``'death'`` in the complications) the
+    timeline should end; this function does not decide that.
+
+    {parameters}
+
+    Returns
+    -------
+    MvdOutcome
+    """
+    rng = np.random.default_rng(seed)
+    cured, days, recur, comps = _draw(rng, eventual_cure, immediate_share, time_constant_days)
+    return MvdOutcome(cured=cured, days_to_cure=days, recurrence_day=recur, complications=comps, seed=seed)
+
+
+@validated(n_patients=integer(1, 10_000_000, unit="patients", doc="Size of the simulated population."),
+           seed=seed())
+def complication_counts(n_patients: int = 10_000, seed: int = 0) -> dict:
+    """Simulate ``n_patients`` first MVDs at once; count each complication (vectorised).
+
+    Uses the same probabilities as :func:`sample_outcome` (not the same random stream).
+
+    {parameters}
+
+    Returns
+    -------
+    dict
+        ``{complication: (n_any, n_permanent)}`` plus ``'cured': (n_cured, n_patients)``.
+    """
+    rng = np.random.default_rng(seed)
+    u = rng.random((len(COMPLICATIONS), n_patients))
+    out = {}
+    for i, name in enumerate(COMPLICATIONS):
+        p_any, p_perm = COMPLICATION_PROBABILITY[name]
+        out[name] = (int(np.count_nonzero(u[i] < p_any)), int(np.count_nonzero(u[i] < p_perm)))
+    out["cured"] = (int(np.count_nonzero(rng.random(n_patients) < EVENTUAL_CURE)), n_patients)
+    return out
