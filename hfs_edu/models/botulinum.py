@@ -44,6 +44,8 @@ unchanged on that evidence.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import math
 from dataclasses import dataclass
 
@@ -208,7 +210,7 @@ def injection_effect(days_since_injection: float = 28.0, dose_units: float = REF
     return float(_effect(days_since_injection, dose_units))
 
 
-def neuromuscular_transmission(effect):
+def neuromuscular_transmission(effect: "float | np.ndarray"):
     """Map botulinum relief (0-1, scalar or array) to a neuromuscular transmission factor (0-1).
 
     The factor multiplies the muscle response in chapter 03's EMG layer: 1 = normal
@@ -302,7 +304,7 @@ def _time_axis(horizon, step):
 @validated(horizon_days=number(1, _MAX_DAYS, unit="days", doc="Length of the time axis."),
            dose_units=_DOSE,
            step_days=number(0.25, 30, unit="days", doc="Spacing of the time axis."))
-def botulinum_course(injection_days=(0.0, 91.0, 182.0, 273.0), horizon_days: float = 365.0,
+def botulinum_course(injection_days: "Sequence[float]" = (0.0, 91.0, 182.0, 273.0), horizon_days: float = 365.0,
                      dose_units: float = REFERENCE_DOSE_UNITS, step_days: float = 1.0) -> BotulinumCourse:
     """Relief over time from a series of injections (see :func:`injection_schedule`).
 
@@ -354,7 +356,7 @@ def sourced_side_effect_range(effect: str = "ptosis") -> tuple:
 
 
 @validated(seed=seed())
-def sample_side_effects(injection_days=(0.0, 91.0), seed: int = 0) -> tuple:
+def sample_side_effects(injection_days: "Sequence[float]" = (0.0, 91.0), seed: int = 0) -> tuple:
     """Sample which side effects follow each injection (deterministic for a seed).
 
     Each injection causes each side effect independently with

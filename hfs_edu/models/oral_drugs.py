@@ -148,7 +148,7 @@ def _drug_curve(t, start, stop, relief):
     if math.isfinite(stop):
         level_at_stop = -math.expm1(-max(stop - start, 0.0) / DRUG_ONSET_TIME_CONSTANT_DAYS)
         after = t > stop
-        rise = np.where(after, level_at_stop * np.exp(-(t - stop) / DRUG_OFFSET_TIME_CONSTANT_DAYS), rise)
+        rise = np.where(after, level_at_stop * np.exp(-np.maximum(t - stop, 0.0) / DRUG_OFFSET_TIME_CONSTANT_DAYS), rise)
     return np.where(t > start, relief * rise, 0.0)
 
 

@@ -30,6 +30,8 @@ and the intervals as bars, over a panel with ``untreated`` (dashed) and
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import math
 from dataclasses import dataclass
 
@@ -242,7 +244,7 @@ def operation_for(outcome: _mvd.MvdOutcome, day: float = 0.0) -> Event:
                  recurrence_day=outcome.recurrence_day, label="MVD")
 
 
-def treatment_history(events=(), intervals=()) -> TreatmentHistory:
+def treatment_history(events: "Sequence[Event]" = (), intervals: "Sequence[Interval]" = ()) -> TreatmentHistory:
     """Validate and sort events; add one ``'drug'`` interval per course of a drug.
 
     Parameters
@@ -339,7 +341,7 @@ def _surgery_relief(t, e: Event):
 
 @validated(horizon_days=_HORIZON, step_days=_STEP,
            drug_level=choice(("central", "low", "high"), doc="Which end of the oral drugs' uncertain effect."))
-def symptom_curve(history: TreatmentHistory | None = None, baseline=DEFAULT_BASELINE_SEVERITY,
+def symptom_curve(history: TreatmentHistory | None = None, baseline: "float | np.ndarray" = DEFAULT_BASELINE_SEVERITY,
                   horizon_days: float = 730.0, step_days: float = 1.0, drug_level: str = "central") -> Timeline:
     """Turn a treatment history and an untreated baseline into the treated symptom curve.
 
@@ -399,13 +401,16 @@ def sample_side_effect_intervals(history: TreatmentHistory | None = None, seed: 
 
     Parameters
     ----------
-    history : TreatmentHistory
+    history : TreatmentHistory or None
+        From :func:`treatment_history`; ``None`` = no treatment (nothing to sample).
     {parameters}
 
     Returns
     -------
     tuple of Interval
     """
+    if history is None:
+        history = TreatmentHistory(events=(), intervals=())
     if not isinstance(history, TreatmentHistory):
         raise TypeError(f"history must be a TreatmentHistory (see treatment_history), got {type(history).__name__}")
     inj = [e.day for e in history.events if e.kind == "injection" and e.dose_units > 0]
