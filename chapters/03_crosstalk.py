@@ -150,7 +150,7 @@ for compression in (0.0, 0.5, 1.0):
 #   between single fibres within 100–240 µs, and a passing impulse could set off a burst [N53:A].
 
 # %%
-hfs.show(xt_fig.conduction_figure(), "3.2")
+hfs.show(xt_fig.conduction_figure(ct.conduction_curve()), "3.2")
 
 # %%
 hfs.show(xt_fig.journey_figure([ct.journey(d) for d in (0.0, 0.5, 0.9, 0.97)]), "3.3")

@@ -54,6 +54,9 @@ class Param:
     stays a scalar when it is None).
     ``choices`` may be a tuple or a zero-argument callable (for options read from a
     table, resolved at call time). ``optional`` allows ``None``.
+    ``extra["examples"]`` replaces the generated valid examples and ``extra["invalid_examples"]``
+    adds to the invalid ones, for a parameter whose valid values a kind alone does not describe
+    (a comma-separated list of names is a ``"str"``, but not every string is valid).
     """
 
     kind: str
@@ -140,6 +143,8 @@ class Param:
 
     # -- examples for the property tests ------------------------------------------
     def valid_examples(self) -> list:
+        if "examples" in self.extra:
+            return list(self.extra["examples"])
         if self.kind == "number":
             lo = self.lo if self.lo is not None else -1e3
             hi = self.hi if self.hi is not None else 1e3
@@ -198,7 +203,7 @@ class Param:
                 bad.append([self.lo - 1.0])
             if self.hi is not None:
                 bad.append([self.hi + 1.0])
-        return bad
+        return bad + list(self.extra.get("invalid_examples", ()))
 
 
 def number(lo: float | None = None, hi: float | None = None, *, unit: str = "", doc: str = "",

@@ -563,3 +563,41 @@ def test_extreme_finite_inputs_raise_no_overflow_warning():
         xt.decompress(1.0, 1.0, days=3650.0, age_years=100.0, n_points=50)
         xt.journey(1.0)
         xt.natural_frequencies(100, 0, 100, n=1_000_000)
+
+
+# -- results the figures draw (computed in the model, not in the figure modules) -------------------------------
+
+def test_conduction_curve_slows_then_blocks_where_the_safety_factor_reaches_one():
+    c = xt.conduction_curve()
+    conducting = c.velocity_m_per_s > 0
+    assert c.velocity_m_per_s[0] == pytest.approx(c.healthy_cv_m_per_s)
+    assert np.all(np.diff(c.velocity_m_per_s[conducting]) < 0)           # slower with every step of myelin lost
+    assert np.all(np.diff(c.safety_factor) < 0)
+    assert c.block_demyelination == pytest.approx(core.DEMYELINATION_BLOCK, abs=0.01)
+    assert np.all(c.velocity_m_per_s[c.demyelination >= core.DEMYELINATION_BLOCK] == 0.0)
+    assert np.all(c.safety_factor[c.demyelination < c.block_demyelination] >= 1.0)
+    for x in (0.0, 0.5, 0.9):                                              # the same closed form as the scalar helpers
+        i = int(np.argmin(np.abs(c.demyelination - x)))
+        assert c.velocity_m_per_s[i] == pytest.approx(xt.conduction_velocity(float(c.demyelination[i])))
+        assert c.safety_factor[i] == pytest.approx(xt.safety_factor(float(c.demyelination[i])))
+
+
+def test_simulation_carries_the_pulse_that_paced_it():
+    sim = xt.simulate(0.8, 0.7, duration_ms=2000.0, heart_rate_bpm=60.0)
+    w = sim.pulse_wave
+    assert w.shape == sim.time_ms.shape and w.min() >= 0.0 and w.max() <= 1.0
+    assert w[0] == pytest.approx(0.0)
+    assert sim.time_ms[int(np.argmax(w))] == pytest.approx(500.0, abs=1.0)  # systole half a beat (1 s) after t = 0
+
+
+def test_lsr_knows_whether_its_onset_is_in_the_typical_window():
+    hfs = xt.lateral_spread_response(0.8, 0.7)
+    assert hfs.present and hfs.in_window == xt.in_window(hfs.latency_ms)
+    assert not xt.lateral_spread_response(0.0, 1.0).in_window              # no response: not "in the window"
+
+
+@pytest.mark.parametrize("fn", [xt.lateral_spread_response, xt.latency_budget])
+def test_recording_the_stimulated_branch_own_muscle_is_refused_naming_both_parameters(fn):
+    with pytest.raises(ValueError, match="record_muscle") as info:
+        fn(0.8, 0.7, "marginal mandibular", "mentalis")
+    assert "stimulate_branch" in str(info.value)

@@ -200,7 +200,7 @@ def _decompression():
 
 FIGURES = {
     "journey": lambda: xt_fig.journey_figure([ct.journey(d) for d in (0.0, 0.9, 0.97)]),
-    "conduction": xt_fig.conduction_figure,
+    "conduction": lambda: xt_fig.conduction_figure(ct.conduction_curve()),
     "coupling_map": lambda: xt_fig.coupling_map_figure(ct.coupling_map(n_grid=11)),
     "spasm": _spasm,
     "lsr": lambda: lsr_recording.lsr_figure(ct.lateral_spread_response(0.8, 0.7), ct.direct_response("zygomatic")),

@@ -3,7 +3,8 @@
 Every function takes model results (:mod:`hfs_edu.models.crosstalk`) and draws them:
 
 * :func:`journey_figure` - :func:`~hfs_edu.models.crosstalk.journey` results as stacked time bars.
-* :func:`conduction_figure` - conduction velocity and safety factor through the lesion.
+* :func:`conduction_figure` - a :func:`~hfs_edu.models.crosstalk.conduction_curve`: velocity and safety
+  factor through the lesion.
 * :func:`coupling_map_figure` - a :func:`~hfs_edu.models.crosstalk.coupling_map`.
 * :func:`build_spasm` / :func:`update_spasm` / :func:`spasm_figure` - the four-panel spasm figure for
   a :func:`~hfs_edu.models.crosstalk.simulate` result and its :func:`~hfs_edu.models.crosstalk.spasm_summary`;
@@ -25,8 +26,20 @@ from matplotlib.patches import Circle, Ellipse
 from matplotlib.ticker import MultipleLocator
 
 from .._params import validated
-from ..models import crosstalk as ct
-from ..models.crosstalk.events import pulse_wave
+from ..models.crosstalk import (
+    BRANCH_MUSCLE,
+    BRANCHES,
+    FIBRES_DEFAULT,
+    GEOMETRY,
+    MUSCLES,
+    ConductionCurve,
+    CouplingMap,
+    Journey,
+    Simulation,
+    SpasmSummary,
+)
+from ..models.crosstalk.core import COMPRESSION, DEMYELINATION, N_FIBRES
+from ..models.crosstalk.events import DURATION_MS
 from .anatomy import BRANCH_COLORS
 from .style import OKABE_ITO, new_figure, styled
 
@@ -36,7 +49,7 @@ __all__ = [
 ]
 
 BRANCH_MARKERS = {"temporal": "o", "zygomatic": "^", "buccal": "s", "marginal mandibular": "D"}
-BRANCH_STYLE = {b: {"color": BRANCH_COLORS[b], "marker": BRANCH_MARKERS[b]} for b in ct.BRANCHES}
+BRANCH_STYLE = {b: {"color": BRANCH_COLORS[b], "marker": BRANCH_MARKERS[b]} for b in BRANCHES}
 UPPER_FACE = ("temporal", "zygomatic")
 ZOOM_MS = 30.0             # width of the after-discharge zoom
 EMG_YLIM_MV = 1.3          # fixed EMG scale per trace (mV); larger peaks are clipped
@@ -56,8 +69,8 @@ def _check_points(name: str, points) -> dict:
     for label, xy in points.items():
         if not isinstance(label, str) or isinstance(xy, (str, bytes)) or not hasattr(xy, "__len__") or len(xy) != 2:
             raise TypeError(f"{name}[{label!r}] must be a pair (demyelination, compression), got {xy!r:.60}")
-        out[label] = (ct.core.DEMYELINATION.check(f"{name}[{label!r}] demyelination", xy[0]),
-                      ct.core.COMPRESSION.check(f"{name}[{label!r}] compression", xy[1]))
+        out[label] = (DEMYELINATION.check(f"{name}[{label!r}] demyelination", xy[0]),
+                      COMPRESSION.check(f"{name}[{label!r}] compression", xy[1]))
     return out
 
 
@@ -73,18 +86,22 @@ def _check_list(name: str, items, cls, lo: int, hi: int) -> list:
 # -- step 1 and 3: one fibre, healthy or demyelinated ---------------------------------------------------
 
 @styled
-def journey_figure(journeys) -> Figure:
+def journey_figure(journeys: list) -> Figure:
     """Stacked time bars brainstem -> root exit zone -> foramen -> orbicularis oculi, one per journey.
 
     ``journeys``: one to six :func:`~hfs_edu.models.crosstalk.journey` results (a healthy fibre first
-    gives the reference).
+    gives the reference: the time axis ends 1.6 ms after the first impulse that arrives).
     """
-    js = _check_list("journeys", journeys, ct.Journey, 1, 6)
-    g = ct.GEOMETRY
-    healthy = ct.journey(0.0).total_ms if js[0].blocked else js[0].total_ms
-    if len(js) == 1:
-        caption = (f"A healthy impulse needs about {healthy:.1f} ms from the brainstem to the eye muscle; most of it is "
-                   "spent in the long healthy stretch to the foramen and in the branch [TC].")
+    js = _check_list("journeys", journeys, Journey, 1, 6)
+    g = GEOMETRY
+    arrived = [j.total_ms for j in js if not j.blocked]
+    healthy = arrived[0] if arrived else float("nan")
+    x_max = (healthy if arrived else 4.0) + 1.6
+    if len(js) == 1 and not arrived:
+        caption = "With this much myelin lost the impulse is blocked at the lesion and never reaches the muscle [TC]."
+    elif len(js) == 1:
+        caption = (f"A healthy impulse needs about {healthy:.1f} ms from the brainstem to the eye muscle; most of it "
+                   "is spent in the long healthy stretch to the foramen and in the branch [TC].")
     else:
         caption = ("Stripping the myelin of the 2.5 mm lesion at the root exit zone slows the impulse by only a "
                    "fraction of a millisecond, until the fibre blocks and the impulse never arrives [TC].")
@@ -109,7 +126,7 @@ def journey_figure(journeys) -> Figure:
         ax.text(left + 0.08, y, f"{left:.2f} ms", va="center", fontsize=FONT)
     ax.set_yticks(range(len(js)), [f"demyelination {j.demyelination:.2f}" for j in reversed(js)])
     ax.set_xlabel("time after the impulse leaves the brainstem (ms)")
-    ax.set_xlim(0, healthy + 1.6)
+    ax.set_xlim(0, x_max)
     ax.set_ylim(-0.6, len(js) - 0.4)
     if first is not None:
         ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=2, frameon=False, fontsize=FONT)
@@ -117,13 +134,16 @@ def journey_figure(journeys) -> Figure:
 
 
 @styled
-def conduction_figure() -> Figure:
-    """Velocity and safety factor of conduction through the lesion versus demyelination (0-1)."""
-    d = np.linspace(0.0, 0.999, 400)
-    v0 = ct.conduction_velocity(0.0)
-    cv = np.array([ct.conduction_velocity(x, v0) for x in d])
-    sf = np.array([ct.safety_factor(x) for x in d])
-    block = d[np.argmax(sf < 1.0)] if (sf < 1.0).any() else np.nan
+def conduction_figure(curve: ConductionCurve) -> Figure:
+    """Velocity and safety factor of conduction through the lesion versus demyelination (0-1).
+
+    ``curve``: a :func:`~hfs_edu.models.crosstalk.conduction_curve` result.
+    """
+    if not isinstance(curve, ConductionCurve):
+        raise TypeError(f"curve must be a ConductionCurve from crosstalk.conduction_curve(), got "
+                        f"{type(curve).__name__}")
+    d, cv, sf = curve.demyelination, curve.velocity_m_per_s, curve.safety_factor
+    v0, block = curve.healthy_cv_m_per_s, curve.block_demyelination
     fig, (ax1, ax2) = new_figure(
         f"Stripping myelin slows conduction gradually, then conduction fails abruptly once the safety factor "
         f"drops below 1 (here at demyelination {block:.2f}) [TC].", 1, 2, width_in=8.6, height_in=3.4)
@@ -149,12 +169,12 @@ STEPS = {"step 2: healthy myelin, pressed": (0.0, 0.8), "step 3: demyelinated, n
 
 
 @styled
-def coupling_map_figure(cmap: ct.CouplingMap, points: dict | None = None) -> Figure:
+def coupling_map_figure(cmap: CouplingMap, points: dict | None = None) -> Figure:
     """Where cross-talk appears: LSR motor units of a :func:`~hfs_edu.models.crosstalk.coupling_map`.
 
     ``points``: label -> (demyelination, compression) to mark (default: steps 2-4 of the chapter).
     """
-    if not isinstance(cmap, ct.CouplingMap):
+    if not isinstance(cmap, CouplingMap):
         raise TypeError(f"cmap must be a CouplingMap from crosstalk.coupling_map(), got {type(cmap).__name__}")
     points = _check_points("points", points) if points is not None else STEPS
     units, gx, gy = cmap.units, cmap.demyelination, cmap.compression
@@ -256,10 +276,10 @@ def _raster_panel(ax, art, dur, n):
     ax.set_xlim(0, dur)
     ax.set_ylim(-0.7, n - 0.3)
     ax.set_title("B  Impulses reaching each fibre's muscle (one row per fibre)", loc="left", fontsize=11)
-    for b in ct.BRANCHES:
+    for b in BRANCHES:
         art.raster[b] = ax.add_collection(LineCollection([], colors=BRANCH_COLORS[b], linewidths=1.4))
         ys = art.rows[art.branch == b]
-        ax.text(-0.035 * dur, ys.mean(), f"{b}\n→ {ct.BRANCH_MUSCLE[b]}", ha="right", va="center", fontsize=FONT)
+        ax.text(-0.035 * dur, ys.mean(), f"{b}\n→ {BRANCH_MUSCLE[b]}", ha="right", va="center", fontsize=FONT)
         ax.plot(np.full(ys.size, -0.012 * dur), ys, linestyle="none", marker=BRANCH_MARKERS[b], markersize=3.5,
                 color=BRANCH_COLORS[b], clip_on=False)
     split = art.rows[np.isin(art.branch, UPPER_FACE)].min() - 0.5
@@ -283,7 +303,7 @@ def _zoom_panel(ax, art, n):
     ax.set_axisbelow(True)
     ax.set_xlabel("time from the first impulse (ms; grid 1 ms)")
     ax.set_title("C  First burst, zoomed", loc="left", fontsize=11)
-    for b in ct.BRANCHES:
+    for b in BRANCHES:
         art.zoom[b] = ax.add_collection(LineCollection([], colors=BRANCH_COLORS[b], linewidths=1.6))
         ys = art.rows[art.branch == b]
         ax.text(-0.6, ys.mean(), b.replace("marginal mandibular", "marg. mand."), ha="right", va="center",
@@ -293,7 +313,7 @@ def _zoom_panel(ax, art, n):
 
 def _emg_panel(ax, art, dur):
     for m, off in art.emg_offset.items():
-        b = ct.BRANCHES[ct.MUSCLES.index(m)]
+        b = BRANCHES[MUSCLES.index(m)]
         (art.emg[m],) = ax.plot([], [], color=BRANCH_COLORS[b], linewidth=0.8)
         ax.text(-0.012 * dur, off * 2 * EMG_YLIM_MV, m, ha="right", va="center", fontsize=FONT)
     (art.pulse,) = ax.plot([], [], color=_GREY, linewidth=1.2, linestyle="--")
@@ -310,8 +330,8 @@ def _emg_panel(ax, art, dur):
 
 
 @styled
-@validated(duration_ms=ct.bundle.DURATION_MS, n_fibres=ct.core.N_FIBRES)
-def build_spasm(duration_ms: float = 2000.0, n_fibres: int = ct.FIBRES_DEFAULT) -> tuple[Figure, SpasmArtists]:
+@validated(duration_ms=DURATION_MS, n_fibres=N_FIBRES)
+def build_spasm(duration_ms: float = 2000.0, n_fibres: int = FIBRES_DEFAULT) -> tuple[Figure, SpasmArtists]:
     """Build the (empty) four-panel spasm figure; fill it with :func:`update_spasm`.
 
     {parameters}
@@ -326,13 +346,13 @@ def build_spasm(duration_ms: float = 2000.0, n_fibres: int = ct.FIBRES_DEFAULT) 
     axes = (fig.add_axes([0.005, 0.50, 0.25, 0.47]), fig.add_axes([0.40, 0.56, 0.585, 0.39]),
             fig.add_axes([0.115, 0.075, 0.17, 0.33]), fig.add_axes([0.40, 0.075, 0.585, 0.33]))
     ax_xs = axes[0]
-    branch = np.array([ct.BRANCHES[i % 4] for i in range(n)])
-    order = np.argsort([ct.BRANCHES.index(b) for b in branch], kind="stable")
+    branch = np.array([BRANCHES[i % 4] for i in range(n)])
+    order = np.argsort([BRANCHES.index(b) for b in branch], kind="stable")
     rows = np.empty(n, int)
     rows[order] = np.arange(n)[::-1]
     art = SpasmArtists(fig, axes, n, dur, _cross_section_xy(n), branch, rows,
                        px_ms=dur / (0.585 * fig.get_figwidth() * fig.dpi),
-                       emg_offset={m: 3 - k for k, m in enumerate(ct.MUSCLES)})
+                       emg_offset={m: 3 - k for k, m in enumerate(MUSCLES)})
     ax_xs.set_aspect("equal")
     ax_xs.set_xlim(-1.25, 1.25)
     ax_xs.set_ylim(-1.2, 1.8)
@@ -340,7 +360,7 @@ def build_spasm(duration_ms: float = 2000.0, n_fibres: int = ct.FIBRES_DEFAULT) 
     ax_xs.set_title("A  Nerve root in cross-section", loc="left", fontsize=11)
     art.nerve = Ellipse((0, 0), 2.0, 2.0, facecolor="#F4EFE6", edgecolor=_GREY, linewidth=1.5)
     ax_xs.add_patch(art.nerve)
-    for b in ct.BRANCHES:
+    for b in BRANCHES:
         sel = branch == b
         art.fibres[b] = ax_xs.scatter(art.xy[sel, 0], art.xy[sel, 1], s=70, marker=BRANCH_MARKERS[b],
                                       facecolor=BRANCH_COLORS[b], edgecolor="#222222", linewidths=2.5, zorder=3)
@@ -377,13 +397,13 @@ def _minmax(t: np.ndarray, y: np.ndarray, bins: int) -> tuple[np.ndarray, np.nda
     return np.repeat(tb[:, 0], 2), np.column_stack([lo, hi]).ravel()
 
 
-def update_spasm(art: SpasmArtists, sim: ct.Simulation, summary: ct.SpasmSummary) -> None:
+def update_spasm(art: SpasmArtists, sim: Simulation, summary: SpasmSummary) -> None:
     """Show ``sim`` and its :func:`~hfs_edu.models.crosstalk.spasm_summary` in the artists of :func:`build_spasm`."""
     if not isinstance(art, SpasmArtists):
         raise TypeError(f"art must be the SpasmArtists returned by build_spasm(), got {type(art).__name__}")
-    if not isinstance(sim, ct.Simulation):
+    if not isinstance(sim, Simulation):
         raise TypeError(f"sim must be a Simulation from crosstalk.simulate(), got {type(sim).__name__}")
-    if not isinstance(summary, ct.SpasmSummary):
+    if not isinstance(summary, SpasmSummary):
         raise TypeError(f"summary must be a SpasmSummary from crosstalk.spasm_summary(), got {type(summary).__name__}")
     if len(sim.spike_times_ms) != art.n_fibres:
         raise ValueError(f"sim has {len(sim.spike_times_ms)} fibres but the figure was built for {art.n_fibres}")
@@ -406,7 +426,7 @@ def update_spasm(art: SpasmArtists, sim: ct.Simulation, summary: ct.SpasmSummary
     art.systole.set_radius(0.3 * (1.0 + 0.35 * p.pulsation))
     # B and C: raster and zoom
     t0 = summary.first_burst_ms
-    for b in ct.BRANCHES:
+    for b in BRANCHES:
         idx = np.flatnonzero(art.branch == b)
         # one tick per pixel column is all the eye can see (trains of 3-4 ms ISI merge anyway)
         segs = [_segments(np.unique(np.round(sim.spike_times_ms[i] / art.px_ms)) * art.px_ms, art.rows[i]) for i in idx]
@@ -423,14 +443,14 @@ def update_spasm(art: SpasmArtists, sim: ct.Simulation, summary: ct.SpasmSummary
     for m, line in art.emg.items():
         tt, yy = _minmax(sim.time_ms, np.clip(sim.emg_mv[m], -EMG_YLIM_MV, EMG_YLIM_MV), 600)
         line.set_data(tt, yy + art.emg_offset[m] * 2 * EMG_YLIM_MV)
-    grid = np.linspace(0, art.duration_ms, 400)
-    wave = pulse_wave(grid, p.heart_rate_bpm)
+    step = max(1, sim.time_ms.size // 400)
+    grid, wave = sim.time_ms[::step], sim.pulse_wave[::step]
     art.pulse.set_data(grid, -2.0 * EMG_YLIM_MV + 0.8 * EMG_YLIM_MV * p.pulsation * wave)
 
 
-def spasm_figure(sim: ct.Simulation, summary: ct.SpasmSummary) -> Figure:
+def spasm_figure(sim: Simulation, summary: SpasmSummary) -> Figure:
     """The four-panel figure (cross-section, raster, burst zoom, EMG) for one simulation and its summary."""
-    if not isinstance(sim, ct.Simulation):
+    if not isinstance(sim, Simulation):
         raise TypeError(f"sim must be a Simulation from crosstalk.simulate(), got {type(sim).__name__}")
     fig, art = build_spasm(sim.params.duration_ms, sim.params.n_fibres)
     update_spasm(art, sim, summary)

@@ -12,11 +12,12 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Circle, FancyArrowPatch, Rectangle
 from matplotlib.ticker import MaxNLocator
 
-from ..models import crosstalk as ct
+from ..models.crosstalk import Decompression, NaturalFrequencies
 from .style import OKABE_ITO, new_figure, styled
 
 __all__ = ["lsr_diagnostic_figure", "outcome_frequency_figure", "two_theories_figure", "decompression_figure"]
@@ -34,7 +35,7 @@ def _check_frame(name, df, columns):
 # -- how good a test ------------------------------------------------------------------------------------
 
 @styled
-def lsr_diagnostic_figure(aligned) -> Figure:
+def lsr_diagnostic_figure(aligned: pd.DataFrame) -> Figure:
     """Sensitivity and specificity of intraoperative LSR monitoring, as reported and aligned.
 
     ``aligned``: the DataFrame of :func:`~hfs_edu.models.crosstalk.aligned_meta_analyses`.
@@ -68,10 +69,10 @@ def lsr_diagnostic_figure(aligned) -> Figure:
 
 
 @styled
-def outcome_frequency_figure(counts: ct.NaturalFrequencies) -> Figure:
+def outcome_frequency_figure(counts: NaturalFrequencies) -> Figure:
     """Natural frequencies (a :func:`~hfs_edu.models.crosstalk.natural_frequencies` result): of ``n`` operated
     patients, who keeps the LSR and who keeps the spasm (sensitivity and specificity at one year [S63])."""
-    if not isinstance(counts, ct.NaturalFrequencies):
+    if not isinstance(counts, NaturalFrequencies):
         raise TypeError(f"counts must be a NaturalFrequencies from crosstalk.natural_frequencies(), "
                         f"got {type(counts).__name__}")
     f, n = counts, counts.n
@@ -158,14 +159,14 @@ def two_theories_figure() -> Figure:
 # -- decompression ---------------------------------------------------------------------------------------
 
 @styled
-def decompression_figure(results: dict, signs) -> Figure:
+def decompression_figure(results: dict, signs: pd.DataFrame) -> Figure:
     """The model after decompression (myelin and LSR over days) next to Nielsen's measurements [S50].
 
     ``results``: label -> :func:`~hfs_edu.models.crosstalk.decompress` result (one to four);
     ``signs``: the :func:`~hfs_edu.models.crosstalk.decompression_signs` table.
     """
     if (not isinstance(results, dict) or not 1 <= len(results) <= 4
-            or not all(isinstance(r, ct.Decompression) for r in results.values())):
+            or not all(isinstance(r, Decompression) for r in results.values())):
         raise TypeError(f"results must be a dict of 1-4 label -> Decompression from crosstalk.decompress(), "
                         f"got {type(results).__name__} {results!r:.60}")
     signs = _check_frame("signs", signs, ("sign", "timepoint", "n_examined", "pct_gone"))

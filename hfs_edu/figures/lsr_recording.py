@@ -14,11 +14,18 @@ import math
 from dataclasses import dataclass, field
 
 import numpy as np
+import pandas as pd
 from matplotlib.figure import Figure
 
-from .._params import number
-from ..models import crosstalk as ct
-from ..models.crosstalk import in_window  # noqa: F401  (chapter 03's solution cell uses lsr_fig.in_window)
+from .._params import number, text, validated
+from ..models.crosstalk import (
+    LSR_WINDOW_HIGH_MS,
+    LSR_WINDOW_LOW_MS,
+    LSR_WINDOW_MS,
+    DirectResponse,
+    LatencyBudget,
+    LateralSpreadResponse,
+)
 from .style import OKABE_ITO, new_figure, styled
 
 __all__ = ["LSRArtists", "LSR_CAPTION", "build_lsr", "update_lsr", "lsr_figure", "latency_budget_figure"]
@@ -27,7 +34,7 @@ TRACE_YLIM_MV = 1.6
 FONT = 10
 _GREY = "#555555"
 LSR_CAPTION = (f"Stimulating one branch makes its own muscle answer within about 2 ms; in HFS a muscle of another "
-               f"branch answers too, about {ct.LSR_WINDOW_LOW_MS:.0f}-{ct.LSR_WINDOW_HIGH_MS:.0f} ms after the "
+               f"branch answers too, about {LSR_WINDOW_LOW_MS:.0f}-{LSR_WINDOW_HIGH_MS:.0f} ms after the "
                f"stimulus: the lateral spread response [TC].")
 
 
@@ -80,9 +87,9 @@ def build_lsr() -> tuple[Figure, LSRArtists]:
     fig, (ax1, ax2) = new_figure(LSR_CAPTION, 2, 1, width_in=8.0, height_in=4.6, layout=None)
     fig.subplots_adjust(left=0.09, right=0.98, top=0.9, bottom=0.11, hspace=0.55)
     art = LSRArtists(fig, (ax1, ax2))
-    lo, hi = ct.LSR_WINDOW_LOW_MS, ct.LSR_WINDOW_HIGH_MS
+    lo, hi = LSR_WINDOW_LOW_MS, LSR_WINDOW_HIGH_MS
     for ax in (ax1, ax2):
-        ax.set_xlim(-1, ct.LSR_WINDOW_MS)
+        ax.set_xlim(-1, LSR_WINDOW_MS)
         ax.set_ylim(-TRACE_YLIM_MV, TRACE_YLIM_MV)
         ax.set_ylabel("EMG (mV)")
         ax.axhline(0, color="#DDDDDD", linewidth=0.8, zorder=0)
@@ -98,33 +105,34 @@ def build_lsr() -> tuple[Figure, LSRArtists]:
     art.texts["t2"] = ax2.text(0, 1.06, "", transform=ax2.transAxes, fontsize=10.5, fontweight="bold")
     art.texts["latency"] = ax2.text(0, 0, "", fontsize=FONT, va="bottom")
     art.texts["state"] = fig.text(0.99, 0.975, "", ha="right", va="top", fontsize=FONT, color=_GREY)
-    art.texts["direct"] = ax1.text(ct.LSR_WINDOW_MS - 0.3, TRACE_YLIM_MV * 0.55, "", ha="right", fontsize=FONT)
+    art.texts["direct"] = ax1.text(LSR_WINDOW_MS - 0.3, TRACE_YLIM_MV * 0.55, "", ha="right", fontsize=FONT)
     return fig, art
 
 
-def update_lsr(art: LSRArtists, lsr: ct.LateralSpreadResponse | None, direct: ct.DirectResponse | None = None,
-               state: str = "", note: str = "") -> None:
+@validated(state=text(optional=True, doc="Lesion state shown at the top right (None: nothing)."),
+           note=text(optional=True, doc="Shown instead of the lower trace when ``lsr`` is None (None: a default)."))
+def update_lsr(art: LSRArtists, lsr: LateralSpreadResponse | None, direct: DirectResponse | None = None,
+               state: str | None = None, note: str | None = None) -> None:
     """Show ``lsr`` and the direct response in the artists of :func:`build_lsr`.
 
     ``lsr=None`` clears the lower trace and shows ``note`` instead (e.g. the recorded muscle
     belongs to the stimulated branch, so there is no lateral spread to look for).
+
+    {parameters}
     """
     if not isinstance(art, LSRArtists):
         raise TypeError(f"art must be the LSRArtists returned by build_lsr(), got {type(art).__name__}")
-    if lsr is not None and not isinstance(lsr, ct.LateralSpreadResponse):
+    if lsr is not None and not isinstance(lsr, LateralSpreadResponse):
         raise TypeError(f"lsr must be a LateralSpreadResponse or None, got {type(lsr).__name__}")
-    if direct is not None and not isinstance(direct, ct.DirectResponse):
+    if direct is not None and not isinstance(direct, DirectResponse):
         raise TypeError(f"direct must be a DirectResponse from crosstalk.direct_response() or None, "
                         f"got {type(direct).__name__}")
-    for name, value in (("state", state), ("note", note)):
-        if not isinstance(value, str):
-            raise TypeError(f"{name} must be a string, got {type(value).__name__} {value!r:.60}")
     if direct is not None:
         art.direct.set_data(direct.time_ms, np.clip(direct.trace_mv, -TRACE_YLIM_MV, TRACE_YLIM_MV))
         art.texts["t1"].set_text(f"{direct.muscle} ({direct.stimulate_branch} branch, the one stimulated): "
                                  "direct response")
         art.texts["direct"].set_text(f"direct response onset ≈ {direct.onset_ms:.1f} ms [TC]")
-    art.texts["state"].set_text(state)
+    art.texts["state"].set_text(state or "")
     if lsr is None:
         art.lsr.set_data([], [])
         art.marker.set_data([], [])
@@ -135,9 +143,9 @@ def update_lsr(art: LSRArtists, lsr: ct.LateralSpreadResponse | None, direct: ct
     art.texts["t2"].set_text(f"{lsr.record_muscle} (another branch): is there a lateral spread response?")
     if lsr.present:
         art.marker.set_data([lsr.latency_ms] * 2, [-TRACE_YLIM_MV * 0.6, TRACE_YLIM_MV * 0.95])
-        where = "inside" if ct.in_window(lsr.latency_ms) else "outside"
+        where = "inside" if lsr.in_window else "outside"
         art.texts["latency"].set_text(f" onset {lsr.latency_ms:.1f} ms ({where} "
-                                      f"{ct.LSR_WINDOW_LOW_MS:.0f}-{ct.LSR_WINDOW_HIGH_MS:.0f} ms) [TC]")
+                                      f"{LSR_WINDOW_LOW_MS:.0f}-{LSR_WINDOW_HIGH_MS:.0f} ms) [TC]")
         art.texts["latency"].set_position((lsr.latency_ms, TRACE_YLIM_MV * 0.62))
     else:
         art.marker.set_data([], [])
@@ -145,10 +153,10 @@ def update_lsr(art: LSRArtists, lsr: ct.LateralSpreadResponse | None, direct: ct
         art.texts["latency"].set_position((14.0, TRACE_YLIM_MV * 0.5))
 
 
-def lsr_figure(lsr: ct.LateralSpreadResponse, direct: ct.DirectResponse | None = None) -> Figure:
+def lsr_figure(lsr: LateralSpreadResponse, direct: DirectResponse | None = None) -> Figure:
     """The LSR sweep for one :func:`~hfs_edu.models.crosstalk.lateral_spread_response` result (and the
     stimulated branch's :func:`~hfs_edu.models.crosstalk.direct_response`)."""
-    if not isinstance(lsr, ct.LateralSpreadResponse):
+    if not isinstance(lsr, LateralSpreadResponse):
         raise TypeError(f"lsr must be a LateralSpreadResponse from crosstalk.lateral_spread_response(), "
                         f"got {type(lsr).__name__}")
     fig, art = build_lsr()
@@ -163,20 +171,23 @@ _HATCHES = ("//", "xx", "\\\\", "..")
 
 
 @styled
-def latency_budget_figure(budget: ct.LatencyBudget, onset_ms: float, measured) -> Figure:
+@validated(onset_ms=number(0.0, LSR_WINDOW_MS, unit="ms", doc="The LSR onset read from the trace "
+                                                              "(:attr:`LateralSpreadResponse.latency_ms`)."))
+def latency_budget_figure(budget: LatencyBudget, onset_ms: float, measured: pd.DataFrame) -> Figure:
     """The model's latency budget (peripheral interpretation) next to latencies measured in patients.
 
-    ``budget``: a :func:`~hfs_edu.models.crosstalk.latency_budget` with an LSR; ``onset_ms``: the
-    onset read from the trace (:attr:`LateralSpreadResponse.latency_ms`); ``measured``: the
+    ``budget``: a :func:`~hfs_edu.models.crosstalk.latency_budget` with an LSR; ``measured``: the
     ``lsr_latencies`` table (:func:`~hfs_edu.models.crosstalk.lsr_latencies`). For the montage
     marginal mandibular -> orbicularis oculi the legs measured during surgery [N420] are drawn
     as a second bar, with the response measured in the same patients.
+
+    {parameters}
     """
-    if not isinstance(budget, ct.LatencyBudget):
+    if not isinstance(budget, LatencyBudget):
         raise TypeError(f"budget must be a LatencyBudget from crosstalk.latency_budget(), got {type(budget).__name__}")
     if not budget.present:
         raise ValueError("budget has no LSR (present=False); allowed: a LatencyBudget with present=True")
-    onset = number(0.0, ct.LSR_WINDOW_MS).check("onset_ms", onset_ms)
+    onset = onset_ms
     cmp = budget.compare_measured(measured)
     g = budget.geometry
     to_rez = g.stimulation_site_to_foramen_mm + g.lesion_to_foramen_mm
@@ -224,7 +235,7 @@ def latency_budget_figure(budget: ct.LatencyBudget, onset_ms: float, measured) -
                 + (f" ± {sd:g}" if sd else "") + " ms", va="center", fontsize=FONT)
     if len(onsets):
         rows.append("patients'\nLSR onset")
-    lo, hi = ct.LSR_WINDOW_LOW_MS, ct.LSR_WINDOW_HIGH_MS
+    lo, hi = LSR_WINDOW_LOW_MS, LSR_WINDOW_HIGH_MS
     ax.axvspan(lo, hi, color=OKABE_ITO["sky_blue"], alpha=0.15, zorder=0)
     ax.text((lo + hi) / 2, 2.95, f"typical LSR onset {lo:.0f}-{hi:.0f} ms", ha="center", fontsize=FONT, color=_GREY)
     mid = y0 - 0.2 * (len(onsets) - 1)

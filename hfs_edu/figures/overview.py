@@ -1,13 +1,15 @@
 """Chapter 00 figures: hemifacial spasm at a glance, and the map of the course."""
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import numpy as np
 from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 from matplotlib.patches import Circle, Ellipse, FancyArrowPatch, FancyBboxPatch, PathPatch, Polygon
 from matplotlib.path import Path as MplPath
 
-from .._validate import check_bool
+from .._params import choice, flag, validated
 from .style import OKABE_ITO, new_figure, styled
 
 __all__ = ["hfs_at_a_glance", "course_map", "COURSE_CHAPTERS", "COURSE_LINKS"]
@@ -46,30 +48,23 @@ _POSITIONS = {  # (x, y) of each chapter box on the map
 
 
 @styled
-def course_map(highlight: str | None = None, ready=None) -> Figure:
+@validated(highlight=choice(tuple(c[0] for c in COURSE_CHAPTERS), optional=True,
+                            doc="Chapter number to outline (e.g. ``\"00\"``), such as the current chapter."))
+def course_map(highlight: str | None = None, ready: Iterable[str] | None = None) -> Figure:
     """Draw the course as a map of chapters and how they build on each other.
 
     Chapters that exist are solid boxes; planned ones have a dashed outline, a pale fill and
-    "(coming)" under their title.
+    "(coming)" under their title. ``ready`` (iterable of str, optional) lists the numbers of the
+    chapters that exist (e.g. ``["00", "01"]``); by default the chapters whose notebook is in
+    the course's ``notebooks/`` folder (:func:`hfs_edu.notebook.course_status`).
 
-    Parameters
-    ----------
-    highlight : str, optional
-        Chapter number to outline (e.g. ``"00"``), such as the current chapter.
-    ready : iterable of str, optional
-        Numbers of the chapters that exist (e.g. ``["00", "01"]``). Default: the chapters
-        whose notebook is in the course's ``notebooks/`` folder
-        (:func:`hfs_edu.notebook.course_status`).
+    {parameters}
 
     Returns
     -------
     matplotlib.figure.Figure
     """
     numbers = [c[0] for c in COURSE_CHAPTERS]
-    if highlight is not None and not isinstance(highlight, str):
-        raise TypeError(f"highlight must be a chapter number string like '03', got {type(highlight).__name__}")
-    if highlight is not None and highlight not in numbers:
-        raise ValueError(f"highlight={highlight!r} is not a chapter number; allowed: {', '.join(numbers)} or None")
     if ready is None:
         from ..notebook import course_status  # the notebooks on disk (a thin wrapper; pure logic lives there)
 
@@ -126,6 +121,7 @@ def _face_outline(ax, cx: float) -> None:
 
 
 @styled
+@validated(show_labels=flag(doc="Label the structures."))
 def hfs_at_a_glance(show_labels: bool = True) -> Figure:
     """Two-panel overview: the cause at the brainstem, and the result on the face.
 
@@ -133,12 +129,8 @@ def hfs_at_a_glance(show_labels: bool = True) -> Figure:
     brainstem (root exit zone). Right: a face with spasm on one side (eye
     narrowed, brow raised, mouth corner pulled).
 
-    Parameters
-    ----------
-    show_labels : bool, default True
-        Label the structures.
+    {parameters}
     """
-    check_bool("show_labels", show_labels)
     fig, (left, right) = new_figure(
         "The cause sits deep in the skull (an artery pressing on the facial nerve where it leaves the "
         "brainstem); the result is on the face (one side twitches: the eye closes, the brow and mouth pull).",

@@ -291,19 +291,38 @@ class ProgressionCourse:
 
 # -- helpers ---------------------------------------------------------------------------------------------
 
-_TRIGGERS_PARAM = Param("str", optional=True, doc=(
+class _TriggerList(Param):
+    """One trigger name or several separated by commas (each one of ``TRIGGERS``), or None.
+
+    Its examples for the property tests (``extra``) are real trigger lists: a free string is
+    not a valid value here.
+    """
+
+    def check(self, name, value):
+        value = super().check(name, value)
+        if value is not None:
+            _parse_triggers(value, name)
+        return value
+
+    def range_text(self, name: str) -> str:
+        return f"one or more of {', '.join(map(repr, TRIGGERS))}, separated by commas, or None"
+
+
+_TRIGGERS_PARAM = _TriggerList("str", optional=True, doc=(
     "Trigger(s) acting on ``triggered_rate_per_hour``: one of 'stress', 'fatigue', 'reading', "
-    "'voluntary movement', 'bright light', or several separated by commas; None for none."))
+    "'voluntary movement', 'bright light', or several separated by commas; None for none."),
+    extra={"examples": (None, TRIGGERS[0], ", ".join(TRIGGERS[:2]), ", ".join(TRIGGERS)),
+           "invalid_examples": ("no such trigger", f"{TRIGGERS[0]}, no such trigger")})
 
 
-def _parse_triggers(triggers: str | None) -> tuple[str, ...]:
+def _parse_triggers(triggers: str | None, param: str = "triggers") -> tuple[str, ...]:
     if triggers is None:
         return ()
     out = []
     for part in triggers.split(","):
         name = part.strip().casefold().replace("_", " ")
         if name not in TRIGGERS:
-            raise ValueError(f"triggers={triggers!r}: {part.strip()!r} is not a known trigger; "
+            raise ValueError(f"{param}={triggers!r}: {part.strip()!r} is not a known trigger; "
                              f"allowed: one or more of {', '.join(map(repr, TRIGGERS))}, separated by commas")
         if name not in out:
             out.append(name)

@@ -18,14 +18,13 @@ import html
 import math
 from functools import lru_cache
 
-import ipywidgets as widgets
-
-from .._params import Param, choice, flag, integer, number
+from .._params import choice, flag, integer, number, validated
 from ..figures.crosstalk import build_spasm, update_spasm
 from ..figures.lsr_recording import build_lsr, update_lsr
 from ..figures.style import agg_canvas, encode_png
 from ..models import crosstalk as ct
-from .base import View
+from ..models.crosstalk.events import DURATION_MS as DURATION_PARAM
+from .base import View, control
 
 __all__ = ["CrossTalkView", "LSRView", "HFS_DEMYELINATION", "HFS_COMPRESSION", "DURATION_MS",
            "readout_lsr", "readout_spasm"]
@@ -36,58 +35,18 @@ HFS_COMPRESSION = 0.7
 #: Window the spasm view simulates (two heartbeats at 70 beats/min).
 DURATION_MS = 2000.0
 
-_STYLE = dict(style={"description_width": "110px"}, layout=widgets.Layout(width="360px"))
-_SLIDER = dict(continuous_update=False, **_STYLE)
-
-
-def _control(name: str, p: Param, value, step=None, description=None):
-    """A widget whose range or options come from the declaration ``p``."""
-    desc = description or name
-    if p.kind == "number":
-        return widgets.FloatSlider(value=value, min=p.lo, max=p.hi, step=step, description=desc,
-                                   readout_format=".2f", **_SLIDER)
-    if p.kind == "int":
-        return widgets.IntSlider(value=value, min=int(p.lo), max=int(p.hi), step=step or 1, description=desc,
-                                 **_SLIDER)
-    if p.kind == "choice":
-        return widgets.Dropdown(options=list(p.options()), value=value, description=desc, **_STYLE)
-    if p.kind == "bool":
-        return widgets.ToggleButton(value=value, description=desc, icon="scissors",
-                                    layout=widgets.Layout(width="250px"))
-    raise AssertionError(f"no widget for a {p.kind} control")  # a declaration bug
-
 
 def _fmt_list(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-class _DeclaredView(View):
-    """A view whose controls are declared in ``PARAMS``; values are validated before any widget sees them."""
-
-    PARAMS: dict[str, Param] = {}
-
-    def __init__(self, **initial):
-        super().__init__(**self.validate(initial))
-
-    def validate(self, params: dict) -> dict:
-        """Return ``params`` checked against ``PARAMS`` (TypeError/ValueError naming the control)."""
-        unknown = set(params) - set(self.PARAMS)
-        if unknown:
-            raise ValueError(f"unknown control(s) {sorted(unknown)} for {type(self).__name__}; "
-                             f"allowed: {sorted(self.PARAMS)}")
-        return {k: self.PARAMS[k].check(k, v) for k, v in params.items()}
-
-    def set(self, **params) -> bytes:
-        return super().set(**self.validate(params))
-
-
 # -- the bundle in action --------------------------------------------------------------------------------
 
-class CrossTalkView(_DeclaredView):
+class CrossTalkView(View):
     """The bundle in action: raster, EMG and cross-section for a lesion you set.
 
-    Controls
-    --------
+    Controls (declared in ``PARAMS``; the defaults are those of :meth:`update`)
+    ----------------------------------------------------------------------------
     demyelination, compression, pulsation : float
         0-1 each (see :func:`hfs_edu.models.crosstalk.simulate`).
     episode : int
@@ -95,22 +54,20 @@ class CrossTalkView(_DeclaredView):
     """
 
     PARAMS = {
-        "demyelination": number(0.0, 1.0, doc="myelin lost at the root exit zone (0 = healthy, 1 = bare axons)"),
-        "compression": number(0.0, 1.0, doc="how hard the vessel presses on the root (0 = not at all, 1 = maximal)"),
-        "pulsation": number(0.0, 1.0, doc="how strongly the artery pulses (0 = steady, 1 = strong)"),
-        "episode": integer(0, 9, doc="another 2 seconds of the same nerve (random ectopic events)"),
+        "demyelination": control(number(0.0, 1.0, doc="myelin lost at the root exit zone (0 = healthy, "
+                                                      "1 = bare axons)"),
+                                 label="demyelination", step=0.05, readout_format=".2f"),
+        "compression": control(number(0.0, 1.0, doc="how hard the vessel presses on the root (0 = not at all, "
+                                                    "1 = maximal)"),
+                               label="compression", step=0.05, readout_format=".2f"),
+        "pulsation": control(number(0.0, 1.0, doc="how strongly the artery pulses (0 = steady, 1 = strong)"),
+                             label="pulsation", step=0.1, readout_format=".2f"),
+        "episode": control(integer(0, 9, doc="another 2 seconds of the same nerve (random ectopic events)"),
+                           label="episode", step=1),
     }
-    CONTROLS = {k: p.doc for k, p in PARAMS.items()}
     SWEEP = {"demyelination": [0.0, 0.4, 0.7, 0.9], "compression": [0.0, 0.5, 0.8, 1.0],
              "pulsation": [0.0, 0.5, 1.0], "episode": [0, 3]}
     IMAGE_WIDTH_PX = 840
-
-    def build_controls(self):
-        P = self.PARAMS
-        return {"demyelination": _control("demyelination", P["demyelination"], HFS_DEMYELINATION, 0.05),
-                "compression": _control("compression", P["compression"], HFS_COMPRESSION, 0.05),
-                "pulsation": _control("pulsation", P["pulsation"], 0.5, 0.1),
-                "episode": _control("episode", P["episode"], 0)}
 
     def build_figure(self):
         fig, self.art = build_spasm(DURATION_MS, ct.FIBRES_DEFAULT)
@@ -119,9 +76,10 @@ class CrossTalkView(_DeclaredView):
     def dynamic_artists(self) -> list:
         return self.art.dynamic()
 
-    def update(self, demyelination, compression, pulsation, episode) -> str:
-        v = self.validate(dict(demyelination=demyelination, compression=compression, pulsation=pulsation,
-                               episode=episode))
+    def update(self, demyelination=HFS_DEMYELINATION, compression=HFS_COMPRESSION, pulsation=0.5,
+               episode=0) -> str:
+        v = self.validate(demyelination=demyelination, compression=compression, pulsation=pulsation,
+                          episode=episode)
         self.sim = _simulate(v["demyelination"], v["compression"], v["pulsation"], v["episode"])
         self.summary = ct.spasm_summary(self.sim)
         update_spasm(self.art, self.sim, self.summary)
@@ -134,8 +92,13 @@ def _simulate(d: float, c: float, p: float, seed: int) -> ct.Simulation:
     return ct.simulate(d, c, pulsation=p, duration_ms=DURATION_MS, seed=seed)
 
 
+@validated(duration_ms=DURATION_PARAM)
 def readout_spasm(s: ct.SpasmSummary, duration_ms: float) -> str:
-    """The spasm view's readout: what happened, in words."""
+    """The spasm view's readout for the :func:`~hfs_edu.models.crosstalk.spasm_summary` ``s``: what happened,
+    in words.
+
+    {parameters}
+    """
     secs = f"{duration_ms / 1000:g} s"
     if s.n_active == 0:
         text = (f"<p><b>The face is quiet.</b> In these {secs} no fibre fired at the compression site, so no "
@@ -164,11 +127,11 @@ def readout_spasm(s: ct.SpasmSummary, duration_ms: float) -> str:
 
 # -- the lateral spread response -------------------------------------------------------------------------
 
-class LSRView(_DeclaredView):
+class LSRView(View):
     """The lateral spread response: stimulate one branch, record a muscle of another.
 
-    Controls
-    --------
+    Controls (declared in ``PARAMS``; the defaults are those of :meth:`update`)
+    ----------------------------------------------------------------------------
     stimulate : str
         Branch stimulated (temporal, zygomatic, buccal, marginal mandibular).
     record : str
@@ -177,73 +140,71 @@ class LSRView(_DeclaredView):
         Lesion state, 0-1 each.
     decompressed : bool
         The vessel has been moved away (compression 0; the myelin damage remains).
+
+    The montage and decompression rules live in :func:`hfs_edu.models.crosstalk.lsr_recording`.
     """
 
     PARAMS = {
-        "stimulate": choice(ct.BRANCHES, doc="the branch you stimulate, in front of the ear"),
-        "record": choice(ct.MUSCLES, doc="the muscle you record from (choose one supplied by another branch)"),
-        "demyelination": number(0.0, 1.0, doc="myelin lost at the root exit zone (0-1)"),
-        "compression": number(0.0, 1.0, doc="how hard the vessel presses (0-1)"),
-        "decompressed": flag(doc="the surgeon moves the vessel away (compression becomes 0; damaged myelin stays)"),
+        "stimulate": control(choice(ct.BRANCHES, doc="the branch you stimulate, in front of the ear"),
+                             label="stimulate"),
+        "record": control(choice(ct.MUSCLES, doc="the muscle you record from (choose one supplied by another "
+                                                 "branch)"), label="record from"),
+        "demyelination": control(number(0.0, 1.0, doc="myelin lost at the root exit zone (0-1)"),
+                                 label="demyelination", step=0.05, readout_format=".2f"),
+        "compression": control(number(0.0, 1.0, doc="how hard the vessel presses (0-1)"),
+                               label="compression", step=0.05, readout_format=".2f"),
+        "decompressed": control(flag(doc="the surgeon moves the vessel away (compression becomes 0; damaged myelin "
+                                         "stays)"), label="decompressed (vessel moved)"),
     }
-    CONTROLS = {k: p.doc for k, p in PARAMS.items()}
     SWEEP = {"stimulate": ["zygomatic", "marginal mandibular"], "record": ["mentalis", "orbicularis oculi"],
              "demyelination": [0.0, 0.5, 0.8, 1.0], "compression": [0.0, 0.5, 0.8], "decompressed": [False, True]}
     IMAGE_WIDTH_PX = 760
 
-    def build_controls(self):
-        P = self.PARAMS
-        return {"stimulate": _control("stimulate", P["stimulate"], "zygomatic"),
-                "record": _control("record", P["record"], "mentalis", description="record from"),
-                "demyelination": _control("demyelination", P["demyelination"], HFS_DEMYELINATION, 0.05),
-                "compression": _control("compression", P["compression"], HFS_COMPRESSION, 0.05),
-                "decompressed": _control("decompressed", P["decompressed"], False,
-                                         description="decompressed (vessel moved)")}
-
     def build_figure(self):
         fig, self.art = build_lsr()
+        self._montage_backgrounds = {}
         return fig
 
     def dynamic_artists(self) -> list:
-        return self.art.dynamic()
+        """Every artist that changes: those of the montage (titles, direct response) and of the lesion."""
+        return self.art.montage_artists() + self.art.dynamic()
 
     def render(self) -> bytes:
-        """Two-level blitting: a base background (axes, ticks, the window) drawn once; per montage, the
-        titles and direct response drawn over it once and cached; per update, only the lesion-dependent
-        artists. No control ever needs a full redraw after the first."""
+        """Two-level blitting: the base background (axes, ticks, the window; drawn once by the base class,
+        without any artist that changes); per montage, the titles and direct response drawn over it once
+        and cached; per update, only the lesion-dependent artists. No control ever needs a full redraw
+        after the first."""
+        if self._background is None:
+            self._draw_background()
+            self._montage_backgrounds = {}
         canvas = agg_canvas(self.fig)
-        montage, dynamic = self.art.montage_artists(), self.art.dynamic()
-        if getattr(self, "_base", None) is None:
-            for artist in montage + dynamic:
-                artist.set_animated(True)
-            canvas.draw()
-            self._base, self._backgrounds = canvas.copy_from_bbox(self.fig.bbox), {}
         key = self.art.montage_key()
-        if key not in self._backgrounds:
-            canvas.restore_region(self._base)
-            for artist in montage:
+        if key not in self._montage_backgrounds:
+            canvas.restore_region(self._background)
+            for artist in self.art.montage_artists():
                 self.fig.draw_artist(artist)
-            self._backgrounds[key] = canvas.copy_from_bbox(self.fig.bbox)
+            self._montage_backgrounds[key] = canvas.copy_from_bbox(self.fig.bbox)
         else:
-            canvas.restore_region(self._backgrounds[key])
-        for artist in dynamic:
+            canvas.restore_region(self._montage_backgrounds[key])
+        for artist in self.art.dynamic():
             self.fig.draw_artist(artist)
         return encode_png(canvas)
 
     def invalidate_background(self) -> None:
-        self._base = None
+        self._montage_backgrounds = {}
         super().invalidate_background()
 
-    def update(self, stimulate, record, demyelination, compression, decompressed) -> str:
-        v = self.validate(dict(stimulate=stimulate, record=record, demyelination=demyelination,
-                               compression=compression, decompressed=decompressed))
+    def update(self, stimulate="zygomatic", record="mentalis", demyelination=HFS_DEMYELINATION,
+               compression=HFS_COMPRESSION, decompressed=False) -> str:
+        v = self.validate(stimulate=stimulate, record=record, demyelination=demyelination, compression=compression,
+                          decompressed=decompressed)
         rec = ct.lsr_recording(v["demyelination"], v["compression"], v["stimulate"], v["record"],
                                decompressed=v["decompressed"])
         self.lsr = rec.lsr
         state = (f"demyelination {rec.demyelination:.2f} · compression {rec.compression:.2f}"
                  + (" (vessel moved away)" if rec.decompressed else "") + " [TC]")
         update_lsr(self.art, rec.lsr, rec.direct, state,
-                   note="" if rec.lsr else f"{rec.record_muscle} belongs to the stimulated branch")
+                   note=None if rec.lsr else f"{rec.record_muscle} belongs to the stimulated branch")
         if rec.lsr is None:
             return (f"<p><b>{html.escape(rec.record_muscle)}</b> is supplied by the <b>{html.escape(rec.stimulate_branch)}"
                     "</b> branch you stimulated, so its answer is the ordinary direct response (top trace), not a "
@@ -251,8 +212,13 @@ class LSRView(_DeclaredView):
         return readout_lsr(rec.lsr, rec.decompressed)
 
 
+@validated(decompressed=flag(doc="The vessel has been moved away (explains a vanished response)."))
 def readout_lsr(lsr: ct.LateralSpreadResponse, decompressed: bool = False) -> str:
-    """The LSR view's readout: latency and whether it is in the typical window, or why there is none."""
+    """The LSR view's readout for ``lsr`` (a :func:`~hfs_edu.models.crosstalk.lateral_spread_response`): latency
+    and whether it is in the typical window, or why there is none.
+
+    {parameters}
+    """
     where = (f"stimulating the <b>{html.escape(lsr.stimulate_branch)}</b> branch, recording "
              f"<b>{html.escape(lsr.record_muscle)}</b>")
     if not lsr.present:
@@ -264,7 +230,7 @@ def readout_lsr(lsr: ct.LateralSpreadResponse, decompressed: bool = False) -> st
         return f"<p><b>No response</b> ({where}): {why}.{tail}</p>"
     lo, hi = ct.LSR_WINDOW_LOW_MS, ct.LSR_WINDOW_HIGH_MS
     window = f"the typical {lo:.0f}-{hi:.0f} ms window"
-    verdict = f"<b>inside</b> {window}" if ct.in_window(lsr.latency_ms) else f"<b>outside</b> {window}"
+    verdict = f"<b>inside</b> {window}" if lsr.in_window else f"<b>outside</b> {window}"
     refs = [r for r in _patients(lsr.stimulate_branch, lsr.record_muscle) if not math.isnan(r.sd_ms)]
     patients = ""
     if refs:

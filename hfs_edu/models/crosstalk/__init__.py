@@ -7,8 +7,8 @@ orbicularis oris, marginal mandibular -> mentalis.
 
 Modules, by concept:
 
-* :mod:`.core` - fibres, geometry, conduction through the lesion and ephaptic transfer
-  (closed forms; healthy myelin never cross-talks);
+* :mod:`.core` - fibres, geometry, conduction through the lesion (:func:`conduction_curve`) and
+  ephaptic transfer (closed forms; healthy myelin never cross-talks);
 * :mod:`.events` - ectopic after-discharge trains at 250-350 Hz [S49], paced by the pulse;
 * :mod:`.emg` - motor-unit potentials, EMG traces and their analysis;
 * :mod:`.bundle` - :func:`simulate` (spike times, EMG) and :func:`spasm_summary`;
@@ -43,8 +43,10 @@ from .core import (
     FIBRES_DEFAULT,
     GEOMETRY,
     MUSCLES,
+    ConductionCurve,
     Geometry,
     Journey,
+    conduction_curve,
     conduction_velocity,
     ephaptic_drive_mv,
     ephaptic_threshold_mv,
@@ -91,7 +93,8 @@ __all__ = [
     "LSR_WINDOW_MS", "LSR_WINDOW_LOW_MS", "LSR_WINDOW_HIGH_MS",
     "Simulation", "SimulationParams", "SpasmSummary", "LateralSpreadResponse", "DirectResponse", "LatencyBudget",
     "LatencyComparison", "CouplingMap", "Decompression", "Journey", "PatientLatency", "NaturalFrequencies",
-    "conduction_velocity", "safety_factor", "ephaptic_drive_mv", "ephaptic_threshold_mv", "journey",
+    "ConductionCurve", "conduction_curve", "conduction_velocity", "safety_factor", "ephaptic_drive_mv",
+    "ephaptic_threshold_mv", "journey",
     "simulate", "spasm_summary", "lateral_spread_response", "direct_response", "latency_budget", "coupling_map",
     "decompress", "montage", "lsr_recording", "LSRRecording",
     "emg_envelope", "onset_latency_ms", "synkinesis_index", "burst_overlap_fraction", "in_window", "lsr_latencies",

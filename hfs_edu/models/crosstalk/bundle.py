@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..._params import flag, number, validated
+from ..._params import flag, integer, number, validated
 from ..._params import seed as seed_param
 from . import core, emg, events
 from .core import (
@@ -22,7 +22,9 @@ from .core import (
     MUSCLES,
     N_FIBRES,
     STIMULATE,
+    Fibres,
 )
+from .events import DURATION_MS, HEART_RATE, PULSATION
 
 __all__ = ["STIM_TIME_MS", "SimulationParams", "Simulation", "SpasmSummary", "simulate", "spasm_summary",
            "PULSATION", "DURATION_MS", "HEART_RATE", "direct_latency_ms"]
@@ -31,9 +33,6 @@ STIM_TIME_MS = 10.0  # when simulate() delivers a branch stimulus
 BURST_GAP_MS = 25.0  # TC: impulses further apart than this start a new burst (a new contraction)
 TRAIN_ISI_MAX_MS = 10.0  # TC: intervals shorter than this are inside an after-discharge train
 
-PULSATION = number(0.0, 1.0, doc="Arterial pulsation at the contact (paces the ectopic drive).")
-DURATION_MS = number(20.0, 5000.0, unit="ms", doc="Length of the simulated window.")
-HEART_RATE = number(30.0, 200.0, unit="beats/min", doc="Heart rate that paces the pulsation.")
 
 
 @dataclass(frozen=True)
@@ -96,6 +95,11 @@ class Simulation:
         """Muscle of each fibre (derived from its branch)."""
         return np.array([core.BRANCH_MUSCLE[b] for b in self.fibre_branch])
 
+    @property
+    def pulse_wave(self) -> np.ndarray:
+        """Arterial pulse shape 0..1 at each sample of ``time_ms`` (scale it by ``params.pulsation``)."""
+        return events.pulse_wave(self.time_ms, self.params.heart_rate_bpm)
+
 
 def _within(times: np.ndarray, duration_ms: float) -> np.ndarray:
     return times[times < duration_ms]
@@ -120,13 +124,19 @@ def _evoked(les, fib, branch: int, born: list, arrivals: list) -> int:
     hit = np.isfinite(times)
     for j in np.flatnonzero(hit):
         born[j].append(times[j:j + 1])
-    for j in np.flatnonzero(fib.branch == branch):
-        arrivals[j].append(np.array([STIM_TIME_MS + direct_latency_ms(fib, j)]))
+    for j, latency in zip(np.flatnonzero(fib.branch == branch), direct_latency_ms(fib, branch)):
+        arrivals[j].append(np.array([STIM_TIME_MS + latency]))
     return int(hit.sum())
 
 
-def direct_latency_ms(fib, j) -> np.ndarray | float:
-    """Stimulus -> muscle onset of fibre(s) ``j`` stimulated at its branch (the direct, orthodromic response)."""
+@validated(branch=integer(0, 3, doc="Index of the stimulated branch in ``BRANCHES``."))
+def direct_latency_ms(fib: Fibres, branch: int) -> np.ndarray:
+    """Stimulus -> muscle onset (ms) of each fibre of ``branch`` in the bundle ``fib`` (in fibre order), for a
+    stimulus at the branch: the direct, orthodromic response.
+
+    {parameters}
+    """
+    j = np.flatnonzero(fib.branch == branch)
     return fib.dml[j] - core.GEOMETRY.stimulation_site_to_foramen_mm / fib.cv_extra[j]
 
 

@@ -63,13 +63,13 @@ from functools import lru_cache
 
 import numpy as np
 
-from ..._params import Param, integer, number, validated
+from ..._params import Param, array, integer, number, validated
 
 __all__ = [
     "BRANCHES", "MUSCLES", "BRANCH_MUSCLE", "FIBRES_DEFAULT", "Geometry", "GEOMETRY", "Fibres", "Lesion", "Journey",
     "DEMYELINATION", "COMPRESSION", "N_FIBRES", "BRANCH", "MUSCLE", "STIMULATE",
     "fibres", "lesion", "evoked", "seed_offsets", "transfer_time", "refractory",
-    "conduction_velocity", "safety_factor", "ephaptic_drive_mv", "ephaptic_threshold_mv", "journey",
+    "ConductionCurve", "conduction_curve", "conduction_velocity", "safety_factor", "ephaptic_drive_mv", "ephaptic_threshold_mv", "journey",
 ]
 
 BRANCHES = ("temporal", "zygomatic", "buccal", "marginal mandibular")
@@ -251,8 +251,12 @@ class Lesion:
     ectopic_drive: np.ndarray
 
 
+@validated(d=DEMYELINATION, c=COMPRESSION)
 def lesion(d: float, c: float, fib: Fibres) -> Lesion:
-    """Per-fibre lesion state for demyelination ``d`` and compression ``c`` (validated by the caller)."""
+    """Per-fibre lesion state for demyelination ``d`` and compression ``c`` of the bundle ``fib``.
+
+    {parameters}
+    """
     di = d * fib.vulnerability
     cv_l = _cv_lesion(di, fib.cv)
     blocked = cv_l <= 0.0
@@ -267,12 +271,21 @@ def lesion(d: float, c: float, fib: Fibres) -> Lesion:
     return Lesion(di, blocked, need, np.where(blocked, np.inf, exit_ms), half_ms, drive)
 
 
-def transfer_time(ratio):
-    """Ephaptic transfer time for drive/threshold ``ratio`` >= 1.
+@validated(ratio=array(0.0, None, doc="Drive / threshold of the receiving fibre (below or at 1 it does not "
+                                        "fire: the capped time is returned)."))
+def transfer_time(ratio: float | np.ndarray) -> float | np.ndarray:
+    """Ephaptic transfer time (ms) for drive/threshold ``ratio`` > 1.
 
     Ephapse delay plus the longer of membrane charging to threshold and the minimum
     initiation time of a demyelinated node (see the module notes).
+
+    {parameters}
     """
+    return _transfer_time(ratio)
+
+
+def _transfer_time(ratio):
+    """:func:`transfer_time` without validation (the cascade's inner loop)."""
     with np.errstate(divide="ignore", invalid="ignore"):
         charge = EPHAPTIC_CHARGE_TAU_MS * np.log(ratio / (ratio - 1.0))
         t = EPHAPSE_DELAY_MS + np.maximum(charge, EPHAPTIC_INITIATION_MIN_MS)
@@ -311,7 +324,7 @@ def _cascade(need, f0, t0, excluded):
         new = ~fired & (need[None, :] <= f[:, None])
         if not new.any():
             break
-        t_new = t_ref[:, None] + transfer_time(f[:, None] / need[None, :])
+        t_new = t_ref[:, None] + _transfer_time(f[:, None] / need[None, :])
         times[new] = t_new[new]
         fired |= new
         f_next, t_next = _synchrony(t_new, new)
@@ -336,9 +349,16 @@ def _volley(n: int, branch: int):
     return float(weight[k] / n), float(grid[k])
 
 
-def evoked(les: Lesion, fib: Fibres, branch: int, t_stim: float):
-    """Lesion firing times (nan = not excited) of the neighbours excited by a stimulus to ``branch`` (index)
-    at ``t_stim``, and the time the stimulated volley reaches the centre of the lesion."""
+@validated(branch=integer(0, 3, doc="Index of the stimulated branch in ``BRANCHES``."),
+           t_stim=number(0.0, 5000.0, unit="ms", doc="Time of the stimulus."))
+def evoked(les: Lesion, fib: Fibres, branch: int, t_stim: float) -> tuple[np.ndarray, float]:
+    """Lesion firing times (nan = not excited) of the neighbours excited by a stimulus to ``branch``
+    at ``t_stim``, and the time the stimulated volley reaches the centre of the lesion.
+
+    ``les`` is the :func:`lesion` of the bundle ``fib``.
+
+    {parameters}
+    """
     frac, t_peak = _volley(fib.n, branch)
     t_volley = t_stim + t_peak + les.half_ms
     times = _cascade(les.need, np.array([frac]), np.array([t_volley]), (fib.branch == branch)[None, :])[0]
@@ -378,6 +398,49 @@ def conduction_velocity(demyelination: float, healthy_cv_m_per_s: float = CV_HEA
     where the safety factor reaches 1 (at ``DEMYELINATION_BLOCK``), as in the bundle model of [N54].
     """
     return float(_cv_lesion(demyelination, healthy_cv_m_per_s))
+
+
+@dataclass(frozen=True)
+class ConductionCurve:
+    """Conduction through the lesion over a grid of demyelination (see :func:`conduction_curve`).
+
+    Attributes
+    ----------
+    demyelination : ndarray
+        The grid, 0 to just below 1.
+    velocity_m_per_s : ndarray
+        Conduction velocity of the median fibre through the lesion (0 = block).
+    safety_factor : ndarray
+        Current available / current needed at the next node (below 1: block).
+    healthy_cv_m_per_s : float
+        Velocity of the healthy median fibre.
+    block_demyelination : float
+        First grid point where the safety factor is below 1 (nan if none).
+    """
+
+    demyelination: np.ndarray
+    velocity_m_per_s: np.ndarray
+    safety_factor: np.ndarray
+    healthy_cv_m_per_s: float
+    block_demyelination: float
+
+
+@validated(n_points=integer(2, 5000, doc="Grid points between healthy myelin and a bare axon."))
+def conduction_curve(n_points: int = 400) -> ConductionCurve:
+    """Velocity and safety factor of the median fibre through the lesion, over demyelination 0-0.999.
+
+    {parameters}
+
+    Returns
+    -------
+    ConductionCurve
+    """
+    d = np.linspace(0.0, 0.999, n_points)
+    v0 = CV_HEALTHY_M_PER_S
+    cv = _cv_lesion(d, v0)
+    sf = SAFETY_FACTOR_HEALTHY / (1.0 + _LOAD_COEF * d / (1.0 - d))
+    block = float(d[np.argmax(sf < 1.0)]) if (sf < 1.0).any() else float("nan")
+    return ConductionCurve(d, cv, sf, v0, block)
 
 
 @validated(demyelination=number(0.0, 1.0, doc="Fraction of myelin lost, 0 (healthy) to 1 (bare axon)."))

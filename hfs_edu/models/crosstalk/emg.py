@@ -11,8 +11,9 @@ from functools import lru_cache
 
 import numpy as np
 
-from ..._params import number, validated
+from ..._params import array, integer, number, validated
 from ..._validate import check_array
+from .core import Fibres
 
 __all__ = ["CMAP_AMPLITUDE_MV", "unit_amplitudes_mv", "muap_kernel", "synthesize_emg",
            "emg_envelope", "onset_latency_ms", "synkinesis_index", "burst_overlap_fraction"]
@@ -26,9 +27,10 @@ ENVELOPE_WINDOW_MS = 20.0  # TC: moving-average window of the rectified EMG enve
 
 DT_MS = number(0.001, 1.0, unit="ms", doc="Sampling step of the traces.")
 WINDOW_MS = number(0.1, 1000.0, unit="ms", doc="Moving-average window of the envelope.")
+TRACE_MV = array(ndim=1, unit="mV", doc="An EMG trace (1-D, finite).")
 
 
-def unit_amplitudes_mv(fib) -> np.ndarray:
+def unit_amplitudes_mv(fib: Fibres) -> np.ndarray:
     """Peak MUAP amplitude (mV) of each fibre's motor unit for a :class:`~.core.Fibres` bundle."""
     per_branch = fib.n // 4
     return CMAP_AMPLITUDE_MV / per_branch * (1.0 + MUAP_AMPLITUDE_SPREAD * fib.unit_size)
@@ -52,8 +54,13 @@ def _kernel_fft(dt_ms: float, n_fft: int) -> np.ndarray:
     return out
 
 
+@validated(n_samples=integer(1, 10_000_000, doc="Samples of the trace."), dt_ms=DT_MS)
 def synthesize_emg(times_ms: np.ndarray, weights_mv: np.ndarray, n_samples: int, dt_ms: float) -> np.ndarray:
-    """Sum of MUAPs: one per arrival time, scaled by its unit's amplitude (mV)."""
+    """Sum of MUAPs: one per arrival time in ``times_ms`` (ndarray, ms), scaled by its unit's amplitude in
+    ``weights_mv`` (ndarray, mV, same shape).
+
+    {parameters}
+    """
     if times_ms.size == 0:
         return np.zeros(n_samples)
     pos = times_ms / dt_ms
@@ -70,13 +77,14 @@ def synthesize_emg(times_ms: np.ndarray, weights_mv: np.ndarray, n_samples: int,
 
 # -- analysis helpers (public) --------------------------------------------------------------------
 
-@validated(fraction=number(0.0, 1.0, lo_inclusive=False, hi_inclusive=False,
+@validated(time_ms=array(ndim=1, unit="ms", doc="Sample times, increasing (at least 2)."),
+           trace_mv=array(ndim=1, unit="mV", doc="The EMG trace at those times."),
+           fraction=number(0.0, 1.0, lo_inclusive=False, hi_inclusive=False,
                            doc="Detection level relative to the peak of |trace|."))
 def onset_latency_ms(time_ms, trace_mv, fraction: float = ONSET_FRACTION) -> float:
     """Return the first time |trace| reaches ``fraction`` of its peak (linear interpolation).
 
-    ``time_ms`` (increasing sample times, ms) and ``trace_mv`` (EMG, mV) are 1-D arrays of
-    the same length (at least 2 samples).
+    ``time_ms`` and ``trace_mv`` have the same length (at least 2 samples).
 
     {parameters}
 
@@ -104,9 +112,10 @@ def _envelope(y: np.ndarray, dt: float, window_ms: float) -> np.ndarray:
     return np.convolve(np.abs(y), np.ones(n) / n, mode="same")
 
 
-@validated(dt_ms=DT_MS, window_ms=WINDOW_MS)
+@validated(trace_mv=TRACE_MV, dt_ms=DT_MS, window_ms=WINDOW_MS)
 def emg_envelope(trace_mv, dt_ms: float, window_ms: float = ENVELOPE_WINDOW_MS) -> np.ndarray:
-    """Return the rectified EMG ``trace_mv`` (1-D, finite, mV) smoothed by a moving average (same length, mV).
+    """Return the rectified EMG ``trace_mv`` smoothed by a moving average (mV; same length as
+    the trace, or as the window if that is longer).
 
     {parameters}
     """
@@ -121,11 +130,11 @@ def _two_traces(trace_a_mv, trace_b_mv, dt_ms, window_ms):
     return _envelope(a, dt_ms, window_ms), _envelope(b, dt_ms, window_ms)
 
 
-@validated(dt_ms=DT_MS, window_ms=WINDOW_MS)
+@validated(trace_a_mv=TRACE_MV, trace_b_mv=TRACE_MV, dt_ms=DT_MS, window_ms=WINDOW_MS)
 def synkinesis_index(trace_a_mv, trace_b_mv, dt_ms: float, window_ms: float = ENVELOPE_WINDOW_MS) -> float:
     """Correlation (-1..1) of two muscles' EMG envelopes: near 1 when they contract together.
 
-    ``trace_a_mv``, ``trace_b_mv``: EMG traces (mV, 1-D, finite) of the two muscles, same length and step.
+    ``trace_a_mv``, ``trace_b_mv``: EMG traces of the two muscles, same length and step.
 
     {parameters}
 
@@ -143,7 +152,8 @@ def _bursts(envelope: np.ndarray, level: float) -> list[tuple[int, int]]:
     return list(zip(edges[::2], edges[1::2]))
 
 
-@validated(dt_ms=DT_MS, level_mv=number(0.0, 10.0, lo_inclusive=False, unit="mV", doc="Envelope level of a burst."),
+@validated(trace_a_mv=TRACE_MV, trace_b_mv=TRACE_MV, dt_ms=DT_MS,
+           level_mv=number(0.0, 10.0, lo_inclusive=False, unit="mV", doc="Envelope level of a burst."),
            window_ms=WINDOW_MS)
 def burst_overlap_fraction(trace_a_mv, trace_b_mv, dt_ms: float, level_mv: float = 0.02,
                            window_ms: float = ENVELOPE_WINDOW_MS) -> float:

@@ -14,7 +14,11 @@ from functools import lru_cache
 
 import numpy as np
 
-__all__ = ["AFTERDISCHARGE_ISI_MIN_MS", "AFTERDISCHARGE_ISI_MAX_MS", "HEART_RATE_BPM", "pulse_wave", "ectopic_trains"]
+from ..._params import number, validated
+from ..._params import seed as seed_param
+
+__all__ = ["AFTERDISCHARGE_ISI_MIN_MS", "AFTERDISCHARGE_ISI_MAX_MS", "HEART_RATE_BPM", "PULSATION", "DURATION_MS",
+           "HEART_RATE", "pulse_wave", "ectopic_trains"]
 
 # -- after-discharge trains ----------------------------------------------------------------------
 AFTERDISCHARGE_ISI_MIN_MS = 2.9  # [S49:A] interspike frequency up to 350 Hz
@@ -30,6 +34,11 @@ PULSE_SHARPNESS = 3.0  # TC: exponent that makes the pulse wave peaky
 HEART_RATE_BPM = 70.0  # TC: a resting heart rate
 HAZARD_STEP_MS = 0.5  # internal integration step of the hazard (independent of dt_ms)
 MAX_EVENTS_PER_FIBRE = 64  # pre-drawn events per fibre (enough for 5 s at the strongest drive)
+
+# -- parameter declarations (also used by :func:`.bundle.simulate`) -------------------------------
+PULSATION = number(0.0, 1.0, doc="Arterial pulsation at the contact (paces the ectopic drive).")
+DURATION_MS = number(20.0, 5000.0, unit="ms", doc="Length of the simulated window.")
+HEART_RATE = number(30.0, 200.0, unit="beats/min", doc="Heart rate that paces the pulsation.")
 
 
 @lru_cache(maxsize=16)
@@ -47,24 +56,27 @@ def _draws(seed: int, n_fibres: int):
     return expo, counts, offsets
 
 
+@validated(heart_rate_bpm=HEART_RATE)
 def pulse_wave(time_ms: np.ndarray, heart_rate_bpm: float) -> np.ndarray:
-    """Arterial pulse shape 0..1 (0 at t = 0, systolic peak half a beat later); arguments validated by the caller."""
+    """Arterial pulse shape 0..1 at the times ``time_ms`` (an array, ms): 0 at t = 0, systolic peak half a beat later.
+
+    {parameters}
+    """
     period_ms = 60_000.0 / heart_rate_bpm
     return (0.5 * (1.0 - np.cos(2.0 * np.pi * time_ms / period_ms))) ** PULSE_SHARPNESS
 
 
+@validated(pulsation=PULSATION, heart_rate_bpm=HEART_RATE, duration_ms=DURATION_MS,
+           seed=seed_param("Seed of the ectopic events. Same seed, same result."))
 def ectopic_trains(drive: np.ndarray, threshold: np.ndarray, pulsation: float, heart_rate_bpm: float,
-                   duration_ms: float, seed: int):
+                   duration_ms: float, seed: int) -> tuple[list, np.ndarray]:
     """Return the ectopic impulse trains born at the lesion, one array of times per fibre.
 
-    Parameters
-    ----------
-    drive : ndarray (n_fibres,)
-        Mean ectopic drive of each fibre (``demyelination_i x compression factor``).
-    threshold : ndarray (n_fibres,)
-        Drive above which each fibre fires.
-    pulsation, heart_rate_bpm, duration_ms, seed
-        Pulse amplitude 0-1, heart rate, window length and random seed (validated by the caller).
+    ``drive`` (ndarray, one per fibre) is the mean ectopic drive of each fibre
+    (``demyelination_i x compression factor``); ``threshold`` (ndarray, same shape) the drive
+    above which each fibre fires.
+
+    {parameters}
 
     Returns
     -------

@@ -27,7 +27,9 @@ from .core import (
     MUSCLE,
     MUSCLES,
     N_FIBRES,
+    Fibres,
 )
+from .diagnostics import in_window
 
 __all__ = ["LSR_WINDOW_MS", "LateralSpreadResponse", "DirectResponse", "LatencyBudget", "LatencyComparison",
            "CouplingMap", "LSRRecording", "montage", "lsr_recording", "lateral_spread_response", "direct_response",
@@ -40,19 +42,22 @@ REZ_TO_MUSCLE_LATENCY_MS = 5.3  # TC: derived, 4.5 ms [N61] + 0.5-1.1 ms [N7]; m
 DT_MS = number(0.005, 0.5, unit="ms", doc="Sampling step of the 30 ms sweep.")
 
 
+@validated(stimulate_branch=BRANCH, record_muscle=MUSCLE)
 def montage(stimulate_branch: str, record_muscle: str) -> tuple[str, str, int, int]:
     """Validated (branch, muscle, branch index, muscle index) of an LSR montage.
 
     The recorded muscle must belong to another branch than the one stimulated (its own
-    muscle gives the direct response, see :func:`direct_response`).
+    muscle gives the direct response, see :func:`direct_response`); otherwise a ValueError
+    names both parameters.
+
+    {parameters}
     """
-    stim = BRANCH.check("stimulate_branch", stimulate_branch)
-    rec = MUSCLE.check("record_muscle", record_muscle)
-    b, m = BRANCHES.index(stim), MUSCLES.index(rec)
+    b, m = BRANCHES.index(stimulate_branch), MUSCLES.index(record_muscle)
     if b == m:
-        raise ValueError(f"record_muscle={rec!r} is supplied by the stimulated branch {stim!r}; "
-                         "allowed: a muscle of another branch")
-    return stim, rec, b, m
+        raise ValueError(f"record_muscle={record_muscle!r} is supplied by stimulate_branch={stimulate_branch!r}, the "
+                         "branch stimulated; allowed: a muscle of another branch (its own muscle gives the direct "
+                         "response, see lsr_recording)")
+    return stimulate_branch, record_muscle, b, m
 
 
 @dataclass(frozen=True)
@@ -100,6 +105,11 @@ class LateralSpreadResponse:
     compression: float
     n_fibres: int
 
+    @property
+    def in_window(self) -> bool:
+        """The onset lies in the course's typical LSR window (8-12 ms); False without a response."""
+        return bool(self.present) and in_window(self.latency_ms)
+
 
 @dataclass(frozen=True)
 class Units:
@@ -112,8 +122,13 @@ class Units:
     lesion_ms: np.ndarray   # firing time at the lesion
 
 
-def excited_units(d: float, c: float, fib: core.Fibres, branch: int, muscle: int) -> Units:
-    """Excited, unblocked units of the recorded muscle after a stimulus at t = 0 (no EMG)."""
+@validated(d=DEMYELINATION, c=COMPRESSION, branch=integer(0, 3, doc="Index of the stimulated branch in BRANCHES."),
+           muscle=integer(0, 3, doc="Index of the recorded muscle in MUSCLES."))
+def excited_units(d: float, c: float, fib: Fibres, branch: int, muscle: int) -> Units:
+    """Excited, unblocked units of the recorded muscle of bundle ``fib`` after a stimulus at t = 0 (no EMG).
+
+    {parameters}
+    """
     les = core.lesion(d, c, fib)
     times, t_volley = core.evoked(les, fib, branch, 0.0)
     sel = np.flatnonzero(np.isfinite(times) & (fib.branch == muscle) & ~les.blocked)
@@ -123,7 +138,7 @@ def excited_units(d: float, c: float, fib: core.Fibres, branch: int, muscle: int
 @lru_cache(maxsize=64)
 def _direct_ms(n: int, branch: int) -> float:
     fib = core.fibres(n)
-    return float(np.min(direct_latency_ms(fib, np.flatnonzero(fib.branch == branch))))
+    return float(np.min(direct_latency_ms(fib, branch)))
 
 
 @validated(demyelination=DEMYELINATION, compression=COMPRESSION,
@@ -188,7 +203,8 @@ def _direct_response(branch: str, n_fibres: int, dt_ms: float) -> DirectResponse
     sel = np.flatnonzero(fib.branch == BRANCHES.index(branch))
     n_samples = int(round(LSR_WINDOW_MS / dt_ms))
     t = np.arange(n_samples) * dt_ms
-    y = emg.synthesize_emg(direct_latency_ms(fib, sel), emg.unit_amplitudes_mv(fib)[sel], n_samples, dt_ms)
+    y = emg.synthesize_emg(direct_latency_ms(fib, BRANCHES.index(branch)), emg.unit_amplitudes_mv(fib)[sel],
+                           n_samples, dt_ms)
     for arr in (t, y):
         arr.setflags(write=False)
     return DirectResponse(t, y, branch, BRANCH_MUSCLE[branch], emg.onset_latency_ms(t, y))
