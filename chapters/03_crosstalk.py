@@ -377,7 +377,7 @@ for branch, muscle in (("zygomatic", "mentalis"), ("marginal mandibular", "orbic
 #    onset. Is it in the window? Which legs of Figure 3.7 make up most of it?
 # 2. Stimulate the marginal mandibular branch and record orbicularis oculi. Is there a response, and
 #    is its latency similar?
-# 3. Set demyelination to 0. Then restore 0.80 and press *decompressed*. What does the surgeon see on
+# 3. Set demyelination to 0. Then restore 0.80 and tick *decompressed*. What does the surgeon see on
 #    the monitor, and what has *not* changed inside the nerve?
 # 4. At demyelination 0.80, lower the compression in steps of 0.05 until the response disappears.
 #    What happens to the number of motor units and to the latency just before?
@@ -578,7 +578,7 @@ hfs.show(dx_fig.decompression_figure(results, ct.decompression_signs()), "3.11")
 # 2. At compression 0.70, read the onset latency (ms) from the text under the figure.
 # 3. Lower the compression in steps of 0.05. What is the lowest value at which a response is still
 #    present?
-# 4. Set compression back to 0.70 and press *decompressed*. Is the response "present" or "absent"?
+# 4. Set compression back to 0.70 and tick *decompressed*. Is the response "present" or "absent"?
 
 # %% tags=["exercise"]
 from hfs_edu.exercises import check
