@@ -292,7 +292,8 @@ whole_high = ...         # the same at the Finnish rate
 over_70 = ...            # among the 30,000 over-70s, at the Oslo over-70 rate
 over_70_share_pct = ...  # over_70 as a percentage of whole_high
 
-check("00", whole_low=whole_low, whole_high=whole_high, over_70=over_70, over_70_share_pct=over_70_share_pct)
+check("00", whole_low=whole_low, whole_high=whole_high, over_70=over_70, over_70_share_pct=over_70_share_pct,
+      collapsed=True)
 
 # %% [markdown] tags=["solution"]
 # **Worked solution** — open it after you have tried (click the three dots "···" to expand the hidden cell).

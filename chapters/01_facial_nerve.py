@@ -317,11 +317,10 @@ from hfs_edu.models import anatomy
 prediction = anatomy.cross_talk_muscles("zygomatic", "marginal mandibular")
 direct = prediction["direct"]                  # the zygomatic branch's own muscles
 via_cross_talk = prediction["via_cross_talk"]  # the marginal mandibular branch's other muscles
-record_from = "mentalis"                       # supplied only by the marginal mandibular branch
-for muscle in ("mentalis", "orbicularis oris"):
-    print(f"{muscle}: supplied by {' + '.join(anatomy.branches_of(muscle))}")
+record_from = "mentalis"  # supplied only by the marginal mandibular branch: anatomy.branches_of("mentalis");
+#                         orbicularis oris also gets the buccal branch, so it would not tell the two apart
 
-check("01", direct=direct, via_cross_talk=via_cross_talk, record_from=record_from)
+check("01", direct=direct, via_cross_talk=via_cross_talk, record_from=record_from, collapsed=True)
 
 # %% [markdown] tags=["solution"]
 # <details><summary><b>Why these answers</b> (open after you have tried)</summary>

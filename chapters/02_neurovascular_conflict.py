@@ -118,9 +118,8 @@ hfs.show(figs.offending_vessels_figure(), "2.2")
 # estimate. The AICA share runs from 37.8% in a meta-analysis of 27 studies to 75.8% in a Hispanic
 # surgical series [S14:A; S36:A]. The PICA share runs from 6.2% to 38% in the series of Figure 2.2
 # [S36:A; S34:A]. In a 60-patient series operated on with an endoscope, the order was reversed: PICA
-# in 39 patients (65%), vertebral artery in 23 and AICA in 16, with several vessels in 19. Only its
-# abstract could be read, on an index page, and its journal record was not found, so it counts as a
-# weak source here [N342:C]. The series disagree
+# in 39 patients (65%), vertebral artery in 23 and AICA in 16, with several vessels in 19; it is a
+# single abstract without a traceable journal record, so weak evidence [N342:C]. The series disagree
 # mostly because they count differently: one main culprit per patient or every vessel that touches
 # the nerve, and different denominators. Method (angiogram or surgery) and population add to the
 # spread (Going deeper, below).
@@ -345,9 +344,8 @@ hfs.show(figs.hypertension_forest_plot(), "2.5")
 # %% [markdown]
 # Every overall estimate *in this plot* lies to the right of 1. Both case–control studies found
 # hypertension about two and a half times as often (as odds) in patients. They may not be fully
-# independent replications: the 2003 study comes from an Italian group [S44:A], and the author list
-# of the 2000 study, which may well be the same group, has not yet been checked for this course
-# [S45:A]. One gave an adjusted odds
+# independent replications: the 2003 study comes from an Italian group [S44:A], and the 2000 study
+# may come from the same group [S45:A]. One gave an adjusted odds
 # ratio of 2.76, 95% confidence interval 1.43–5.33, in 114 patients against 228 neurological
 # controls [S44:A]. The other gave 2.64 (1.3–5.33) in 115 against 115 [S45:A]. Pooling six studies
 # with 549 patients gave a smaller but still clear 1.72 (1.12–2.31) [S46:A]. Pooled estimates often
@@ -542,7 +540,6 @@ from hfs_edu.models import compression
 # 1. Read from the view (severity 0.6, age at start 45, artery) or computed:
 years_indenting = tuple(round(compression.years_to_symptoms(0.6, systolic_bp_mmhg=bp, age_years=45), 1)
                         for bp in (120, 140, 160))
-print("indenting artery, years to symptoms at 120/140/160 mmHg:", years_indenting)
 # 2. A touching artery: not within 40 years at 120, 140 or 160 mmHg (the model needs about 195 mmHg [TC])
 touching_gives_symptoms = False
 # 3. Pressure shortens the time for an indenting vessel but cannot make a touching one harmful
@@ -559,7 +556,7 @@ cannot_tell = ("Whether this loop caused her spasm, since such contact is common
                "and how hard it presses; and her own future, because every constant is a teaching "
                "calibration and the model leaves out her anatomy, her repair and the facial nucleus.")
 check("02", years_indenting=years_indenting, touching_gives_symptoms=touching_gives_symptoms,
-      bp_role=bp_role, cannot_tell=cannot_tell)
+      bp_role=bp_role, cannot_tell=cannot_tell, collapsed=True)
 
 # %% [markdown]
 # ## Self-check quiz

@@ -590,7 +590,7 @@ lowest_compression = ...   # 3. lowest compression (steps of 0.05) that still gi
 after_decompression = ...  # 4. "present" or "absent" once the vessel is moved away
 
 check("03", predicted_range=predicted_range, latency_ms=latency_ms,
-      lowest_compression=lowest_compression, after_decompression=after_decompression)
+      lowest_compression=lowest_compression, after_decompression=after_decompression, collapsed=True)
 
 # %% [markdown] tags=["solution"]
 # **Worked solution** — open it after you have tried.

@@ -82,3 +82,19 @@ def test_ch01_typical_mistakes_get_their_hint(change, part, words):
     assert not fb.passed
     wrong = {p.name: p for p in fb.parts if not p.ok}
     assert set(wrong) == {part} and words in wrong[part].message
+
+
+def test_a_worked_solution_result_is_folded_until_opened():
+    """Student review 2, U01: after Run All the solution's output must not show its answers."""
+    from hfs_edu.exercises import check
+
+    open_fb = check("01", direct=..., via_cross_talk=..., record_from=...)
+    folded = check("01", direct=..., via_cross_talk=..., record_from=..., collapsed=True)
+    assert "<details" not in open_fb._repr_html_()
+    html_text = folded._repr_html_()
+    assert html_text.startswith("<details") and " open" not in html_text.split(">")[0]
+    assert repr(folded) == repr(open_fb)  # the text form is the same
+    import pytest
+
+    with pytest.raises(TypeError, match="collapsed"):
+        check("01", collapsed="yes")

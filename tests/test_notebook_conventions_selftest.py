@@ -70,7 +70,7 @@ check("42", x=x)
 
 # %% tags=["solution"]
 x = 3
-check("42", x=x)
+check("42", x=x, collapsed=True)
 
 # %% [markdown]
 # ## Self-check quiz
@@ -91,7 +91,9 @@ BAD = [  # (what to break, replacement, check, words the message must contain)
     ("# *Optional: skip it on the core path.*\n", "", "going_deeper", "*Optional: skip it on the core path.*"),
     ('# %% tags=["deeper"]\nhfs.show', "# %%\nhfs.show", "going_deeper", "must carry the tag 'deeper'"),
     ("x = ...\ncheck", "x = 1\ncheck", "exercise", "blanks `...`"),
-    ('x = 3\ncheck("42", x=x)', 'x = 3\ncheck("42", y=x)', "exercise", "same checker"),
+    ('x = 3\ncheck("42", x=x, collapsed=True)', 'x = 3\ncheck("42", y=x, collapsed=True)', "exercise", "same checker"),
+    ('x = 3\ncheck("42", x=x, collapsed=True)', 'x = 3\ncheck("42", x=x)', "exercise", "collapsed=True"),
+    ('x = 3\ncheck("42", x=x, collapsed=True)', 'x = 3\nprint(x)\ncheck("42", x=x, collapsed=True)', "exercise", "print()"),
     ('# %% [markdown] tags=["solution"]\n# **Worked', "# %% [markdown]\n# **Worked", "exercise", "lead-in tagged 'solution'"),
     ("# **Time:** about 5 min\n", "", "exercise", "**Time:** about N min"),
     ("[ephaptic](glossary.md#ephaptic)", "ephaptic", "glossary", "glossary.md#ephaptic"),

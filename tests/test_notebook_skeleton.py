@@ -57,7 +57,7 @@ def _check_calls(source: str, number: str) -> list[set[str]]:
     for node in ast.walk(ast.parse(source)):
         if (isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", None)) == "check"
                 and node.args and isinstance(node.args[0], ast.Constant) and node.args[0].value == number):
-            calls.append({k.arg for k in node.keywords})
+            calls.append({k.arg for k in node.keywords} - {"collapsed"})
     return calls
 
 
@@ -182,6 +182,10 @@ def check_exercise_has_blanks_a_checker_and_a_hidden_worked_solution(chapter):
         f"{where_s}: the worked solution must fill the same blanks and call the same checker: "
         f"`check(\"{num}\", {', '.join(sorted(ex_calls[-1]))}=...)`; found {[sorted(c) for c in sol_calls]}")
     assert not re.search(r"(?<![.\w])\.\.\.(?![.\w])", s.source), f"{where_s}: the worked solution still has a blank `...`"
+    assert re.search(r"collapsed\s*=\s*True", s.source), (
+        f"{where_s}: the worked solution calls the checker with `collapsed=True`, so its result stays folded after Run All")
+    assert "print(" not in s.source, (
+        f"{where_s}: no print() in a worked solution: a printed answer shows as soon as the cell runs (Run All)")
     assert s.metadata.get("jupyter") == {"source_hidden": True, "outputs_hidden": True}, f"{where_s}: not hidden by the builder"
     assert "hide-cell" in _tags(s), f"{where_s}: the builder adds the Jupyter Book tag 'hide-cell'"
 

@@ -129,6 +129,18 @@ def test_no_answer_cues_across_the_course():
     assert top_count <= 0.40 * len(singles), (
         f"the correct option is shown at position {top_position + 1} in {top_count} of {len(singles)} items: {positions}")
     assert len(longest) <= len(singles) / 3, f"the correct option is the longest in {len(longest)}: {longest}"
+    # Nor the reverse cue (student review 2: "never the longest"): by length the correct option must
+    # not sit at one rank (longest, second longest, ...) in more than 40% of the items, and it must
+    # be the longest or the shortest sometimes.
+    ranks = Counter()
+    for _chapter, q in singles:
+        right = correct_options(q)[0]
+        lengths = [len(o["text"]) for o in q["options"]]
+        ranks[sorted(lengths, reverse=True).index(lengths[right])] += 1
+    top_rank, top_rank_count = ranks.most_common(1)[0]
+    assert top_rank_count <= 0.40 * len(singles), (
+        f"by length the correct option is rank {top_rank + 1} in {top_rank_count} of {len(singles)} items: {ranks}")
+    assert ranks[0] >= len(singles) / 8, f"the correct option is almost never the longest: {ranks}"
     # and the author's order must not be the cue either: the shuffle moves the answer
     moved = sum(option_order(q, c).index(correct_options(q)[0]) != correct_options(q)[0] for c, q in singles)
     assert moved >= len(singles) / 2

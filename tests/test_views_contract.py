@@ -115,3 +115,13 @@ def test_valid_control_value_moves_the_widget_and_renders(name, control, value):
 def test_unknown_control_is_refused():
     with pytest.raises(ValueError, match="unknown control"):
         view_of("MyelinWearView").set(pressure=120)
+
+
+def test_legends_show_plain_words_not_sphinx_markup():
+    """Student review 2: a view's legend showed ``:data:`SEVERITY_BY_CATEGORY```."""
+    from hfs_edu.widgets.base import plain_doc, registry
+
+    assert plain_doc("How hard (grades of [S33]; see :data:`SEVERITY_BY_CATEGORY`).") == "How hard (grades of [S33])."
+    for name, cls in registry().items():
+        view = cls()
+        assert "`" not in view.legend.value and ":data:" not in view.legend.value, f"{name}: markup in the legend"

@@ -66,6 +66,7 @@ class Feedback:
     title: str
     parts: list[Part] = field(default_factory=list)
     blanks: list[str] = field(default_factory=list)
+    collapsed: bool = False
 
     @property
     def passed(self) -> bool:
@@ -85,11 +86,23 @@ class Feedback:
 
     def _repr_html_(self) -> str:
         items = "".join(f"<li>{html.escape(line)}</li>" for line in self._lines())
-        return f"<div class='hfs-feedback'><b>{html.escape(self.title)}</b><ul>{items}</ul></div>"
+        body = f"<div class='hfs-feedback'><b>{html.escape(self.title)}</b><ul>{items}</ul></div>"
+        if not self.collapsed:
+            return body
+        # The worked solution's result stays folded even after "Run All" (student review 2, U01):
+        # JupyterLab shows a re-run cell's output, so the output itself must not give the answer away.
+        return ("<details class='hfs-solution-result'><summary><b>Result of the worked solution</b> "
+                f"(open it after you have tried)</summary>{body}</details>")
 
 
-def check(chapter: str, **answers: object) -> Feedback:
-    """Check the exercise of ``chapter`` (e.g. ``"00"``), dispatching to ``hfs_edu.exercises.chNN``."""
+def check(chapter: str, *, collapsed: bool = False, **answers: object) -> Feedback:
+    """Check the exercise of ``chapter`` (e.g. ``"00"``), dispatching to ``hfs_edu.exercises.chNN``.
+
+    ``collapsed=True`` (used by the worked solutions) folds the feedback into a closed
+    ``<details>`` so that running the solution cell does not show its answers.
+    """
+    if not isinstance(collapsed, bool):
+        raise TypeError(f"collapsed must be True or False, got {type(collapsed).__name__} {collapsed!r}")
     if not isinstance(chapter, str):
         raise TypeError(f"chapter must be a string such as '03', got {type(chapter).__name__} {chapter!r}")
     code = chapter[:2]
@@ -99,4 +112,6 @@ def check(chapter: str, **answers: object) -> Feedback:
         module = importlib.import_module(f"{__name__}.ch{code}")
     except ModuleNotFoundError:
         raise ValueError(f"chapter={chapter!r} has no exercise checker") from None
-    return module.check(**answers)
+    feedback = module.check(**answers)
+    feedback.collapsed = collapsed
+    return feedback

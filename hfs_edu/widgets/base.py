@@ -23,6 +23,7 @@ from __future__ import annotations
 import dataclasses
 import html
 import inspect
+import re
 from contextlib import contextmanager
 from typing import Any
 
@@ -46,6 +47,19 @@ _REGISTRY: dict[str, type] = {}
 def registry() -> dict[str, type]:
     """Return ``{name: View subclass}`` for every view defined in the package."""
     return dict(_REGISTRY)
+
+
+_SEE_ROLE = re.compile(r"[;,]?\s*see :\w+:`[^`]+`")
+_ROLE = re.compile(r":\w+:`~?([^`]+)`")
+
+
+def plain_doc(doc: str) -> str:
+    """A declaration's doc as a student reads it in a view's legend: no ``see :func:`x``` pointers,
+    no Sphinx roles (student review 2: the legend showed ``:data:`SEVERITY_BY_CATEGORY```)."""
+    text_ = _SEE_ROLE.sub("", doc)
+    text_ = _ROLE.sub(lambda m: m.group(1).rsplit(".", 1)[-1], text_)
+    text_ = text_.replace("``", "").replace(" ()", "").replace("()", "")
+    return re.sub(r"\s+([,;]|\.(?!\.))", r"\1", text_).strip()
 
 
 @validated(label=text(doc="The widget's description (shown in full)."),
@@ -219,7 +233,8 @@ class View:
         self.refresh()
 
     def _legend_html(self) -> str:
-        items = {name: p.doc for name, p in self.PARAMS.items()} if self.PARAMS else dict(self.CONTROLS)
+        items = ({name: plain_doc(p.doc) for name, p in self.PARAMS.items()} if self.PARAMS
+                 else dict(self.CONTROLS))
         if not items:
             return ""
         labels = {name: p.extra.get("label") or name for name, p in self.PARAMS.items()}

@@ -29,6 +29,15 @@ def _years(x: float) -> str:
     return f"{x:.1f} years" if x < 10 else f"{x:.0f} years"
 
 
+def _integrity(value: float, threshold: float) -> str:
+    """Two decimals, or three near the threshold, so "0.50, above the threshold of 0.5" never shows."""
+    for digits in (2, 3, 4):
+        text = f"{value:.{digits}f}"
+        if float(text) != threshold or value == threshold:
+            break
+    return text
+
+
 def readout_html(s: WearScenario) -> str:
     """Explain scenario ``s`` (from :func:`wear_scenario`) in words (HTML).
 
@@ -45,7 +54,7 @@ def readout_html(s: WearScenario) -> str:
     contact = "no vessel touching the nerve" if s.category == "none" else f"{severity_words(s.category)}"
     parts = [f"<p>After <b>{s.years:g} years</b> of contact (severity {s.severity:.2f}, a {vessel}, beginning at "
              f"age {s.age_years:g}): at <b>{s.systolic_bp_mmhg:g} mmHg</b> this acts as {contact}. "
-             f"Myelin integrity is <b>{s.integrity_now:.2f}</b>, {verdict} of {s.threshold:g}.</p>"]
+             f"Myelin integrity is <b>{_integrity(s.integrity_now, s.threshold)}</b>, {verdict} of {s.threshold:g}.</p>"]
     if math.isfinite(s.onset_years):
         began = s.onset_years <= s.years
         parts.append(f"<p>In the model, symptoms {'began' if began else 'would begin'} after "
