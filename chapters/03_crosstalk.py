@@ -199,7 +199,8 @@ hfs.show(xt_fig.coupling_map_figure(ct.coupling_map()), "3.4")
 # cross-talk ran through a fraction of slow-conducting fibres [S49:A]. Two more things happen at the
 # compression site:
 #
-# - **Ectopic discharges.** Pressed, bare fibres fire on their own [TC:T]. In 62 patients Nielsen
+# - **Ectopic discharges.** Pressed, bare fibres fire on their own, away from their cell bodies
+#   ([ectopic excitation](glossary.md#ectopic-excitation)) [TC:T]. In 62 patients Nielsen
 #   recorded such after-discharges, single or in trains at 250–350 impulses per second (Hz), and
 #   overbreathing set off spasms [S49:A].
 # - **An avalanche.** An ectopic impulse excites its bare neighbours, whatever their branch, and they
