@@ -292,8 +292,7 @@ whole_high = ...         # the same at the Finnish rate
 over_70 = ...            # among the 30,000 over-70s, at the Oslo over-70 rate
 over_70_share_pct = ...  # over_70 as a percentage of whole_high
 
-check("00", whole_low=whole_low, whole_high=whole_high, over_70=over_70, over_70_share_pct=over_70_share_pct,
-      collapsed=True)
+check("00", whole_low=whole_low, whole_high=whole_high, over_70=over_70, over_70_share_pct=over_70_share_pct)
 
 # %% [markdown] tags=["solution"]
 # **Worked solution** — open it after you have tried (click the three dots "···" to expand the hidden cell).
@@ -313,7 +312,8 @@ whole_high = expected_cases(250_000, finland)    # 250,000 x 10.62 / 100,000
 over_70 = expected_cases(30_000, oslo_over_70)   # 30,000 x 39.7 / 100,000
 over_70_share_pct = 100 * over_70 / whole_high
 
-check("00", whole_low=whole_low, whole_high=whole_high, over_70=over_70, over_70_share_pct=over_70_share_pct)
+check("00", whole_low=whole_low, whole_high=whole_high, over_70=over_70, over_70_share_pct=over_70_share_pct,
+      collapsed=True)
 
 # %% [markdown] tags=["solution"]
 # <details><summary><b>What the numbers mean</b> (open after you have tried)</summary>

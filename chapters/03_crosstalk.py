@@ -591,7 +591,7 @@ lowest_compression = ...   # 3. lowest compression (steps of 0.05) that still gi
 after_decompression = ...  # 4. "present" or "absent" once the vessel is moved away
 
 check("03", predicted_range=predicted_range, latency_ms=latency_ms,
-      lowest_compression=lowest_compression, after_decompression=after_decompression, collapsed=True)
+      lowest_compression=lowest_compression, after_decompression=after_decompression)
 
 # %% [markdown] tags=["solution"]
 # **Worked solution** — open it after you have tried.
@@ -617,7 +617,7 @@ lowest_compression = min(c for c in steps if lateral_spread_response(0.8, c).pre
 after_decompression = "present" if lateral_spread_response(0.8, 0.0).present else "absent"
 
 check("03", predicted_range=predicted_range, latency_ms=latency_ms,
-      lowest_compression=lowest_compression, after_decompression=after_decompression)
+      lowest_compression=lowest_compression, after_decompression=after_decompression, collapsed=True)
 
 # %% [markdown]
 # ## Self-check quiz

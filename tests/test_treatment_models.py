@@ -36,7 +36,7 @@ def ranges(quantity, hfs_only=True):
 
 def peak(dose=bont.REFERENCE_DOSE_UNITS):
     t = np.arange(0.0, 200.0, 0.1)
-    e = bont._effect(t, dose)
+    e = bont.relief_kernel(t, dose)
     return t, e, float(e.max())
 
 

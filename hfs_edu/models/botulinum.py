@@ -175,7 +175,7 @@ def _saturation(dose):
     return 1.0 - math.exp(-dose / DOSE_SATURATION_UNITS)
 
 
-def _effect(t, dose, relief_factor=1.0, duration_factor=1.0):
+def relief_kernel(t, dose, relief_factor=1.0, duration_factor=1.0):
     """Vectorised E(t) for days since injection ``t`` (t < 0 gives 0); arguments already valid.
 
     ``relief_factor`` scales the peak (0 = a non-responder) and ``duration_factor`` the
@@ -207,7 +207,7 @@ def injection_effect(days_since_injection: float = 28.0, dose_units: float = REF
     float
         0 before the injection; rises within days, plateaus, wears off around 3 months.
     """
-    return float(_effect(days_since_injection, dose_units))
+    return float(relief_kernel(days_since_injection, dose_units))
 
 
 def neuromuscular_transmission(effect: "float | np.ndarray"):
@@ -249,7 +249,7 @@ def transmission_factor_at(days_since_injection: float = 28.0, dose_units: float
     float
         1 before the injection, lowest on the plateau, back towards 1 after about 4 months.
     """
-    return float(1.0 - _effect(days_since_injection, dose_units))
+    return float(1.0 - relief_kernel(days_since_injection, dose_units))
 
 
 @validated(interval_days=number(28, 365, unit="days", doc="Planned interval between injections."),
@@ -322,7 +322,7 @@ def botulinum_course(injection_days: "Sequence[float]" = (0.0, 91.0, 182.0, 273.
     t = _time_axis(horizon_days, step_days)
     remaining = np.ones_like(t)
     for d in inj:
-        remaining *= 1.0 - _effect(t - d, dose_units)
+        remaining *= 1.0 - relief_kernel(t - d, dose_units)
     effect = 1.0 - remaining
     return BotulinumCourse(time_days=t, effect=effect, remaining_fraction=remaining,
                            transmission_factor=remaining.copy(), injection_days=inj, dose_units=float(dose_units))
@@ -393,7 +393,7 @@ def onset_days(dose_units: float = REFERENCE_DOSE_UNITS) -> float:
     if _saturation(dose_units) == 0.0:
         return math.nan
     t = np.arange(0.0, 200.0, 0.05)
-    e = _effect(t, dose_units)
+    e = relief_kernel(t, dose_units)
     return float(t[np.argmax(e >= 0.5 * e.max())])
 
 
@@ -406,7 +406,7 @@ def half_effect_days(dose_units: float = REFERENCE_DOSE_UNITS) -> float:
     if _saturation(dose_units) == 0.0:
         return math.nan
     t = np.arange(0.0, 400.0, 0.05)
-    e = _effect(t, dose_units)
+    e = relief_kernel(t, dose_units)
     peak = int(np.argmax(e))
     after = np.flatnonzero(e[peak:] < 0.5 * e[peak])
     return float(t[peak + after[0]]) if after.size else math.nan

@@ -167,12 +167,12 @@ class MvdOutcome:
     seed: int
 
 
-def _cured(t, c, p0, tau):
+def cure_kernel(t, c, p0, tau):
     t = np.asarray(t, float)
     return np.where(t >= 0.0, c * (p0 + (1.0 - p0) * -np.expm1(-np.maximum(t, 0.0) / tau)), 0.0)
 
 
-def _recurrence(years):
+def recurrence_kernel(years):
     y = np.maximum(np.asarray(years, float), 0.0)
     return RECURRENCE_PLATEAU * -np.expm1(-y / RECURRENCE_TIME_CONSTANT_YEARS)
 
@@ -191,7 +191,7 @@ def spasm_free_share(days_after_surgery: float = 30.0, eventual_cure: float = EV
 
     {parameters}
     """
-    return float(_cured(days_after_surgery, eventual_cure, immediate_share, time_constant_days))
+    return float(cure_kernel(days_after_surgery, eventual_cure, immediate_share, time_constant_days))
 
 
 @validated(horizon_days=number(1, _MAX_DAYS, unit="days", doc="Length of the time axis."),
@@ -213,8 +213,8 @@ def cure_course(horizon_days: float = 730.0, eventual_cure: float = EVENTUAL_CUR
     """
     n = round(horizon_days / step_days)
     t = np.linspace(0.0, n * step_days, n + 1)
-    cured = _cured(t, eventual_cure, immediate_share, time_constant_days)
-    recurred = cured * _recurrence(t / _DAYS_PER_YEAR)
+    cured = cure_kernel(t, eventual_cure, immediate_share, time_constant_days)
+    recurred = cured * recurrence_kernel(t / _DAYS_PER_YEAR)
     return MvdCourse(time_days=t, spasm_free=cured - recurred, cured_ever=cured, recurred=recurred,
                      eventual_cure=eventual_cure, immediate_share=immediate_share,
                      time_constant_days=time_constant_days)
@@ -226,7 +226,7 @@ def cumulative_recurrence(years_after_cure: float = 2.0) -> float:
 
     {parameters}
     """
-    return float(_recurrence(years_after_cure))
+    return float(recurrence_kernel(years_after_cure))
 
 
 _COMP = choice(COMPLICATIONS, doc="Which complication.")

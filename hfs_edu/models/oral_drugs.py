@@ -140,7 +140,7 @@ def spasm_relief(drug: str = "carbamazepine") -> DrugEffect:
     return DrugEffect(drug=drug, central=central, low=low, high=high, evidence_level=drug_facts(drug).evidence_level)
 
 
-def _drug_curve(t, start, stop, relief):
+def relief_curve_kernel(t, start, stop, relief):
     """Relief on the time grid ``t`` for one course of a drug from ``start`` to ``stop`` (``math.inf`` = not stopped)."""
     t = np.asarray(t, float)
     on = np.clip(t - start, 0.0, None)
@@ -175,4 +175,4 @@ def drug_effect_curve(drug: str = "carbamazepine", start_day: float = 0.0, stop_
     t = np.linspace(0.0, n * step_days, n + 1)
     e = spasm_relief(drug)
     relief = {"central": e.central, "low": e.low, "high": e.high}[level]
-    return t, _drug_curve(t, start_day, math.inf if stop_day is None else stop_day, relief)
+    return t, relief_curve_kernel(t, start_day, math.inf if stop_day is None else stop_day, relief)

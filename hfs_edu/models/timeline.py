@@ -333,8 +333,8 @@ def _surgery_relief(t, e: Event):
     if not e.cured:
         return np.zeros_like(t)
     if math.isnan(e.days_to_cure):
-        c = _mvd._cured(s, _mvd.EVENTUAL_CURE, _mvd.IMMEDIATE_SHARE, _mvd.DELAYED_CURE_TIME_CONSTANT_DAYS)
-        return np.where(s >= 0.0, c * (1.0 - _mvd._recurrence(s / 365.25)), 0.0)
+        c = _mvd.cure_kernel(s, _mvd.EVENTUAL_CURE, _mvd.IMMEDIATE_SHARE, _mvd.DELAYED_CURE_TIME_CONSTANT_DAYS)
+        return np.where(s >= 0.0, c * (1.0 - _mvd.recurrence_kernel(s / 365.25)), 0.0)
     back = math.inf if math.isnan(e.recurrence_day) else e.recurrence_day
     return ((s >= e.days_to_cure) & (s < back)).astype(float)
 
@@ -379,13 +379,13 @@ def symptom_curve(history: TreatmentHistory | None = None, baseline: "float | np
     rem_surg = np.ones_like(t)
     for e in history.events:
         if e.kind == "injection":
-            rem_bont *= 1.0 - _bont._effect(t - e.day, e.dose_units, e.relief_factor, e.duration_factor)
+            rem_bont *= 1.0 - _bont.relief_kernel(t - e.day, e.dose_units, e.relief_factor, e.duration_factor)
         elif e.kind == "operation":
             rem_surg *= 1.0 - _surgery_relief(t, e)
     for iv in history.intervals:
         if iv.kind == "drug":
             relief = _drugs.RELIEF_TC[iv.label][("central", "low", "high").index(drug_level)]
-            rem_drug *= 1.0 - _drugs._drug_curve(t, iv.start_day, _end(iv), relief)
+            rem_drug *= 1.0 - _drugs.relief_curve_kernel(t, iv.start_day, _end(iv), relief)
     severity = base * rem_bont * rem_drug * rem_surg
     return Timeline(time_days=t, untreated=base, severity=severity, botulinum_effect=1.0 - rem_bont,
                     drug_effect=1.0 - rem_drug, surgery_effect=1.0 - rem_surg, transmission_factor=rem_bont,
