@@ -81,7 +81,7 @@ hfs.setup()
 #
 # | Number | What it measures | Measured from |
 # |---|---|---|
-# | about 8 mm [N5:A] | central myelin on the *lateral* side of the root, from where the fibres emerge to where the lateral transition zone begins (75 autopsy nerves) | root exit point (upper edge of the supraolivary fossette) |
+# | about 8 mm [N5:A] | central myelin on the *lateral* side of the root, from where the fibres emerge to where the lateral transition zone begins (75 autopsy nerves) | root exit point (upper edge of the supraolivary fossette, the small hollow just above the olive of the medulla) |
 # | 1.9 mm on average [N5:A] | the length of the lateral transition zone itself | the start of the transition zone |
 # | "very close" [N5:A] | on the *medial* side, the transition zone begins at or near the detachment point | root detachment point |
 # | 2.6 mm, range 1.6–3.5 [N6:A] | the [medial REZ](glossary.md#medial-REZ): the free central-myelin part beyond the detachment point (23 cadaver nerves) | root detachment point |

@@ -83,7 +83,7 @@ hfs.show(figs.conflict_schematic(), "2.1")
 #
 # | The wire picture says | What nerves actually do |
 # |---|---|
-# | Wires are passive; a worn wire only leaks. | Axons are excitable. Facial-nerve fibres in HFS fire on their own and produce trains of after-activity at 250–350 Hz [S49:A]. Nielsen's review describes them as demyelinated at the compression site [S51:B]. Another review finds the evidence for this demyelination unconvincing [S55:B]. A worn cable does not generate current. |
+# | Wires are passive; a worn wire only leaks. | Axons are excitable. Facial-nerve fibres in HFS fire on their own and produce trains of after-activity (bursts of impulses that follow a discharge) at 250–350 Hz [S49:A]. Nielsen's review describes them as demyelinated at the compression site [S51:B]. Another review finds the evidence for this demyelination unconvincing [S55:B]. A worn cable does not generate current. |
 # | Worn insulation stays worn. | Myelin can be repaired. After decompression, cross-transmission between branches had disappeared in 23% of 53 patients at one week and in 73% of 30 at 2–8 months [S50:A]. Relief of the spasm is often, but not always, delayed, and how often differs between series: complete relief within the first week came in 35% of 175 patients in one cohort and in 67% of 100 in another [S150:A; S151:A], and 83–88% reported relief at one week in the two arms of a 283-patient comparison [S79:A]. The 175, all eventually cured, took a median of 30 days [S150:A]. One explanation is [remyelination](glossary.md#remyelination), new myelin being laid down [S50:A]. Another is a facial nucleus that calms down slowly: abnormal [F waves](glossary.md#F-wave) (small late responses of the motoneurons) faded in patients whose spasm went after decompression [N205:A]. In rats, the signs of an over-active nucleus disappeared over 4–8 weeks [N208:A]. |
 # | Touching wires always short-circuit. | A vessel touches the facial nerve in many people who never develop HFS (section 5) [S43:A]. Contact is not enough; something else has to be present. |
 # | The fault is in the cable. | Where the abnormal signal arises is still debated. One view puts it at the compression site, with ephaptic and [ectopic excitation](glossary.md#ectopic-excitation) (impulses arising at the damaged spot instead of the nucleus) [S51:B]. Another holds that the facial motor nucleus becomes hyperexcitable; animal models needed a nerve injury *plus* vessel contact [S50a:B]. Recent electrophysiology increasingly favours a central contribution [S54:B]. One review favours a functional effect of compression and stretch, with cross-talk at the conflict zone [S55:B]. |
@@ -98,10 +98,9 @@ hfs.show(figs.conflict_schematic(), "2.1")
 # **Core path.**
 # 1. In most surgical series, including all those shown here, the AICA is the commonest culprit
 #    [S33:A; S14:A].
-# 2. At least one series reports the PICA and the vertebral artery before the AICA [N342:C].
-# 3. The PICA and the vertebral artery usually come next; veins are rare culprits [S33:A].
-# 4. Often more than one vessel presses: in 38% of 115 patients in one series [S33:A].
-# 5. The shares differ between series mainly because the series count differently.
+# 2. The PICA and the vertebral artery usually come next; veins are rare culprits [S33:A].
+# 3. Often more than one vessel presses: in 38% of 115 patients in one series [S33:A].
+# 4. The shares differ between series mainly because the series count differently.
 #
 # The AICA is a branch of the basilar artery that loops around the
 # **[cerebellopontine angle](glossary.md#cerebellopontine-angle)**, the space between cerebellum
@@ -224,7 +223,7 @@ MyelinWearView()
 #    makes the vessel press harder, and at 0.45 that pushes a borderline contact across the
 #    indentation switch that shuts off repair.
 # 2. Yes, but only at extreme pressures. A touching artery gives symptoms within 40 years only at
-#    about 195–200 mmHg (190 mmHg if the contact starts at 70), a touching vein at 195–200 mmHg, and
+#    about 195–200 mmHg (190 mmHg if the contact starts at 70, but then only after about 36 years, beyond a normal life span), a touching vein at 195–200 mmHg, and
 #    at 120–160 mmHg integrity stays at 0.94 or more for 40 years [TC:T]. This imitates contact
 #    without symptoms, the vessel seen on MRI in many people who never twitch (section 5).
 # 3. At 140 mmHg the artery brings symptoms after about 3 years, the vein after about 5; at 120 mmHg
@@ -439,7 +438,7 @@ print(figs.odds_ratio_summary())
 #
 # No gene for HFS itself has been found. The one genetic association study in the course's sources,
 # of 43 patients and 207 controls, found no link with four genes of vascular change and no
-# difference in homocysteine [N150:A]. It is small, so it cannot rule a genetic contribution out.
+# difference in homocysteine, a blood amino acid linked to vessel-wall disease [N150:A]. It is small, so it cannot rule a genetic contribution out.
 # Nor do the course's sources describe an immune or metabolic mechanism; diabetes was unrelated to
 # vertebral-artery tortuosity in the Korean families [S27:A]. That is absence of evidence from a
 # few studies, not proof of absence.
@@ -531,7 +530,7 @@ cannot_tell = ...
 check("02", years_indenting=years_indenting, touching_gives_symptoms=touching_gives_symptoms, bp_role=bp_role, cannot_tell=cannot_tell)
 
 # %% [markdown] tags=["solution"]
-# **Worked solution**: open it after you have tried.
+# **Worked solution** — open it after you have tried (click the three dots "···" to expand the hidden cell).
 
 # %% tags=["solution"]
 from hfs_edu.exercises import check

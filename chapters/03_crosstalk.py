@@ -594,7 +594,7 @@ check("03", predicted_range=predicted_range, latency_ms=latency_ms,
       lowest_compression=lowest_compression, after_decompression=after_decompression)
 
 # %% [markdown] tags=["solution"]
-# **Worked solution** — open it after you have tried.
+# **Worked solution** — open it after you have tried (click the three dots "···" to expand the hidden cell).
 
 # %% tags=["solution"]
 from hfs_edu.exercises import check

@@ -61,9 +61,10 @@ def readout_html(s: WearScenario) -> str:
                      f"<b>{_years(s.onset_years)}</b> of contact (age {s.age_years + s.onset_years:.0f})"
                      f"{'' if began else ', if the contact continues'}.")
         if s.systolic_bp_mmhg != REFERENCE_SBP_MMHG:
-            ref = (f"after {_years(s.reference_onset_years)}" if math.isfinite(s.reference_onset_years)
-                   else f"not within {s.horizon_years:g} years")
-            parts.append(f" At {REFERENCE_SBP_MMHG:g} mmHg the same contact would cause them {ref}.")
+            ref = (f"would cause them after {_years(s.reference_onset_years)}"
+                   if math.isfinite(s.reference_onset_years)
+                   else f"would cause none within {s.horizon_years:g} years")
+            parts.append(f" At {REFERENCE_SBP_MMHG:g} mmHg the same contact {ref}.")
         parts.append("</p>")
     elif s.category in ("none", "mild"):
         parts.append(f"<p>Integrity stays above the threshold for all {s.horizon_years:g} years shown: repair keeps "
