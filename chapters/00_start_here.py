@@ -1,5 +1,5 @@
 # %% [markdown]
-# # 00 · Start here: hemifacial spasm in one screen
+# # 00 · Start here: hemifacial spasm at a glance
 #
 # Mrs Ana Ortiz is 52 and teaches at a primary school. Two years ago her left lower eyelid began
 # to flicker when she was tired. Over the following months the flicker became a squeeze that shut
@@ -9,7 +9,7 @@
 # course (nothing about her is a measurement), and she will come back in every chapter. This course
 # explains, step by step, why a blood vessel touching a nerve deep in the skull can do this, how
 # doctors recognise it, and how it is treated. This first chapter gives you the whole picture in
-# one screen, the map of the course, and the few notebook skills you need.
+# one short overview, the map of the course, and the few notebook skills you need.
 
 # %% [markdown]
 # ## Learning objectives
@@ -49,7 +49,7 @@ from hfs_edu.figures import overview
 hfs.setup()
 
 # %% [markdown]
-# ## 1. Hemifacial spasm in one screen
+# ## 1. Hemifacial spasm at a glance
 #
 # The numbers in this section are rounded so that you can remember them; the exact figures, and
 # the studies behind them, come in later chapters.
