@@ -72,7 +72,7 @@ _SKIN_EDGE = "#555555"
 _DIM = "#777777"
 
 FACE_MAP_CAPTION = (
-    "Five branches fan out from the stylomastoid foramen in front of the ear; the forehead and eye muscles "
+    "Five branches fan out from the parotid plexus in front of the ear; the forehead and eye muscles "
     "(upper face) are reached by the temporal and zygomatic branches, the mouth, chin and neck (lower face) "
     "by the buccal, marginal mandibular and cervical branches - and orbicularis oculi, the zygomaticus "
     "muscles, orbicularis oris and depressor anguli oris each receive two branches."
@@ -489,7 +489,7 @@ def nerve_course_diagram(segments: pd.DataFrame, facts: pd.DataFrame) -> Figure:
     rez = seg.loc[seg.segment == "root_exit_zone"].iloc[0]
     rez_lo, rez_hi = float(rez["length_mm_low"]), float(rez["length_mm_high"])
     rez_text = _mm(rez_lo) if _mm(rez_lo) == _mm(rez_hi) else f"{_mm(rez_lo)}-{_mm(rez_hi)}"
-    caption = (f"The nerve runs about {low:.0f}-{high:.0f} mm from the brainstem to its branches, mostly inside bone; "
+    caption = (f"The nerve runs about {low:.0f}-{high:.0f} mm from the brainstem to its branches, about half of it inside bone; "
                f"HFS starts right at the beginning, in the root exit zone: central myelin for about {rez_text} mm "
                "from the root exit point, ending at the transition zone to peripheral myelin.")
     fig = new_figure(caption, width_in=10.0, height_in=6.2)[0]
