@@ -72,7 +72,7 @@ _SKIN_EDGE = "#555555"
 _DIM = "#777777"
 
 FACE_MAP_CAPTION = (
-    "Five branches fan out from the parotid plexus in front of the ear; the forehead and eye muscles "
+    "After the stylomastoid foramen, five branches fan out from the parotid plexus in front of the ear; the forehead and eye muscles "
     "(upper face) are reached by the temporal and zygomatic branches, the mouth, chin and neck (lower face) "
     "by the buccal, marginal mandibular and cervical branches - and orbicularis oculi, the zygomaticus "
     "muscles, orbicularis oris and depressor anguli oris each receive two branches."
