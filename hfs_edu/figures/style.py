@@ -9,13 +9,17 @@ as the figure's alt text.
 from __future__ import annotations
 
 import functools
+import hashlib
 import io
+import os
 from collections.abc import Callable, Mapping
 
 import matplotlib as mpl
 import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.text import Text
+from matplotlib.transforms import Bbox
 
 from .._params import choice, flag, integer, number, text, validated
 
@@ -29,6 +33,7 @@ __all__ = [
     "check_frame",
     "check_labels",
     "encode_png",
+    "layout_fingerprint",
     "new_figure",
     "panels",
     "render_png",
@@ -147,6 +152,11 @@ def render_png(fig: Figure, dpi: int | None = None, *, force: bool = False) -> b
         raise TypeError(f"fig must be a matplotlib Figure, got {type(fig).__name__} {fig!r:.40}")
     dpi = DPI if dpi is None else dpi
     canvas = agg_canvas(fig)
+    if not force and _is_constrained(fig) and getattr(canvas, "renderer", None) is None:
+        fingerprint = layout_fingerprint(fig)
+        if not _apply_frozen_layout(fig, fingerprint):  # a known layout: one draw without the engine
+            canvas.draw()
+            _record_layout(fig, fingerprint)
     if force or fig.stale or getattr(canvas, "renderer", None) is None:
         canvas.draw()
     return encode_png(canvas, dpi)
@@ -159,12 +169,128 @@ def settle_layout(fig: Figure) -> Figure:
     artists (legends outside the axes) only after a first draw. Settling keeps that
     layout, so later renders are identical and cheaper; the draw is not wasted, because
     :func:`render_png` reuses an up-to-date canvas.
+
+    If the figure's layout was frozen (:func:`layout_fingerprint` found in
+    :mod:`hfs_edu.figures.frozen_layouts`, written by ``tools/freeze_layouts.py``), the recorded
+    positions are applied without running the engine or drawing: the first render is then
+    the figure's only draw. A figure whose text, limits or size changed has another
+    fingerprint and is laid out by the engine as before (correct, only slower).
     """
     canvas = agg_canvas(fig)
     if fig.get_layout_engine() is not None:
-        canvas.draw()
-        fig.set_layout_engine("none")
+        fingerprint = layout_fingerprint(fig) if _is_constrained(fig) else ""
+        if not (fingerprint and _apply_frozen_layout(fig, fingerprint)):
+            canvas.draw()
+            if fingerprint:
+                _record_layout(fig, fingerprint)
+            fig.set_layout_engine("none")
     return fig
+
+
+# -- frozen layouts (issue 8 §6) -------------------------------------------------------------------
+#: Environment variable naming a file to which every engine-computed layout is appended (the
+#: recording mode of ``tools/freeze_layouts.py``).
+RECORD_ENV = "HFS_EDU_RECORD_LAYOUTS"
+
+
+def _is_constrained(fig: Figure) -> bool:
+    engine = fig.get_layout_engine()
+    return engine is not None and type(engine).__name__ == "ConstrainedLayoutEngine"
+
+
+def _subfigures(fig) -> list:
+    out = []
+    for sf in getattr(fig, "subfigs", []):
+        out.append(sf)
+        out.extend(_subfigures(sf))
+    return out
+
+
+def _suptitles(fig) -> list:
+    return [t for f in [fig, *_subfigures(fig)] for t in (f._suptitle, f._supxlabel, f._supylabel) if t is not None]
+
+
+def _text_key(t: Text) -> tuple:
+    return (t.get_text(), t.get_visible(), round(float(t.get_fontsize()), 3), tuple(t.get_fontfamily()),
+            str(t.get_fontweight()), str(t.get_fontstyle()), round(float(t.get_rotation()), 3), t.get_ha(),
+            t.get_va(), t.get_linespacing(), t.get_wrap(), tuple(map(repr, t.get_position())))
+
+
+def layout_fingerprint(fig: Figure) -> str:
+    """A hash of everything the layout engine reads: size, grid, limits, every text (tick labels too), legends.
+
+    Two figures with the same fingerprint get the same constrained layout, so a layout
+    computed once can be frozen and reused for every later build of that figure.
+    """
+    if not isinstance(fig, Figure):
+        raise TypeError(f"fig must be a matplotlib Figure, got {type(fig).__name__} {fig!r:.40}")
+    parts: list = [mpl.__version__, tuple(fig.get_size_inches().round(4)), fig.dpi, len(_subfigures(fig))]
+    for sf in _subfigures(fig):
+        spec = sf._subplotspec
+        gs = spec.get_gridspec()
+        parts.append(("sub", spec.rowspan, spec.colspan, gs.get_geometry(), tuple(gs.get_width_ratios() or ()),
+                      tuple(gs.get_height_ratios() or ())))
+    for ax in fig.axes:
+        spec = ax.get_subplotspec()
+        gs = spec.get_gridspec() if spec is not None else None
+        parts.append(("ax", ax.get_visible(), ax.axison, spec and (spec.rowspan, spec.colspan),
+                      gs and (gs.get_geometry(), tuple(gs.get_width_ratios() or ()),
+                              tuple(gs.get_height_ratios() or ())),
+                      tuple(map(repr, ax.get_xlim())), tuple(map(repr, ax.get_ylim())), repr(ax.get_aspect()),
+                      ax.get_xscale(), ax.get_yscale(), ax.get_in_layout()))
+        for axis in (ax.xaxis, ax.yaxis):
+            parts.append(tuple(t.get_text() for t in axis.get_majorticklabels()))
+            parts.append(tuple(t.get_text() for t in axis.get_minorticklabels()))
+    legends = [*fig.legends, *(lg for sf in _subfigures(fig) for lg in sf.legends),
+               *(ax.get_legend() for ax in fig.axes if ax.get_legend() is not None)]
+    parts.extend(("legend", repr(lg._loc), lg._ncols, repr(getattr(lg, "_outside_loc", None))) for lg in legends)
+    # sorted: the layout does not depend on the order texts were added (a set's order varies between runs)
+    parts.extend(sorted(repr(_text_key(t)) for t in fig.findobj(Text)))
+    return hashlib.sha1(repr(parts).encode()).hexdigest()
+
+
+def _layout_state(fig: Figure) -> dict:
+    """The positions a layout engine set: every Axes (both positions), every subfigure, every suptitle."""
+    return {"axes": [[list(ax.get_position(original=True).bounds), list(ax.get_position(original=False).bounds)]
+                     for ax in fig.axes],
+            "subfigures": [list(sf.bbox_relative.bounds) for sf in _subfigures(fig)],
+            "suptitles": [list(map(float, t.get_position())) for t in _suptitles(fig)]}
+
+
+def _apply_frozen_layout(fig: Figure, fingerprint: str) -> bool:
+    """Apply the recorded layout of ``fingerprint`` (``fig``'s, before any draw) if known; switch the engine off.
+
+    Return whether a layout was applied.
+    """
+    if os.environ.get(RECORD_ENV):
+        return False
+    from .frozen_layouts import LAYOUTS
+
+    state = LAYOUTS.get(fingerprint)
+    if state is None or len(state["axes"]) != len(fig.axes) or len(state["subfigures"]) != len(_subfigures(fig)):
+        return False
+    for sf, bounds in zip(_subfigures(fig), state["subfigures"]):
+        sf._redo_transform_rel_fig(bbox=Bbox.from_bounds(*bounds))
+    for ax, (original, active) in zip(fig.axes, state["axes"]):
+        ax._set_position(Bbox.from_bounds(*original), which="original")
+        ax._set_position(Bbox.from_bounds(*active), which="active")
+    for t, pos in zip(_suptitles(fig), state["suptitles"]):
+        t.set_position(pos)
+    fig.set_layout_engine("none")
+    fig.stale = True
+    return True
+
+
+def _record_layout(fig: Figure, fingerprint: str) -> None:
+    """In recording mode, append ``fig``'s engine-computed layout (after a draw) to the record file."""
+    path = os.environ.get(RECORD_ENV)
+    if not path:
+        return
+    import json
+
+    with open(path, "a", encoding="utf-8") as fh:
+        fh.write(json.dumps({"fingerprint": fingerprint, "caption":
+                             getattr(fig, "hfs_caption", ""), **_layout_state(fig)}) + "\n")
 
 
 def agg_canvas(fig: Figure) -> FigureCanvasAgg:

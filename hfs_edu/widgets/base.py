@@ -241,9 +241,11 @@ class View:
         for artist in dynamic:
             artist.set_animated(True)
         canvas = agg_canvas(self.fig)
+        needs_draw = True
         if self.fig.get_layout_engine() is not None:
-            settle_layout(self.fig)
-        elif dynamic:
+            settle_layout(self.fig)  # draws, unless a frozen layout was applied (then nothing is drawn yet)
+            needs_draw = self.fig.stale or getattr(canvas, "renderer", None) is None
+        if dynamic and needs_draw:
             canvas.draw()
         self._background = canvas.copy_from_bbox(self.fig.bbox) if dynamic else None
 
