@@ -177,7 +177,7 @@ def settle_layout(fig: Figure) -> Figure:
     fingerprint and is laid out by the engine as before (correct, only slower).
     """
     canvas = agg_canvas(fig)
-    if fig.get_layout_engine() is not None:
+    if fig.get_layout_engine() is not None and type(fig.get_layout_engine()).__name__ != "PlaceHolderLayoutEngine":
         fingerprint = layout_fingerprint(fig) if _is_constrained(fig) else ""
         if not (fingerprint and _apply_frozen_layout(fig, fingerprint)):
             canvas.draw()
