@@ -71,13 +71,17 @@ def test_an_unknown_figure_is_laid_out_by_the_engine():
 
 
 def test_the_fingerprint_sees_every_text_and_the_size():
-    def build(label="delay (ms)", width=7.0):
+    def build(label="delay (ms)", width=7.0, ticks=("mild", "severe"), xmax=1.0):
         fig, ax = style.new_figure("Fingerprint probe.", width_in=width)
         ax.set_xlabel(label)
+        ax.set_yticks([0, 1], list(ticks))
+        ax.set_xlim(0, xmax)
         return style.layout_fingerprint(fig)
 
     assert build() == build()
     assert build() != build(label="delay in milliseconds")
     assert build() != build(width=8.0)
+    assert build() != build(ticks=("mild", "very severe"))  # fixed tick labels
+    assert build() != build(xmax=1000.0)  # automatic tick labels follow the limits
     with pytest.raises(TypeError, match="fig must be a matplotlib Figure"):
         style.layout_fingerprint("not a figure")

@@ -216,6 +216,25 @@ def _text_key(t: Text) -> tuple:
             t.get_va(), t.get_linespacing(), t.get_wrap(), tuple(map(repr, t.get_position())))
 
 
+#: A formatter's state set while labelling (it follows from the settings and the limits).
+_TICKER_STATE = {"axis", "locs", "_locs", "offset", "_orderOfMagnitude", "_format"}
+
+
+def _ticker_key(obj) -> tuple:
+    """A locator or formatter as its type and settings (fixed labels and positions included)."""
+    out = [type(obj).__name__]
+    for name, value in sorted(vars(obj).items()):
+        if name in _TICKER_STATE:
+            continue
+        if hasattr(value, "tolist"):
+            value = value.tolist()
+        if callable(value) and hasattr(value, "__code__"):
+            value = (value.__qualname__, value.__code__.co_code, repr(value.__code__.co_consts))
+        if isinstance(value, (int, float, str, bool, tuple, list, type(None))):
+            out.append((name, repr(value)))
+    return tuple(out)
+
+
 def layout_fingerprint(fig: Figure) -> str:
     """A hash of everything the layout engine reads: size, grid, limits, every text (tick labels too), legends.
 
@@ -238,9 +257,9 @@ def layout_fingerprint(fig: Figure) -> str:
                               tuple(gs.get_height_ratios() or ())),
                       tuple(map(repr, ax.get_xlim())), tuple(map(repr, ax.get_ylim())), repr(ax.get_aspect()),
                       ax.get_xscale(), ax.get_yscale(), ax.get_in_layout()))
-        for axis in (ax.xaxis, ax.yaxis):
-            parts.append(tuple(t.get_text() for t in axis.get_majorticklabels()))
-            parts.append(tuple(t.get_text() for t in axis.get_minorticklabels()))
+        for axis in (ax.xaxis, ax.yaxis):  # the tick labels follow from the limits and these (cheaper than
+            parts.append(tuple(map(_ticker_key, (axis.get_major_locator(), axis.get_major_formatter(),  # labelling
+                                                 axis.get_minor_locator(), axis.get_minor_formatter()))))
     legends = [*fig.legends, *(lg for sf in _subfigures(fig) for lg in sf.legends),
                *(ax.get_legend() for ax in fig.axes if ax.get_legend() is not None)]
     parts.extend(("legend", repr(lg._loc), lg._ncols, repr(getattr(lg, "_outside_loc", None))) for lg in legends)
