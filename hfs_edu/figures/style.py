@@ -18,7 +18,7 @@ import matplotlib as mpl
 import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from matplotlib.text import Text
+from matplotlib.text import Annotation, Text
 from matplotlib.transforms import Bbox
 
 from .._params import choice, flag, integer, number, text, validated
@@ -235,8 +235,22 @@ def _ticker_key(obj) -> tuple:
     return tuple(out)
 
 
+def _unclipped_key(artist) -> tuple:
+    """An artist drawn outside the axes clip (it can widen the layout's margins): its type and extent."""
+    try:
+        if hasattr(artist, "get_xydata"):
+            return type(artist).__name__, artist.get_xydata().round(6).tolist()
+        if hasattr(artist, "get_patch_transform"):
+            return type(artist).__name__, artist.get_patch_transform().transform(
+                artist.get_path().vertices).round(6).tolist()
+    except Exception:  # noqa: BLE001 - an artist that cannot say without a renderer: its type only
+        pass
+    return (type(artist).__name__,)
+
+
 def layout_fingerprint(fig: Figure) -> str:
-    """A hash of everything the layout engine reads: size, grid, limits, every text (tick labels too), legends.
+    """A hash of everything the layout engine reads: size, grid, limits, ticks, every text, legends, annotation
+    arrows and artists drawn outside the axes clip.
 
     Two figures with the same fingerprint get the same constrained layout, so a layout
     computed once can be frozen and reused for every later build of that figure.
@@ -265,6 +279,10 @@ def layout_fingerprint(fig: Figure) -> str:
     parts.extend(("legend", repr(lg._loc), lg._ncols, repr(getattr(lg, "_outside_loc", None))) for lg in legends)
     # sorted: the layout does not depend on the order texts were added (a set's order varies between runs)
     parts.extend(sorted(repr(_text_key(t)) for t in fig.findobj(Text)))
+    parts.extend(sorted(repr(_unclipped_key(a)) for ax in fig.axes for a in ax.get_children()
+                        if a.get_in_layout() and not a.get_clip_on() and not isinstance(a, Text)
+                        and a.get_visible() and a not in (ax.patch, *ax.spines.values(), ax.xaxis, ax.yaxis)))
+    parts.extend(sorted(repr((a.xy, repr(a.xycoords), repr(a.arrowprops))) for a in fig.findobj(Annotation)))
     return hashlib.sha1(repr(parts).encode()).hexdigest()
 
 
