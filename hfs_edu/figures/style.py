@@ -228,11 +228,29 @@ def _ticker_key(obj) -> tuple:
             continue
         if hasattr(value, "tolist"):
             value = value.tolist()
-        if callable(value) and hasattr(value, "__code__"):
+        if isinstance(value, functools.partial):  # set_ticks(labels=...): a partial over the labels
+            value = (getattr(value.func, "__qualname__", ""), repr(value.args), repr(value.keywords))
+        elif callable(value) and hasattr(value, "__code__"):
             value = (value.__qualname__, value.__code__.co_code, repr(value.__code__.co_consts))
         if isinstance(value, (int, float, str, bool, tuple, list, type(None))):
             out.append((name, repr(value)))
     return tuple(out)
+
+
+def _layout_texts(fig: Figure) -> list:
+    """Every text the layout engine measures, except tick labels (cheaper than ``fig.findobj(Text)``,
+    which creates and walks every tick)."""
+    out = list(_suptitles(fig))
+    for f in [fig, *_subfigures(fig)]:
+        out.extend(f.texts)
+        for lg in f.legends:
+            out.extend([*lg.get_texts(), lg.get_title()])
+    for ax in fig.axes:
+        out.extend([ax.title, ax._left_title, ax._right_title, ax.xaxis.label, ax.yaxis.label, *ax.texts,
+                    *(a for a in ax.artists if isinstance(a, Text))])
+        if ax.get_legend() is not None:
+            out.extend([*ax.get_legend().get_texts(), ax.get_legend().get_title()])
+    return out
 
 
 def _unclipped_key(artist) -> tuple:
@@ -278,11 +296,13 @@ def layout_fingerprint(fig: Figure) -> str:
                *(ax.get_legend() for ax in fig.axes if ax.get_legend() is not None)]
     parts.extend(("legend", repr(lg._loc), lg._ncols, repr(getattr(lg, "_outside_loc", None))) for lg in legends)
     # sorted: the layout does not depend on the order texts were added (a set's order varies between runs)
-    parts.extend(sorted(repr(_text_key(t)) for t in fig.findobj(Text)))
+    texts = _layout_texts(fig)
+    parts.extend(sorted(repr(_text_key(t)) for t in texts))
     parts.extend(sorted(repr(_unclipped_key(a)) for ax in fig.axes for a in ax.get_children()
                         if a.get_in_layout() and not a.get_clip_on() and not isinstance(a, Text)
                         and a.get_visible() and a not in (ax.patch, *ax.spines.values(), ax.xaxis, ax.yaxis)))
-    parts.extend(sorted(repr((a.xy, repr(a.xycoords), repr(a.arrowprops))) for a in fig.findobj(Annotation)))
+    parts.extend(sorted(repr((a.xy, repr(a.xycoords), repr(a.arrowprops))) for a in texts
+                        if isinstance(a, Annotation)))
     return hashlib.sha1(repr(parts).encode()).hexdigest()
 
 
