@@ -152,12 +152,14 @@ def render_png(fig: Figure, dpi: int | None = None, *, force: bool = False) -> b
         raise TypeError(f"fig must be a matplotlib Figure, got {type(fig).__name__} {fig!r:.40}")
     dpi = DPI if dpi is None else dpi
     canvas = agg_canvas(fig)
+    drawn = False
     if not force and _is_constrained(fig) and getattr(canvas, "renderer", None) is None:
         fingerprint = layout_fingerprint(fig)
         if not _apply_frozen_layout(fig, fingerprint):  # a known layout: one draw without the engine
-            canvas.draw()
+            canvas.draw()  # the engine's single pass, as without frozen layouts
             _record_layout(fig, fingerprint)
-    if force or fig.stale or getattr(canvas, "renderer", None) is None:
+            drawn = True
+    if not drawn and (force or fig.stale or getattr(canvas, "renderer", None) is None):
         canvas.draw()
     return encode_png(canvas, dpi)
 
