@@ -47,6 +47,16 @@ _POSITIONS = {  # (x, y) of each chapter box on the map
 }
 
 
+_BOX_PAD = 0.02  # the chapter boxes' padding (data units)
+
+
+def _box_exit(centre: tuple[float, float], towards: tuple[float, float], half_w: float, half_h: float):
+    """Where the straight line from a box's centre towards another point leaves the box (its edge)."""
+    dx, dy = towards[0] - centre[0], towards[1] - centre[1]
+    t = min(half_w / abs(dx) if dx else float("inf"), half_h / abs(dy) if dy else float("inf"))
+    return centre[0] + t * dx, centre[1] + t * dy
+
+
 @styled
 @validated(highlight=choice(tuple(c[0] for c in COURSE_CHAPTERS), optional=True,
                             doc="Chapter number to outline (e.g. ``\"00\"``), such as the current chapter."))
@@ -86,7 +96,7 @@ def course_map(highlight: str | None = None, ready: Iterable[str] | None = None)
         x, y = _POSITIONS[num]
         exists = num in ready
         lw = 3.0 if num == highlight else 1.0
-        box = FancyBboxPatch((x - w / 2, y - h / 2), w, h, boxstyle="round,pad=0.02,rounding_size=0.08",
+        box = FancyBboxPatch((x - w / 2, y - h / 2), w, h, boxstyle=f"round,pad={_BOX_PAD},rounding_size=0.08",
                              facecolor=to_rgba(_THEME_COLOURS[theme], 0.35 if exists else 0.15),
                              edgecolor="black" if exists else "#555555", linewidth=lw,
                              linestyle="-" if exists else (0, (4, 3)))
@@ -99,10 +109,15 @@ def course_map(highlight: str | None = None, ready: Iterable[str] | None = None)
             ax.text(x, y - 0.245, "(coming)", ha="center", va="center", fontsize=7.5, style="italic", color=colour)
     for src, dst in COURSE_LINKS:
         rad = 0.55 if (src, dst) == ("05", "09") else 0.0  # curve below chapter 07, not through it
-        ax.add_patch(FancyArrowPatch(_POSITIONS[src], _POSITIONS[dst], patchA=boxes[src], patchB=boxes[dst],
-                                     arrowstyle="-|>", mutation_scale=12, color="#444444", linewidth=1.1,
-                                     shrinkA=2, shrinkB=2, connectionstyle=f"arc3,rad={rad}",
-                                     linestyle="-" if src in ready and dst in ready else (0, (3, 2))))
+        style = dict(arrowstyle="-|>", mutation_scale=12, color="#444444", linewidth=1.1, shrinkA=2, shrinkB=2,
+                     linestyle="-" if src in ready and dst in ready else (0, (3, 2)))
+        if rad:  # a curve: matplotlib clips it to the boxes (a bisection against each box at every draw)
+            ax.add_patch(FancyArrowPatch(_POSITIONS[src], _POSITIONS[dst], patchA=boxes[src], patchB=boxes[dst],
+                                         connectionstyle=f"arc3,rad={rad}", **style))
+        else:  # a straight arrow starts and ends where it leaves the boxes (computed once, not at every draw)
+            a, b = _POSITIONS[src], _POSITIONS[dst]
+            ax.add_patch(FancyArrowPatch(_box_exit(a, b, w / 2 + _BOX_PAD, h / 2 + _BOX_PAD),
+                                         _box_exit(b, a, w / 2 + _BOX_PAD, h / 2 + _BOX_PAD), **style))
     handles = [Ellipse((0, 0), 1, 1, facecolor=to_rgba(c, 0.35), edgecolor="black") for c in _THEME_COLOURS.values()]
     labels = list(_THEME_COLOURS)
     if len(ready) < len(numbers):

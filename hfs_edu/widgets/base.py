@@ -215,7 +215,14 @@ class View:
         self.fig = self.build_figure()
         self.caption = caption_of(self.fig)
         self._background = None
-        self._draw_background()
+        for artist in self.dynamic_artists():
+            artist.set_animated(True)
+        if self.fig.get_layout_engine() is not None:
+            settle_layout(self.fig)  # a frozen layout draws nothing; the engine draws once
+        if getattr(agg_canvas(self.fig), "renderer", None) is not None:
+            self._draw_background()  # the engine's draw is the blitting background (no second draw)
+        # else the first render draws the background, after update() has set the initial state:
+        # drawing it now would be wasted whenever update() changes the axes (issue 8 §6)
         self.image = widgets.Image(format="png", layout=widgets.Layout(width=f"{self.IMAGE_WIDTH_PX}px",
                                                                        max_width="100%"))
         self.readout = widgets.HTML()
@@ -256,9 +263,11 @@ class View:
         for artist in dynamic:
             artist.set_animated(True)
         canvas = agg_canvas(self.fig)
+        needs_draw = True
         if self.fig.get_layout_engine() is not None:
-            settle_layout(self.fig)
-        elif dynamic:
+            settle_layout(self.fig)  # draws, unless a frozen layout was applied (then nothing is drawn yet)
+            needs_draw = self.fig.stale or getattr(canvas, "renderer", None) is None
+        if dynamic and needs_draw:
             canvas.draw()
         self._background = canvas.copy_from_bbox(self.fig.bbox) if dynamic else None
 
