@@ -6,6 +6,7 @@ inside the widget (our views never write to cell outputs), and the widget's
 text fallback (``VBox(children=...)``) is not course content. Every other
 output — text, HTML tables, captions, errors — is compared strictly.
 """
+
 import sys
 from pathlib import Path
 

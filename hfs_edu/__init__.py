@@ -16,6 +16,7 @@ The quiz *module* is :mod:`hfs_edu.quizzes`; ``hfs.quiz`` is the helper function
 loaded machine, the same cost a chapter's first cell paid before); the widgets
 (ipywidgets) load only when a view or quiz is shown.
 """
+
 __version__ = "0.1.0"
 
 from .notebook import DISCLAIMER, quiz, setup, show, show_table

@@ -30,13 +30,15 @@ Example::
 
 Cross-parameter rules (``age_years + years <= 110``) stay in the function body.
 """
+
 from __future__ import annotations
 
 import functools
 import inspect
 import math
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Callable, Sequence
+from typing import Any
 
 from ._validate import check_array, check_bool, check_choice, check_int, check_number, check_str
 
@@ -81,15 +83,17 @@ class Param:
         if value is None and self.optional:
             return None
         if self.kind == "number":
-            return check_number(name, value, self.lo, self.hi, lo_inclusive=self.lo_inclusive,
-                                hi_inclusive=self.hi_inclusive)
+            return check_number(
+                name, value, self.lo, self.hi, lo_inclusive=self.lo_inclusive, hi_inclusive=self.hi_inclusive
+            )
         if self.kind == "int":
             lo = None if self.lo is None else int(self.lo)
             hi = None if self.hi is None else int(self.hi)
             x = check_int(name, value, lo, hi)
             if self.multiple_of and x % self.multiple_of:
-                raise ValueError(f"{name}={x} is not allowed; allowed: a multiple of {self.multiple_of} "
-                                 f"with {self.range_text(name)}")
+                raise ValueError(
+                    f"{name}={x} is not allowed; allowed: a multiple of {self.multiple_of} with {self.range_text(name)}"
+                )
             return x
         if self.kind == "bool":
             return check_bool(name, value)
@@ -99,8 +103,10 @@ class Param:
             return check_str(name, value)
         if self.kind == "array":
             if value is None or isinstance(value, (bool, str, bytes)):
-                raise TypeError(f"{name} must be a number or an array of numbers, got {type(value).__name__} "
-                                f"{value!r:.40}; allowed: {self.range_text(name)}")
+                raise TypeError(
+                    f"{name} must be a number or an array of numbers, got {type(value).__name__} "
+                    f"{value!r:.40}; allowed: {self.range_text(name)}"
+                )
             arr = check_array(name, value, self.lo, self.hi, ndim=self.extra.get("ndim"))
             return float(arr) if arr.ndim == 0 else arr
         raise AssertionError(f"unknown parameter kind {self.kind!r}")  # a declaration bug, not user input
@@ -127,8 +133,14 @@ class Param:
         return "a non-empty string"
 
     def type_text(self) -> str:
-        base = {"number": "float", "int": "int", "bool": "bool", "choice": "str", "str": "str",
-                "array": "float or array of float"}[self.kind]
+        base = {
+            "number": "float",
+            "int": "int",
+            "bool": "bool",
+            "choice": "str",
+            "str": "str",
+            "array": "float or array of float",
+        }[self.kind]
         return base + (" or None" if self.optional else "")
 
     def describe(self, name: str, default: Any = inspect.Parameter.empty) -> str:
@@ -206,14 +218,29 @@ class Param:
         return bad + list(self.extra.get("invalid_examples", ()))
 
 
-def number(lo: float | None = None, hi: float | None = None, *, unit: str = "", doc: str = "",
-           lo_inclusive: bool = True, hi_inclusive: bool = True, optional: bool = False) -> Param:
+def number(
+    lo: float | None = None,
+    hi: float | None = None,
+    *,
+    unit: str = "",
+    doc: str = "",
+    lo_inclusive: bool = True,
+    hi_inclusive: bool = True,
+    optional: bool = False,
+) -> Param:
     """Declare a finite real number in ``[lo, hi]``."""
     return Param("number", lo, hi, lo_inclusive, hi_inclusive, unit=unit, doc=doc, optional=optional)
 
 
-def integer(lo: int | None = None, hi: int | None = None, *, unit: str = "", doc: str = "",
-            multiple_of: int | None = None, optional: bool = False) -> Param:
+def integer(
+    lo: int | None = None,
+    hi: int | None = None,
+    *,
+    unit: str = "",
+    doc: str = "",
+    multiple_of: int | None = None,
+    optional: bool = False,
+) -> Param:
     """Declare an integer in ``[lo, hi]`` (floats rejected, even integral ones)."""
     return Param("int", lo, hi, unit=unit, doc=doc, multiple_of=multiple_of, optional=optional)
 
@@ -234,8 +261,9 @@ def choice(options: Sequence[str] | Callable[[], Sequence[str]], *, doc: str = "
     return Param("choice", choices=opts, doc=doc, optional=optional)
 
 
-def array(lo: float | None = None, hi: float | None = None, *, ndim: int | None = None, unit: str = "",
-          doc: str = "") -> Param:
+def array(
+    lo: float | None = None, hi: float | None = None, *, ndim: int | None = None, unit: str = "", doc: str = ""
+) -> Param:
     """Declare a finite number or array of numbers, each in ``[lo, hi]`` (``ndim`` fixes the shape's rank)."""
     return Param("array", lo, hi, unit=unit, doc=doc, extra={"ndim": ndim} if ndim is not None else {})
 

@@ -9,11 +9,12 @@ received and what is allowed, e.g.::
 Booleans are rejected where a number is expected (``True`` is an ``int`` in
 Python, but ``severity=True`` is almost always a mistake).
 """
+
 from __future__ import annotations
 
 import math
 import numbers
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 
@@ -73,9 +74,7 @@ def check_number(
     """
     allowed = _range_text(name, lo, hi, lo_inclusive, hi_inclusive)
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
-        raise TypeError(
-            f"{name} must be a real number, got {type(value).__name__} {_fmt(value)}; allowed: {allowed}"
-        )
+        raise TypeError(f"{name} must be a real number, got {type(value).__name__} {_fmt(value)}; allowed: {allowed}")
     x = float(value)
     if math.isnan(x) or math.isinf(x):
         raise ValueError(f"{name}={x!r} is not a finite number; allowed: {allowed}")
@@ -94,9 +93,7 @@ def check_int(name: str, value: object, lo: int | None = None, hi: int | None = 
     """
     allowed = _range_text(name, lo, hi, True, True)
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Integral):
-        raise TypeError(
-            f"{name} must be an integer, got {type(value).__name__} {_fmt(value)}; allowed: {allowed}"
-        )
+        raise TypeError(f"{name} must be an integer, got {type(value).__name__} {_fmt(value)}; allowed: {allowed}")
     x = int(value)
     if (lo is not None and x < lo) or (hi is not None and x > hi):
         raise ValueError(f"{name}={x} is out of range; allowed: {allowed}")

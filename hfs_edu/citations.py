@@ -11,16 +11,27 @@ B  narrative review, guideline, book chapter or conference abstract
 C  tertiary or secondary web page (encyclopaedia mirrors, patient pages)
 T  teaching calibration: a value chosen for a model, not a measurement
 """
+
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from ._validate import check_bool, check_str
 from .data import bibliography
 
-__all__ = ["TIERS", "CITATION_RE", "find_citations", "cite", "tier_of", "reference_list", "format_reference",
-           "reference_section", "link_of", "TIER_LEGEND"]
+__all__ = [
+    "TIERS",
+    "CITATION_RE",
+    "find_citations",
+    "cite",
+    "tier_of",
+    "reference_list",
+    "format_reference",
+    "reference_section",
+    "link_of",
+    "TIER_LEGEND",
+]
 
 TIERS = {
     "A": "primary study, systematic review or meta-analysis",
@@ -31,7 +42,7 @@ TIERS = {
 
 #: One bracketed group: ``[S33:A]`` or ``[S11:A; S12:A]`` (tier optional in data files).
 _ONE = r"(?:S|N)\d+[a-z]?(?::[ABCT])?|TC(?::T)?"
-CITATION_RE = re.compile(r"\[((?:%s)(?:\s*;\s*(?:%s))*)\]" % (_ONE, _ONE))
+CITATION_RE = re.compile(rf"\[((?:{_ONE})(?:\s*;\s*(?:{_ONE}))*)\]")
 
 
 def find_citations(text: str) -> list[tuple[str, str | None]]:
@@ -56,7 +67,9 @@ def _row(key: str):
     check_str("key", key)
     bib = bibliography()
     if key not in bib.index:
-        raise ValueError(f"key={key!r} is not in data/bibliography.csv; allowed: one of its {len(bib)} keys, e.g. 'S13'")
+        raise ValueError(
+            f"key={key!r} is not in data/bibliography.csv; allowed: one of its {len(bib)} keys, e.g. 'S13'"
+        )
     return bib.loc[key]
 
 
@@ -68,9 +81,11 @@ def tier_of(key: str) -> str:
 PUBMED_URL = "https://pubmed.ncbi.nlm.nih.gov/{pmid}/"
 DOI_URL = "https://doi.org/{doi}"
 #: Said once above a reference list; each item then carries only its badge, e.g. "[A]".
-TIER_LEGEND = ("Each reference ends with its evidence tier: **[A]** primary study, systematic review or "
-               "meta-analysis; **[B]** review, guideline, book chapter or conference abstract; **[C]** web page "
-               "that quotes others; **[T]** teaching calibration (a value chosen for a model, not a measurement).")
+TIER_LEGEND = (
+    "Each reference ends with its evidence tier: **[A]** primary study, systematic review or "
+    "meta-analysis; **[B]** review, guideline, book chapter or conference abstract; **[C]** web page "
+    "that quotes others; **[T]** teaching calibration (a value chosen for a model, not a measurement)."
+)
 
 
 def link_of(key: str) -> tuple[str, str] | None:
@@ -163,7 +178,9 @@ def reference_list(keys: Iterable[str], *, markdown: bool = True) -> str:
     """
     check_bool("markdown", markdown)
     if isinstance(keys, str) or not hasattr(keys, "__iter__"):
-        raise TypeError(f"keys must be an iterable of key strings such as ['S13'], got {type(keys).__name__} {keys!r:.40}")
+        raise TypeError(
+            f"keys must be an iterable of key strings such as ['S13'], got {type(keys).__name__} {keys!r:.40}"
+        )
     seen: list[str] = []
     for k in keys:
         if not isinstance(k, str) or not k.strip():
@@ -183,7 +200,9 @@ def reference_section(keys: Iterable[str]) -> str:
         The chapter's citation keys in first-use order (empty: "cites no sources").
     """
     if isinstance(keys, str) or not hasattr(keys, "__iter__"):
-        raise TypeError(f"keys must be an iterable of key strings such as ['S13'], got {type(keys).__name__} {keys!r:.40}")
+        raise TypeError(
+            f"keys must be an iterable of key strings such as ['S13'], got {type(keys).__name__} {keys!r:.40}"
+        )
     keys = list(keys)
     body = f"{TIER_LEGEND}\n\n{reference_list(keys)}" if keys else "_This chapter cites no sources._"
     return f"## References\n\n{body}"

@@ -8,6 +8,7 @@ tables or run models; this module composes them so that a chapter's code cell st
 
 It sits beside the layers (it imports data, models and figures), not inside any of them.
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -72,8 +73,9 @@ def aetiology_figure() -> Figure:
     return risk.aetiology_figure(load_table("aetiology"), study_labels())
 
 
-@validated(systolic_bp_mmhg=compression.SBP,
-           age_years=number(0.0, 70.0, unit="years", doc="Age when the contact began."))
+@validated(
+    systolic_bp_mmhg=compression.SBP, age_years=number(0.0, 70.0, unit="years", doc="Age when the contact began.")
+)
 def wear_by_severity_figure(systolic_bp_mmhg: float = 120.0, age_years: float = 45.0) -> Figure:
     """Fig 2.3: the compression model run for each contact grade, then drawn.
 
@@ -101,6 +103,9 @@ def odds_ratio_summary() -> str:
     """One line with the overall sourced odds ratios for hypertension, read from ``hypertension_odds_ratios``."""
     df = load_table("hypertension_odds_ratios")
     rows = df[df["subgroup"] == "all"]
-    parts = [f"{'pooled ' if r.design == 'meta-analysis' else ''}{r.odds_ratio:g} ({r.ci_low:g}-{r.ci_high:g}) "
-             f"[{r.source_key}]" for r in rows.itertuples(index=False)]
+    parts = [
+        f"{'pooled ' if r.design == 'meta-analysis' else ''}{r.odds_ratio:g} ({r.ci_low:g}-{r.ci_high:g}) "
+        f"[{r.source_key}]"
+        for r in rows.itertuples(index=False)
+    ]
     return "Sourced: " + "; ".join(parts)

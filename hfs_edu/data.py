@@ -13,6 +13,7 @@ Examples
 >>> df.attrs["source_keys"]                          # doctest: +SKIP
 ['S44', 'S45', 'S46']
 """
+
 from __future__ import annotations
 
 import csv
@@ -45,7 +46,17 @@ MANIFEST_FILE = "manifest.json"
 DATA_PACKAGE_DIR = "_data"
 BIBLIOGRAPHY_FILE = "bibliography.csv"
 BIBLIOGRAPHY_COLUMNS = (
-    "key", "authors", "year", "title", "journal", "volume_pages", "pmid", "doi", "url", "tier", "notes",
+    "key",
+    "authors",
+    "year",
+    "title",
+    "journal",
+    "volume_pages",
+    "pmid",
+    "doi",
+    "url",
+    "tier",
+    "notes",
 )
 _DTYPES = {"str": "string", "int": "Int64", "float": "float64", "bool": "boolean"}
 _RESTORE = (
@@ -165,8 +176,7 @@ def _parse(raw: bytes, path: Path, columns: dict) -> pd.DataFrame:
         )
     dtypes = {c: _DTYPES.get(spec.get("dtype", "str"), "string") for c, spec in columns.items()}
     try:
-        df = pd.read_csv(io.StringIO(text), dtype=dtypes, keep_default_na=False,
-                         na_values={c: [""] for c in columns})
+        df = pd.read_csv(io.StringIO(text), dtype=dtypes, keep_default_na=False, na_values={c: [""] for c in columns})
     except (ValueError, TypeError) as exc:
         raise DataFileError(f"data file {rel} could not be parsed ({exc}). " + _RESTORE.format(rel=rel)) from None
     return df

@@ -8,6 +8,7 @@
 Everything these helpers put in a cell's output is deterministic, so strict
 nbval can compare it (nbval skips PNG bytes, and widget views).
 """
+
 from __future__ import annotations
 
 import html
@@ -21,8 +22,19 @@ from ._validate import check_int, check_str
 from .data import load_table
 from .figures.style import caption_of, render_png
 
-__all__ = ["show", "show_table", "table_frame", "column_label", "quiz", "DISCLAIMER", "setup",
-           "chapter_status", "course_status", "glossary_markdown", "load_glossary"]
+__all__ = [
+    "show",
+    "show_table",
+    "table_frame",
+    "column_label",
+    "quiz",
+    "DISCLAIMER",
+    "setup",
+    "chapter_status",
+    "course_status",
+    "glossary_markdown",
+    "load_glossary",
+]
 
 DISCLAIMER = (
     "**Medical disclaimer.** This course is for education only. It is not medical advice and does "
@@ -151,8 +163,9 @@ def _select_rows(df, rows):
         if bad:
             raise ValueError(f"rows={list(rows)!r}: positions {bad} are outside 0..{len(df) - 1}")
         return df.iloc[list(rows)]
-    raise TypeError("rows must be a dict {column: value or list of values} or a list of row positions, "
-                    f"got {type(rows).__name__}")
+    raise TypeError(
+        f"rows must be a dict {{column: value or list of values}} or a list of row positions, got {type(rows).__name__}"
+    )
 
 
 def _disambiguating_columns(df, columns: list[str]) -> list[str]:
@@ -216,8 +229,10 @@ def show_table(name: str, columns: list[str] | None = None, max_rows: int = 30, 
 
     out = table_frame(name, columns, rows, max_rows)
     sources = "; ".join(out.attrs["source_keys"])
-    head = (f"<p><b>Table <code>{html.escape(out.attrs['name'])}</code></b>: "
-            f"{html.escape(out.attrs['description'])} Sources: [{html.escape(sources)}].</p>")
+    head = (
+        f"<p><b>Table <code>{html.escape(out.attrs['name'])}</code></b>: "
+        f"{html.escape(out.attrs['description'])} Sources: [{html.escape(sources)}].</p>"
+    )
     display(HTML(head + out.to_html(index=False, escape=True)))
 
 
@@ -275,8 +290,10 @@ def chapter_status(notebook_files) -> list[ChapterStatus]:
         m = _NOTEBOOK_NAME.match(PurePath(f).name)
         if m:
             present.setdefault(m.group(1), PurePath(f).name)
-    return [ChapterStatus(num, " ".join(title.split()), "ready" if num in present else "planned", present.get(num))
-            for num, title, _theme in COURSE_CHAPTERS]
+    return [
+        ChapterStatus(num, " ".join(title.split()), "ready" if num in present else "planned", present.get(num))
+        for num, title, _theme in COURSE_CHAPTERS
+    ]
 
 
 def notebooks_dir() -> Path:
@@ -325,8 +342,14 @@ def glossary_markdown() -> str:
         if key not in keys:
             keys.append(key)
         tier = _tier(key)
-        lines += [f"### {r.term}", "", f"{str(r.definition).strip()} [{key}:{tier}]", "",
-                  f"*First used in chapter {r.chapter}.*", ""]
+        lines += [
+            f"### {r.term}",
+            "",
+            f"{str(r.definition).strip()} [{key}:{tier}]",
+            "",
+            f"*First used in chapter {r.chapter}.*",
+            "",
+        ]
     lines += [reference_section(keys), "", DISCLAIMER, ""]
     return "\n".join(lines)
 

@@ -48,6 +48,7 @@ revealed at the second wrong try, or on request (:func:`reveal`). The widget
 (:class:`hfs_edu.widgets.quiz.QuizView`) only displays this feedback, so the
 logic is tested without a browser.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -83,8 +84,11 @@ ATTEMPTS_BEFORE_REVEAL = 2
 MAX_OPTIONS = 6
 
 _REQUIRED = ("id", "type", "kind", "stem", "hint", "explanation")
-_ALLOWED = {"single": {*_REQUIRED, "options", "figure"}, "multiple": {*_REQUIRED, "options", "figure"},
-            "numeric": {*_REQUIRED, "answer", "tolerance", "unit", "figure"}}
+_ALLOWED = {
+    "single": {*_REQUIRED, "options", "figure"},
+    "multiple": {*_REQUIRED, "options", "figure"},
+    "numeric": {*_REQUIRED, "answer", "tolerance", "unit", "figure"},
+}
 
 
 @dataclass(frozen=True)
@@ -140,8 +144,9 @@ def _schema_problems(q) -> list[str]:
     if _nonempty_str(explanation) and not find_citations(explanation):
         problems.append("'explanation' must cite at least one source key, e.g. [S33:A]")
     texts_with_keys = [(f, q.get(f)) for f in ("explanation", "hint", "stem")]
-    texts_with_keys += [(f"option {k + 1} 'why'", o.get("why")) for k, o in enumerate(q.get("options") or [])
-                        if isinstance(o, dict)]
+    texts_with_keys += [
+        (f"option {k + 1} 'why'", o.get("why")) for k, o in enumerate(q.get("options") or []) if isinstance(o, dict)
+    ]
     bib = bibliography()
     tiers = {str(k): str(t) for k, t in zip(bib.index, bib["tier"])}
     for field_name, value in texts_with_keys:
@@ -163,7 +168,7 @@ def _schema_problems(q) -> list[str]:
     for k, o in enumerate(opts):
         where = f"option {k + 1}"
         if not isinstance(o, dict):
-            problems.append(f"{where} must be a dict {{\"text\", \"correct\", \"why\"?}}")
+            problems.append(f'{where} must be a dict {{"text", "correct", "why"?}}')
             continue
         if set(o) - {"text", "correct", "why"}:
             problems.append(f"{where} has unknown field(s) {sorted(set(o) - {'text', 'correct', 'why'})}")
@@ -211,7 +216,7 @@ def list_quizzes() -> list[str]:
     return sorted(p.stem for p in _quiz_dir().glob("*.json"))
 
 
-@validated(chapter=choice(lambda: list_quizzes(), doc="A chapter with a quiz file, e.g. \"01_facial_nerve\"."))
+@validated(chapter=choice(lambda: list_quizzes(), doc='A chapter with a quiz file, e.g. "01_facial_nerve".'))
 def load_quiz(chapter: str) -> list[dict]:
     """Return the validated list of questions of ``chapter`` (e.g. ``"01_facial_nerve"``).
 
@@ -309,21 +314,26 @@ def _response(question: dict, response):
     kind = question["type"]
     if kind == "numeric":
         if isinstance(response, bool) or not isinstance(response, numbers.Real):
-            raise TypeError(f"response must be a number for a numeric question, got {type(response).__name__} "
-                            f"{response!r:.40}")
+            raise TypeError(
+                f"response must be a number for a numeric question, got {type(response).__name__} {response!r:.40}"
+            )
         if not math.isfinite(response):
             raise ValueError(f"response={response!r} must be a finite number")
         return float(response)
     n = len(question["options"])
     if kind == "single":
         if isinstance(response, bool) or not isinstance(response, numbers.Integral):
-            raise TypeError(f"response must be one option index (int) for a single-choice question, got "
-                            f"{type(response).__name__} {response!r:.40}")
+            raise TypeError(
+                f"response must be one option index (int) for a single-choice question, got "
+                f"{type(response).__name__} {response!r:.40}"
+            )
         chosen = [int(response)]
     else:
         if isinstance(response, (str, bytes, dict)) or not hasattr(response, "__iter__"):
-            raise TypeError(f"response must be a list of option indices for a multiple-choice question, got "
-                            f"{type(response).__name__} {response!r:.40}")
+            raise TypeError(
+                f"response must be a list of option indices for a multiple-choice question, got "
+                f"{type(response).__name__} {response!r:.40}"
+            )
         chosen = list(response)
         if not all(isinstance(i, numbers.Integral) and not isinstance(i, bool) for i in chosen):
             raise TypeError(f"response={response!r:.60} must contain option indices (int) only")

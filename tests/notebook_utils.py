@@ -1,4 +1,5 @@
 """Shared helpers for the notebook tests."""
+
 from pathlib import Path
 
 import nbformat

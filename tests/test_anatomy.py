@@ -2,6 +2,7 @@
 
 These test anatomical facts and the drawing's contract, not just that code runs.
 """
+
 from __future__ import annotations
 
 import csv
@@ -58,16 +59,19 @@ def test_five_terminal_branches_from_forehead_to_neck():
     assert set(anatomy.branches(terminal_only=False)) > set(anatomy.branches())
 
 
-@pytest.mark.parametrize("branch, muscle", [
-    ("zygomatic", "orbicularis oculi"),
-    ("temporal", "orbicularis oculi"),
-    ("temporal", "frontalis"),
-    ("marginal mandibular", "mentalis"),
-    ("marginal mandibular", "depressor labii inferioris"),
-    ("cervical", "platysma"),
-    ("buccal", "buccinator"),
-    ("nerve to stapedius", "stapedius"),
-])
+@pytest.mark.parametrize(
+    "branch, muscle",
+    [
+        ("zygomatic", "orbicularis oculi"),
+        ("temporal", "orbicularis oculi"),
+        ("temporal", "frontalis"),
+        ("marginal mandibular", "mentalis"),
+        ("marginal mandibular", "depressor labii inferioris"),
+        ("cervical", "platysma"),
+        ("buccal", "buccinator"),
+        ("nerve to stapedius", "stapedius"),
+    ],
+)
 def test_branch_serves_muscle(branch, muscle):
     assert muscle in anatomy.muscles_of(branch)
     assert branch in anatomy.branches_of(muscle)
@@ -113,22 +117,31 @@ def test_name_matching_ignores_case():
 def test_segments_run_from_nucleus_to_face():
     names = anatomy.segment_names()
     assert names[0] == "nucleus" and names[-1] == "extratemporal"
-    assert names.index("root_exit_zone") < names.index("cisternal") < names.index("meatal") \
-        < names.index("labyrinthine") < names.index("tympanic") < names.index("mastoid")
+    assert (
+        names.index("root_exit_zone")
+        < names.index("cisternal")
+        < names.index("meatal")
+        < names.index("labyrinthine")
+        < names.index("tympanic")
+        < names.index("mastoid")
+    )
     seg = anatomy.segments()
     for row in seg.itertuples(index=False):
         if not math.isnan(row.length_mm_low):
             assert 0 < row.length_mm_low <= row.length_mm_high, row.segment
 
 
-@pytest.mark.parametrize("segment, fact_id", [
-    ("cisternal", "cisternal_length"),
-    ("meatal", "meatal_length"),
-    ("labyrinthine", "labyrinthine_length"),
-    ("tympanic", "tympanic_length"),
-    ("mastoid", "mastoid_length"),
-    ("extratemporal", "extratemporal_trunk_length"),
-])
+@pytest.mark.parametrize(
+    "segment, fact_id",
+    [
+        ("cisternal", "cisternal_length"),
+        ("meatal", "meatal_length"),
+        ("labyrinthine", "labyrinthine_length"),
+        ("tympanic", "tympanic_length"),
+        ("mastoid", "mastoid_length"),
+        ("extratemporal", "extratemporal_trunk_length"),
+    ],
+)
 def test_segment_ranges_lie_within_the_sourced_facts(segment, fact_id):
     lo, hi = anatomy.segment_length_mm(segment)
     f_lo, f_hi, keys = anatomy.fact_range(fact_id)
@@ -137,9 +150,11 @@ def test_segment_ranges_lie_within_the_sourced_facts(segment, fact_id):
 
 
 def test_path_length_equals_sum_of_sourced_segments_and_is_plausible():
-    lo, hi = anatomy.nerve_path_length_mm("cisternal", "mastoid")   # brainstem to stylomastoid foramen
-    seg_lo = sum(anatomy.segment_length_mm(s)[0] for s in
-                 ("cisternal", "meatal", "labyrinthine", "geniculate", "tympanic", "mastoid"))
+    lo, hi = anatomy.nerve_path_length_mm("cisternal", "mastoid")  # brainstem to stylomastoid foramen
+    seg_lo = sum(
+        anatomy.segment_length_mm(s)[0]
+        for s in ("cisternal", "meatal", "labyrinthine", "geniculate", "tympanic", "mastoid")
+    )
     assert lo == pytest.approx(seg_lo)
     # the bony canal part agrees with the whole-canal measurements: 33.31 +/- 1.97 mm on CT [N4], ~30 mm [N25]
     canal_lo, canal_hi = anatomy.nerve_path_length_mm("labyrinthine", "mastoid")
@@ -180,15 +195,18 @@ def test_conduction_time_from_brainstem_to_foramen_is_one_to_two_ms():
 # -- argument validation ---------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("call, exc, words", [  # messages that list the options or name both parameters
-    (lambda: anatomy.muscles_of("facial"), ValueError, ["branch", "'facial'", "temporal", "cervical"]),
-    (lambda: anatomy.branches_of("biceps"), ValueError, ["muscle", "'biceps'", "mentalis"]),
-    (lambda: anatomy.nerve_path_length_mm("mastoid", "cisternal"), ValueError, ["from_segment", "to_segment"]),
-    (lambda: anatomy.segment_length_mm("nucleus"), ValueError, ["segment", "'nucleus'", "cisternal"]),
-    (lambda: anatomy.cross_talk_muscles("buccal", "buccal"), ValueError, ["linked_branch", "stimulated_branch"]),
-    (lambda: cf.face_map(highlight_branch="frontal"), ValueError, ["highlight_branch", "'frontal'", "zygomatic"]),
-    (lambda: fig_anatomy.face_map(None), TypeError, ["innervation"]),
-])
+@pytest.mark.parametrize(
+    "call, exc, words",
+    [  # messages that list the options or name both parameters
+        (lambda: anatomy.muscles_of("facial"), ValueError, ["branch", "'facial'", "temporal", "cervical"]),
+        (lambda: anatomy.branches_of("biceps"), ValueError, ["muscle", "'biceps'", "mentalis"]),
+        (lambda: anatomy.nerve_path_length_mm("mastoid", "cisternal"), ValueError, ["from_segment", "to_segment"]),
+        (lambda: anatomy.segment_length_mm("nucleus"), ValueError, ["segment", "'nucleus'", "cisternal"]),
+        (lambda: anatomy.cross_talk_muscles("buccal", "buccal"), ValueError, ["linked_branch", "stimulated_branch"]),
+        (lambda: cf.face_map(highlight_branch="frontal"), ValueError, ["highlight_branch", "'frontal'", "zygomatic"]),
+        (lambda: fig_anatomy.face_map(None), TypeError, ["innervation"]),
+    ],
+)
 def test_bad_inputs_name_the_parameter(call, exc, words):
     with pytest.raises(exc) as info:
         call()
@@ -205,15 +223,20 @@ def face():
 
 
 def _state(patch):
-    return (tuple(patch.get_facecolor()), tuple(patch.get_edgecolor()), patch.get_linewidth(),
-            patch.get_hatch(), patch.get_alpha())
+    return (
+        tuple(patch.get_facecolor()),
+        tuple(patch.get_edgecolor()),
+        patch.get_linewidth(),
+        patch.get_hatch(),
+        patch.get_alpha(),
+    )
 
 
 def test_every_muscle_in_the_table_is_drawn_once(face):
     assert list(face.muscles) == anatomy.muscles()
     patches = set(map(id, face.ax.patches))
     assert all(id(p) in patches for p in face.muscles.values())
-    for name, patch in face.muscles.items():       # each shape lies inside the drawing area
+    for name, patch in face.muscles.items():  # each shape lies inside the drawing area
         ext = patch.get_path().transformed(patch.get_patch_transform()).get_extents()
         assert -1.25 < ext.x0 and ext.x1 < 1.62 and -2.25 < ext.y0 and ext.y1 < 1.68, name
 
@@ -226,8 +249,13 @@ def test_muscles_are_drawn_on_the_affected_side_in_the_right_places(face):
 
     for name in face.muscles:
         assert centre(name)[0] > 0, f"{name} is not on the affected side"
-    assert centre("frontalis")[1] > centre("orbicularis oculi")[1] > centre("orbicularis oris")[1] \
-        > centre("mentalis")[1] > centre("platysma")[1]
+    assert (
+        centre("frontalis")[1]
+        > centre("orbicularis oculi")[1]
+        > centre("orbicularis oris")[1]
+        > centre("mentalis")[1]
+        > centre("platysma")[1]
+    )
 
 
 @pytest.mark.parametrize("branch", anatomy.TERMINAL_BRANCHES + anatomy.NON_TERMINAL_BRANCHES)
@@ -240,7 +268,8 @@ def test_highlighting_a_branch_changes_exactly_its_muscles(face, branch):
     for m in changed:  # more than colour: hatch and a thicker outline
         assert face.muscles[m].get_hatch() and face.muscles[m].get_linewidth() > before[m][2]
     assert face.branches[branch].get_linewidth() > max(
-        line.get_linewidth() for b, line in face.branches.items() if b != branch)
+        line.get_linewidth() for b, line in face.branches.items() if b != branch
+    )
     fig_anatomy.style_face(face)
     assert {m: _state(p) for m, p in face.muscles.items()} == before
 
@@ -257,6 +286,7 @@ def test_face_map_has_a_caption_and_no_pyplot():
     fig = cf.face_map("cervical")
     assert "stylomastoid foramen" in caption_of(fig)
     import hfs_edu.figures.anatomy as mod
+
     assert "pyplot" not in Path(mod.__file__).read_text(encoding="utf-8")
 
 
@@ -288,5 +318,5 @@ def test_face_map_view_updates_in_place_and_reads_out():
         assert m in view.readout.value
     view.set(branch=NOTHING, muscle="orbicularis oculi")
     assert "temporal" in view.readout.value and "zygomatic" in view.readout.value and "two" in view.readout.value
-    view.controls["branch"].value = "cervical"          # a control change refreshes the view
+    view.controls["branch"].value = "cervical"  # a control change refreshes the view
     assert "platysma" in view.readout.value and view.error.value == ""

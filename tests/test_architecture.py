@@ -12,6 +12,7 @@ Imports are resolved to absolute module names (``from .. import widgets`` counts
 ``hfs_edu.widgets``), so no spelling slips through. Module size is a review matter, not a test:
 split a module when it holds more than one concept (see docs/developer.md).
 """
+
 from __future__ import annotations
 
 import ast
@@ -21,6 +22,7 @@ import inspect
 from pathlib import Path
 
 import pytest
+
 from notebook_utils import ROOT
 
 PKG = ROOT / "hfs_edu"
@@ -73,8 +75,12 @@ def _files(folder: str) -> list[Path]:
 
 
 def _violations(folder: str, forbidden: list[str]) -> list[str]:
-    return [f"{p.relative_to(ROOT)} imports {m}" for p in _files(folder) for m, _ in imports(p)
-            if any(m == f or m.startswith(f + ".") for f in forbidden)]
+    return [
+        f"{p.relative_to(ROOT)} imports {m}"
+        for p in _files(folder)
+        for m, _ in imports(p)
+        if any(m == f or m.startswith(f + ".") for f in forbidden)
+    ]
 
 
 def test_import_resolution_sees_every_spelling(tmp_path):
@@ -114,19 +120,35 @@ def test_figures_take_model_results_instead_of_running_models(path):
         obj = getattr(importlib.import_module(module), name)
         if not (name.isupper() or inspect.isclass(obj)):
             bad.append(f"{module}.{name}")
-    assert not bad, (f"{path.name} imports model code {bad}: run the model outside the figure and pass the "
-                     "result (figures may import constants and result types only)")
+    assert not bad, (
+        f"{path.name} imports model code {bad}: run the model outside the figure and pass the "
+        "result (figures may import constants and result types only)"
+    )
 
 
 @pytest.mark.parametrize("path", sorted(PKG.rglob("*.py")), ids=lambda p: str(p.relative_to(PKG)))
 def test_no_private_names_are_imported_across_modules(path):
-    bad = [f"{m}.{n}" for m, n in imports(path)
-           if m.startswith("hfs_edu") and (n and n.startswith("_") and not n.startswith("__"))]
-    bad += [m for m, n in imports(path) if m.startswith("hfs_edu") and n is None
-            and any(part.startswith("_") for part in m.split(".")) and m not in SHARED_PRIVATE_MODULES]
-    bad += [m for m, n in imports(path) if m.startswith("hfs_edu") and n is not None
-            and any(part.startswith("_") and not part.startswith("__") for part in m.split("."))
-            and m not in SHARED_PRIVATE_MODULES]
+    bad = [
+        f"{m}.{n}"
+        for m, n in imports(path)
+        if m.startswith("hfs_edu") and (n and n.startswith("_") and not n.startswith("__"))
+    ]
+    bad += [
+        m
+        for m, n in imports(path)
+        if m.startswith("hfs_edu")
+        and n is None
+        and any(part.startswith("_") for part in m.split("."))
+        and m not in SHARED_PRIVATE_MODULES
+    ]
+    bad += [
+        m
+        for m, n in imports(path)
+        if m.startswith("hfs_edu")
+        and n is not None
+        and any(part.startswith("_") and not part.startswith("__") for part in m.split("."))
+        and m not in SHARED_PRIVATE_MODULES
+    ]
     assert not bad, f"{path.relative_to(ROOT)} imports private names {bad}; make them public or move the code"
 
 
@@ -144,9 +166,15 @@ def _private_uses(path: Path) -> list[str]:
             for a in node.names:
                 if a.name.startswith("hfs_edu"):
                     aliases[a.asname or a.name.split(".")[0]] = a.name
-    return [f"{aliases[n.value.id]}.{n.attr}" for n in ast.walk(tree)
-            if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and n.value.id in aliases
-            and n.attr.startswith("_") and not n.attr.startswith("__")]
+    return [
+        f"{aliases[n.value.id]}.{n.attr}"
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Attribute)
+        and isinstance(n.value, ast.Name)
+        and n.value.id in aliases
+        and n.attr.startswith("_")
+        and not n.attr.startswith("__")
+    ]
 
 
 @pytest.mark.parametrize("path", sorted(PKG.rglob("*.py")), ids=lambda p: str(p.relative_to(PKG)))

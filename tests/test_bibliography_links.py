@@ -11,6 +11,7 @@ Rules checked on ``data/bibliography.csv`` (read directly with the csv module):
   sites, pirated textbook copies, aggregator scrapes) is never allowed, reason or not;
 * a row with a PMID or DOI names its authors (no "authors not shown").
 """
+
 from __future__ import annotations
 
 import csv
@@ -94,15 +95,52 @@ ALLOWED_HOSTS = {
 
 #: mirrors, proxies, document-sharing copies, SEO/redirect sites, pirated textbook copies, scrapes.
 DENIED_HOSTS = {
-    "prideseotools.com", "weglot.com", "vukou.com", "laibokeji.com", "xeradb.com", "docslib.org",
-    "herbal-organic.com", "elogim.com", "cricutcom-setup.com", "elementfx.com", "twilightparadox.com",
-    "neupsykey.com", "liquisearch.com", "summarize.ing", "tomesphere.com", "bohrium.dp.tech",
-    "discovery.researcher.life", "scilit.net", "scilit.com", "ouci.dntb.gov.ua", "suppr.wilddata.cn",
-    "metajournal.com", "semanticscholar.org", "aminer.org", "aminer.cn", "zendy.io", "peeref.com",
-    "scribd.com", "mitchmedical.us", "wikimili.com", "cryer.org.uk", "absoluteastronomy.com",
-    "zanotowane.pl", "wikigenes.org", "neurosurgery-blog.com", "siftdesk.org", "napstic.cn",
-    "tweb-dev.unibo.it", "plu.mx", "litmetric.com", "globalauthorid.com", "readbyqxmd.com",
-    "paperexplained.cn", "referencecitationanalysis.com", "linkedlifedata.com", "explore.openaire.eu",
+    "prideseotools.com",
+    "weglot.com",
+    "vukou.com",
+    "laibokeji.com",
+    "xeradb.com",
+    "docslib.org",
+    "herbal-organic.com",
+    "elogim.com",
+    "cricutcom-setup.com",
+    "elementfx.com",
+    "twilightparadox.com",
+    "neupsykey.com",
+    "liquisearch.com",
+    "summarize.ing",
+    "tomesphere.com",
+    "bohrium.dp.tech",
+    "discovery.researcher.life",
+    "scilit.net",
+    "scilit.com",
+    "ouci.dntb.gov.ua",
+    "suppr.wilddata.cn",
+    "metajournal.com",
+    "semanticscholar.org",
+    "aminer.org",
+    "aminer.cn",
+    "zendy.io",
+    "peeref.com",
+    "scribd.com",
+    "mitchmedical.us",
+    "wikimili.com",
+    "cryer.org.uk",
+    "absoluteastronomy.com",
+    "zanotowane.pl",
+    "wikigenes.org",
+    "neurosurgery-blog.com",
+    "siftdesk.org",
+    "napstic.cn",
+    "tweb-dev.unibo.it",
+    "plu.mx",
+    "litmetric.com",
+    "globalauthorid.com",
+    "readbyqxmd.com",
+    "paperexplained.cn",
+    "referencecitationanalysis.com",
+    "linkedlifedata.com",
+    "explore.openaire.eu",
 }
 
 PUBMED = re.compile(r"^https://pubmed\.ncbi\.nlm\.nih\.gov/(\d+)/$")
@@ -142,15 +180,18 @@ def test_allow_and_deny_lists_are_disjoint_and_categorised():
         assert re.fullmatch(r"[a-z]+", cat), f"{host}: category must be one lower-case word, got {cat!r}"
 
 
-@pytest.mark.parametrize("url, ok", [
-    ("https://pubmed.ncbi.nlm.nih.gov/9655119/", True),
-    ("https://doi.org/10.1038/srep21082", True),
-    ("https://www.scribd.com/document/1", False),
-    ("https://onehourindexing01.prideseotools.com/index.php?q=x", False),
-    ("https://proxy.weglot.com/x", False),
-    ("https://kiwix.dynamo.twilightparadox.com/content/x", False),
-    ("https://example.com/paper", False),
-])
+@pytest.mark.parametrize(
+    "url, ok",
+    [
+        ("https://pubmed.ncbi.nlm.nih.gov/9655119/", True),
+        ("https://doi.org/10.1038/srep21082", True),
+        ("https://www.scribd.com/document/1", False),
+        ("https://onehourindexing01.prideseotools.com/index.php?q=x", False),
+        ("https://proxy.weglot.com/x", False),
+        ("https://kiwix.dynamo.twilightparadox.com/content/x", False),
+        ("https://example.com/paper", False),
+    ],
+)
 def test_host_classification(url, ok):
     assert allowed(host_of(url)) is ok
 
@@ -164,11 +205,13 @@ def test_url_is_canonical_or_explained(row):
         return
     if row["pmid"]:
         assert url == f"https://pubmed.ncbi.nlm.nih.gov/{row['pmid']}/", (
-            f"{key}: has PMID {row['pmid']} so its url must be PubMed, got {url!r}")
+            f"{key}: has PMID {row['pmid']} so its url must be PubMed, got {url!r}"
+        )
         return
     if row["doi"]:
         assert url == f"https://doi.org/{row['doi']}", (
-            f"{key}: has DOI {row['doi']} and no PMID so its url must be doi.org, got {url!r}")
+            f"{key}: has DOI {row['doi']} and no PMID so its url must be doi.org, got {url!r}"
+        )
         return
     if not url:
         assert REASON.search(notes), f"{key}: empty url needs a 'link: <reason>' in notes"
@@ -177,22 +220,59 @@ def test_url_is_canonical_or_explained(row):
     host = host_of(url)
     assert not denied(host), f"{key}: {host} is a mirror/proxy/SEO/copy host and is never allowed"
     assert allowed(host) or REASON.search(notes), (
-        f"{key}: {host} is not in the allow-list; use a canonical link or give 'link: <reason>' in notes")
+        f"{key}: {host} is not in the allow-list; use a canonical link or give 'link: <reason>' in notes"
+    )
 
 
 #: Rows with a PMID/DOI whose author list no record read in the bibliography pass showed (the stored
 #: PubMed/publisher copies omit author names). They are listed here, not guessed; fill a row and
 #: remove it from this set (the test below fails if a listed row gains authors, so the list only shrinks).
 AUTHOR_GAPS = {
-    "S5", "S20", "S21", "S28", "S30", "S33", "S39", "S45", "S50b", "S55", "S58", "S61", "S65",
-    "S68", "S81", "S85", "S86", "S87", "S100", "S102", "S103", "S104", "S105", "S105b", "S108", "S121",
-    "S126", "S128", "S130", "S132", "S139", "S144", "S153", "N4", "N6", "N151", "N204", "N207",
+    "S5",
+    "S20",
+    "S21",
+    "S28",
+    "S30",
+    "S33",
+    "S39",
+    "S45",
+    "S50b",
+    "S55",
+    "S58",
+    "S61",
+    "S65",
+    "S68",
+    "S81",
+    "S85",
+    "S86",
+    "S87",
+    "S100",
+    "S102",
+    "S103",
+    "S104",
+    "S105",
+    "S105b",
+    "S108",
+    "S121",
+    "S126",
+    "S128",
+    "S130",
+    "S132",
+    "S139",
+    "S144",
+    "S153",
+    "N4",
+    "N6",
+    "N151",
+    "N204",
+    "N207",
     "N341",
 }
 
 
-@pytest.mark.parametrize("row", [r for r in ROWS if r["pmid"] or r["doi"]],
-                         ids=[r["key"] for r in ROWS if r["pmid"] or r["doi"]])
+@pytest.mark.parametrize(
+    "row", [r for r in ROWS if r["pmid"] or r["doi"]], ids=[r["key"] for r in ROWS if r["pmid"] or r["doi"]]
+)
 def test_rows_with_an_identifier_name_their_authors(row):
     authors = row["authors"].strip()
     assert not NOT_SHOWN.search(authors), f"{row['key']}: authors field says {authors!r} although a PMID/DOI is on file"
@@ -215,4 +295,5 @@ def test_identifiers_are_well_formed(row):
         assert re.fullmatch(r"10\.\d{4,9}/\S+", row["doi"]), f"{row['key']}: DOI {row['doi']!r}"
     assert "http" not in row["title"], f"{row['key']}: the title field contains a URL"
     assert "not shown" not in row["title"] or "Title not shown" in row["title"], (
-        f"{row['key']}: note text leaked into the title: {row['title']!r}")
+        f"{row['key']}: note text leaked into the title: {row['title']!r}"
+    )

@@ -1,4 +1,5 @@
 """Citation keys resolve to full references; tiers are reported correctly."""
+
 import pytest
 
 from hfs_edu.citations import cite, find_citations, format_reference, reference_list, tier_of

@@ -5,6 +5,7 @@ monotone damage, the "second factor" (contact without indentation is harmless),
 the direction and rough size of the hypertension and age effects, and partial
 recovery after decompression.
 """
+
 from __future__ import annotations
 
 import math
@@ -68,8 +69,12 @@ def test_contact_without_indentation_stays_above_the_symptomatic_threshold():
     """About half of people without HFS have a vessel touching the nerve [S43; S50a]."""
     worst = cm.integrity_after(50.0, SEV["mild"], pulsation=0.5, systolic_bp_mmhg=120.0, age_years=30.0)
     assert worst > cm.SYMPTOMATIC_INTEGRITY + 0.3
-    grid = [cm.integrity_after(40.0, SEV["mild"], pulsation=p, systolic_bp_mmhg=bp, age_years=a)
-            for p in (0.0, 0.5, 1.0) for bp in (100.0, 130.0, 160.0, 180.0) for a in (20.0, 40.0, 60.0)]
+    grid = [
+        cm.integrity_after(40.0, SEV["mild"], pulsation=p, systolic_bp_mmhg=bp, age_years=a)
+        for p in (0.0, 0.5, 1.0)
+        for bp in (100.0, 130.0, 160.0, 180.0)
+        for a in (20.0, 40.0, 60.0)
+    ]
     above = np.mean(np.array(grid) > cm.SYMPTOMATIC_INTEGRITY)
     assert above >= 0.95, f"only {above:.0%} of mild contacts stay asymptomatic"
 
@@ -95,7 +100,7 @@ def test_onset_ages_cluster_in_middle_age():
     q25, q50, q75 = np.percentile(ages, [25, 50, 75])
     assert 40.0 <= q50 <= 60.0
     assert q25 >= 33.0 and q75 <= 65.0
-    assert np.median(cm.cohort_onset_ages(160.0)) < q50   # hypertension brings onset forward
+    assert np.median(cm.cohort_onset_ages(160.0)) < q50  # hypertension brings onset forward
 
 
 # -- decompression ----------------------------------------------------------------------------------
@@ -109,7 +114,7 @@ def test_decompression_gives_partial_recovery_over_months():
     assert rec.integrity[-1] == pytest.approx(rec.final_integrity, abs=0.01)
     assert 30.0 <= rec.time_constant_days <= 365.0
     month = np.searchsorted(rec.time_days, 30.0)
-    assert rec.integrity[month] < rec.final_integrity - 0.1     # not instantaneous
+    assert rec.integrity[month] < rec.final_integrity - 0.1  # not instantaneous
 
 
 def test_older_nerves_recover_more_slowly():

@@ -3,6 +3,7 @@
 These test facts (what is drawn equals what the tables say; what the captions claim is true of
 the data; more severity, years or blood pressure never improve the myelin), not just that code runs.
 """
+
 from __future__ import annotations
 
 import math
@@ -40,6 +41,7 @@ def figures():
 
 # -- every figure follows the course style -------------------------------------------------------------
 
+
 @pytest.mark.parametrize("name", BUILDERS)
 def test_figure_is_captioned_labelled_and_deterministic(figures, name):
     fig = figures[name]
@@ -75,6 +77,7 @@ def test_figures_take_their_data_as_arguments():
 
 # -- offending vessels -----------------------------------------------------------------------------------
 
+
 def test_vessel_chart_draws_exactly_the_table_numbers(figures):
     df = load_table("offending_vessels")
     bars = figures["offending_vessels_figure"].hfs_data["bars"]
@@ -84,8 +87,7 @@ def test_vessel_chart_draws_exactly_the_table_numbers(figures):
         for _, row in rows.iterrows():
             assert bars[(key, row["vessel"])] == pytest.approx(row["pct"])
     # the bars themselves have those widths
-    widths = sorted(round(p.get_width(), 6) for ax in figures["offending_vessels_figure"].axes[:4]
-                    for p in ax.patches)
+    widths = sorted(round(p.get_width(), 6) for ax in figures["offending_vessels_figure"].axes[:4] for p in ax.patches)
     assert widths == sorted(round(v, 6) for v in bars.values())
 
 
@@ -115,6 +117,7 @@ def test_aica_is_the_commonest_main_offender_in_every_series_but_its_share_varie
 
 # -- contact with and without HFS -------------------------------------------------------------------------
 
+
 def test_contact_figure_matches_the_table(figures):
     df = load_table("compression_site")
     data = figures["contact_figure"].hfs_data
@@ -131,6 +134,7 @@ def test_contact_is_common_without_hfs():
 
 
 # -- hypertension forest plot ------------------------------------------------------------------------------
+
 
 def test_forest_plot_draws_one_ci_per_row_with_the_sourced_bounds(figures):
     fig = figures["hypertension_forest_plot"]
@@ -169,6 +173,7 @@ def test_forest_caption_claims_hold():
 
 # -- aetiology -----------------------------------------------------------------------------------------------
 
+
 def test_aetiology_bars_fill_each_cohort(figures):
     segments = figures["aetiology_figure"].hfs_data["segments"]
     for key in risk.AETIOLOGY_COHORTS:
@@ -179,11 +184,15 @@ def test_aetiology_bars_fill_each_cohort(figures):
 
 # -- the compression model in figures and the view ---------------------------------------------------------
 
+
 def test_wear_by_severity_orders_the_grades():
     onset = cf.wear_by_severity_figure().hfs_data["onset_years"]
     assert math.isnan(onset["touching (mild), artery"])
-    assert (onset["displacing (severe), artery"] < onset["indenting (moderate), artery"]
-            < onset["indenting (moderate), vein"])
+    assert (
+        onset["displacing (severe), artery"]
+        < onset["indenting (moderate), artery"]
+        < onset["indenting (moderate), vein"]
+    )
 
 
 @pytest.fixture(scope="module")
@@ -210,11 +219,14 @@ def _now(view, **params):
     return float(y[0])
 
 
-@pytest.mark.parametrize("name, values", [
-    ("severity", [0.0, 0.2, 0.35, 0.45, 0.6, 0.9]),
-    ("years", [0, 2, 5, 10, 20, 40]),
-    ("systolic_bp_mmhg", [90, 110, 130, 150, 170, 200]),
-])
+@pytest.mark.parametrize(
+    "name, values",
+    [
+        ("severity", [0.0, 0.2, 0.35, 0.45, 0.6, 0.9]),
+        ("years", [0, 2, 5, 10, 20, 40]),
+        ("systolic_bp_mmhg", [90, 110, 130, 150, 170, 200]),
+    ],
+)
 def test_more_severity_years_or_pressure_never_raise_integrity(view, name, values):
     base = dict(severity=0.45, years=15, systolic_bp_mmhg=140, age_years=45, vessel="artery")
     got = [_now(view, **{**base, name: v}) for v in values]

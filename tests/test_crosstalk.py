@@ -5,6 +5,7 @@ Grids use a fixed seed. Tolerances for the dt-halving checks: LSR latency within
 0.05 ms and amplitude within 2%; impulse times identical (they are computed in
 continuous time).
 """
+
 from __future__ import annotations
 
 import csv
@@ -19,25 +20,32 @@ from hfs_edu.models import compression
 from hfs_edu.models import crosstalk as xt
 from hfs_edu.models.crosstalk import bundle, core, decompression, diagnostics, emg, events, lsr
 
-
 DATA = Path(__file__).resolve().parent.parent / "data"
 GRID = np.round(np.linspace(0.0, 1.0, 11), 2)
-PAIRS = [("zygomatic", "mentalis"), ("marginal mandibular", "orbicularis oculi"),
-         ("temporal", "orbicularis oris"), ("buccal", "frontalis")]
+PAIRS = [
+    ("zygomatic", "mentalis"),
+    ("marginal mandibular", "orbicularis oculi"),
+    ("temporal", "orbicularis oris"),
+    ("buccal", "frontalis"),
+]
 DEFAULT = dict(demyelination=0.6, compression=0.6)
 _LAT = xt.lsr_latencies()
 
 
 def _patients(branch, muscle, setting="awake (surface EMG)"):
     """(mean, SD) of the patients' LSR onset for a montage, from the sourced table [N50]."""
-    r = _LAT[(_LAT["measure"] == "lsr_onset") & (_LAT["stimulate_branch"] == branch)
-             & (_LAT["record_muscle"] == muscle) & (_LAT["setting"] == setting)].iloc[0]
+    r = _LAT[
+        (_LAT["measure"] == "lsr_onset")
+        & (_LAT["stimulate_branch"] == branch)
+        & (_LAT["record_muscle"] == muscle)
+        & (_LAT["setting"] == setting)
+    ].iloc[0]
     return float(r["mean_ms"]), float(r["sd_ms"])
 
 
 MENTALIS = _patients("zygomatic", "mentalis")
-ORBICULARIS_OCULI = _patients("marginal mandibular", "orbicularis oculi")     # just past the LSR threshold
-STRONG = dict(demyelination=0.9, compression=0.8)      # severe lesion: spontaneous spasms
+ORBICULARIS_OCULI = _patients("marginal mandibular", "orbicularis oculi")  # just past the LSR threshold
+STRONG = dict(demyelination=0.9, compression=0.8)  # severe lesion: spontaneous spasms
 
 
 # -- single fibres: conduction -------------------------------------------------------------------
@@ -59,7 +67,7 @@ def test_demyelination_slows_then_blocks_abruptly():
     assert xt.conduction_velocity(0.9) < 0.5 * v[0]
     blocked = d >= core.DEMYELINATION_BLOCK
     assert np.all(v[blocked] == 0.0) and np.all(v[~blocked] > 0.0)
-    assert v[~blocked][-1] > 0.15 * v[0]                       # still conducting just before block
+    assert v[~blocked][-1] > 0.15 * v[0]  # still conducting just before block
     assert xt.safety_factor(0.0) == core.SAFETY_FACTOR_HEALTHY
     assert xt.safety_factor(0.9) > 1.0 > xt.safety_factor(0.97)
 
@@ -93,8 +101,9 @@ def _grid_counts():
         for j, c in enumerate(GRID):
             sim = xt.simulate(float(d), float(c), duration_ms=1500.0, seed=7)
             ectopic[i, j], spont[i, j] = sim.n_ectopic, sim.n_crosstalk
-            evoked[i, j] = xt.simulate(float(d), float(c), duration_ms=60.0, stimulate="zygomatic",
-                                       spontaneous=False).n_crosstalk
+            evoked[i, j] = xt.simulate(
+                float(d), float(c), duration_ms=60.0, stimulate="zygomatic", spontaneous=False
+            ).n_crosstalk
             units[i, j] = xt.lateral_spread_response(float(d), float(c)).n_units
     return ectopic, spont, evoked, units
 
@@ -104,8 +113,12 @@ def test_crosstalk_and_spurious_discharges_never_decrease_with_demyelination_or_
     top of the demyelination slider, where some fibres block (checked separately below)."""
     ectopic, spont, evoked, units = _grid_counts()
     conducting = GRID < core.DEMYELINATION_BLOCK
-    for name, counts in (("ectopic", ectopic), ("spontaneous cross-talk", spont), ("evoked cross-talk", evoked),
-                         ("LSR units (no block)", units[conducting])):
+    for name, counts in (
+        ("ectopic", ectopic),
+        ("spontaneous cross-talk", spont),
+        ("evoked cross-talk", evoked),
+        ("LSR units (no block)", units[conducting]),
+    ):
         assert np.all(np.diff(counts, axis=0) >= 0), f"{name} decreases with demyelination"
         assert np.all(np.diff(counts, axis=1) >= 0), f"{name} decreases with compression"
         assert counts[-1, -1] > 0, f"{name} never appears"
@@ -155,8 +168,9 @@ def _present_latencies(points, pair):
 
 
 @pytest.mark.parametrize("pair", PAIRS[:2], ids=["zygomatic->mentalis", "mandibular->orbicularis oculi"])
-@pytest.mark.parametrize("points", [LSR_GRID, [(float(d), float(c)) for d in GRID for c in GRID]],
-                         ids=["lsr grid", "full grid"])
+@pytest.mark.parametrize(
+    "points", [LSR_GRID, [(float(d), float(c)) for d in GRID for c in GRID]], ids=["lsr grid", "full grid"]
+)
 def test_lsr_latency_stays_in_the_clinical_window_wherever_it_is_present(pair, points):
     """About 10 ms in 40/40 patients [S59]; 9.76 +- 1.1 ms and 9.0 +- 1.09 ms [N50]; fairly constant across
     severities. Strong drives must not make it early: the transfer cannot fall below a minimum initiation time
@@ -167,7 +181,7 @@ def test_lsr_latency_stays_in_the_clinical_window_wherever_it_is_present(pair, p
     mean, sd = PATIENTS[pair]
     assert abs(np.median(present) - mean) <= sd, np.median(present)
     assert 8.5 <= np.median(present) <= 10.0
-    assert present.max() - present.min() <= 1.5                  # no drift with severity
+    assert present.max() - present.min() <= 1.5  # no drift with severity
 
 
 def test_ephaptic_transfer_takes_about_one_millisecond():
@@ -190,7 +204,7 @@ def test_transfer_never_falls_below_the_minimum_initiation_time():
         assert np.median(transfer) == pytest.approx(lsr.TRANSFER_TIME_MS, abs=0.2)
     ratio = np.array([1.0001, 1.01, 1.1, 2.0, 10.0, 1e6])
     t = core.transfer_time(ratio)
-    assert np.all(np.diff(t) <= 0.0) and t[-1] == pytest.approx(floor)    # stronger drive: sooner, down to the floor
+    assert np.all(np.diff(t) <= 0.0) and t[-1] == pytest.approx(floor)  # stronger drive: sooner, down to the floor
 
 
 def test_only_slow_fibres_cross_talk():
@@ -199,7 +213,7 @@ def test_only_slow_fibres_cross_talk():
     crossed = np.array([t.size > 0 for t in sim.lesion_spike_times_ms]) & (sim.fibre_branch != "zygomatic")
     assert crossed.any()
     assert sim.fibre_cv_m_per_s[crossed].max() < core.CROSSTALK_CV_MAX_M_PER_S
-    assert core.CROSSTALK_CV_MAX_M_PER_S < xt.conduction_velocity(0.0)   # below the median fibre
+    assert core.CROSSTALK_CV_MAX_M_PER_S < xt.conduction_velocity(0.0)  # below the median fibre
     for d, c in LSR_GRID[::7]:
         budget = xt.latency_budget(d, c)
         assert not budget.present or budget.fibre_cv_m_per_s < core.CROSSTALK_CV_MAX_M_PER_S
@@ -221,7 +235,7 @@ def test_latency_budget_adds_up_to_the_first_unit(pair):
         assert sum(parts.values()) == pytest.approx(budget.total_ms, abs=1e-9)
         assert budget.total_ms == pytest.approx(lsr.first_unit_latency_ms, abs=1e-9)
         assert budget.transfer_ms == pytest.approx(lsr.transfer_time_ms, abs=1e-9)
-        assert budget.total_ms - 0.05 <= lsr.latency_ms <= budget.total_ms + 0.5     # onset read from the trace
+        assert budget.total_ms - 0.05 <= lsr.latency_ms <= budget.total_ms + 0.5  # onset read from the trace
         assert all(v > 0 for v in parts.values())
 
 
@@ -234,7 +248,7 @@ def test_latency_budget_legs_match_the_sourced_segments():
     assert fwd.distal_motor_ms == core.DML_MENTALIS_MS
     assert rev.distal_motor_ms == core.DML_ORBICULARIS_OCULI_MS
     assert abs(fwd.orthodromic_ms + fwd.distal_motor_ms - lsr.REZ_TO_MUSCLE_LATENCY_MS) <= 0.6
-    assert fwd.antidromic_ms == pytest.approx(rev.antidromic_ms)          # same volley in both directions
+    assert fwd.antidromic_ms == pytest.approx(rev.antidromic_ms)  # same volley in both directions
     assert 2.0 <= fwd.antidromic_ms <= 3.5
     assert abs(fwd.transfer_ms - lsr.TRANSFER_TIME_MS) <= 0.3
     assert fwd.geometry.lesion_to_foramen_mm == core.LESION_TO_SMF_MM
@@ -303,7 +317,7 @@ def test_spontaneous_spasm_makes_eye_and_mouth_contract_together():
 def test_after_discharges_fire_at_250_to_350_hz():
     """After-activity trains with interspike frequency 250-350 Hz [S49]."""
     sim = xt.simulate(0.8, 0.6, pulsation=1.0, duration_ms=5000.0, seed=4)
-    assert sim.n_ectopic > 0 and sim.n_crosstalk == 0            # isolated twitches, no spread
+    assert sim.n_ectopic > 0 and sim.n_crosstalk == 0  # isolated twitches, no spread
     isi = np.concatenate([np.diff(t) for t in sim.lesion_spike_times_ms if t.size > 1])
     in_train = isi[isi < 5.0]
     assert in_train.size > 10
@@ -356,24 +370,27 @@ def test_halving_dt_barely_changes_the_results():
 # -- bad input ----------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("kwargs, exc, name", [
-    (dict(demyelination=float("nan")), ValueError, "demyelination"),
-    (dict(demyelination=1.01), ValueError, "demyelination"),
-    (dict(compression=float("inf")), ValueError, "compression"),
-    (dict(compression="high"), TypeError, "compression"),
-    (dict(pulsation=-0.5), ValueError, "pulsation"),
-    (dict(n_fibres=25), ValueError, "n_fibres"),
-    (dict(n_fibres=24.0), TypeError, "n_fibres"),
-    (dict(n_fibres=400), ValueError, "n_fibres"),
-    (dict(duration_ms=0.0), ValueError, "duration_ms"),
-    (dict(dt_ms=float("nan")), ValueError, "dt_ms"),
-    (dict(stimulate="ophthalmic"), ValueError, "stimulate"),
-    (dict(stimulate=3), TypeError, "stimulate"),
-    (dict(spontaneous=1), TypeError, "spontaneous"),
-    (dict(heart_rate_bpm=400.0), ValueError, "heart_rate_bpm"),
-    (dict(seed=-1), ValueError, "seed"),
-    (dict(seed=1.5), TypeError, "seed"),
-])
+@pytest.mark.parametrize(
+    "kwargs, exc, name",
+    [
+        (dict(demyelination=float("nan")), ValueError, "demyelination"),
+        (dict(demyelination=1.01), ValueError, "demyelination"),
+        (dict(compression=float("inf")), ValueError, "compression"),
+        (dict(compression="high"), TypeError, "compression"),
+        (dict(pulsation=-0.5), ValueError, "pulsation"),
+        (dict(n_fibres=25), ValueError, "n_fibres"),
+        (dict(n_fibres=24.0), TypeError, "n_fibres"),
+        (dict(n_fibres=400), ValueError, "n_fibres"),
+        (dict(duration_ms=0.0), ValueError, "duration_ms"),
+        (dict(dt_ms=float("nan")), ValueError, "dt_ms"),
+        (dict(stimulate="ophthalmic"), ValueError, "stimulate"),
+        (dict(stimulate=3), TypeError, "stimulate"),
+        (dict(spontaneous=1), TypeError, "spontaneous"),
+        (dict(heart_rate_bpm=400.0), ValueError, "heart_rate_bpm"),
+        (dict(seed=-1), ValueError, "seed"),
+        (dict(seed=1.5), TypeError, "seed"),
+    ],
+)
 def test_simulate_rejects_bad_input_naming_the_parameter(kwargs, exc, name):
     args = dict(demyelination=0.5, compression=0.5)
     args.update(kwargs)
@@ -381,40 +398,43 @@ def test_simulate_rejects_bad_input_naming_the_parameter(kwargs, exc, name):
         xt.simulate(**args)
 
 
-@pytest.mark.parametrize("call, exc, name", [
-    (lambda: xt.lateral_spread_response(0.5, 0.5, "zygomatic", "orbicularis oculi"), ValueError, "record_muscle"),
-    (lambda: xt.lateral_spread_response(0.5, 0.5, record_muscle="platysma"), ValueError, "record_muscle"),
-    (lambda: xt.lateral_spread_response(0.5, 0.5, stimulate_branch=None), TypeError, "stimulate_branch"),
-    (lambda: xt.lateral_spread_response(0.5, 0.5, dt_ms=0.0), ValueError, "dt_ms"),
-    (lambda: xt.lateral_spread_response(-0.1, 0.5), ValueError, "demyelination"),
-    (lambda: xt.conduction_velocity(float("nan")), ValueError, "demyelination"),
-    (lambda: xt.conduction_velocity(0.5, healthy_cv_m_per_s=0.0), ValueError, "healthy_cv_m_per_s"),
-    (lambda: xt.safety_factor(True), TypeError, "demyelination"),
-    (lambda: xt.ephaptic_drive_mv(0.5, 0.5, active_fraction=2.0), ValueError, "active_fraction"),
-    (lambda: xt.decompress(0.5, 0.5, days=0.0), ValueError, "days"),
-    (lambda: xt.decompress(0.5, 0.5, age_years=float("nan")), ValueError, "age_years"),
-    (lambda: emg.onset_latency_ms([0, 1], [0, 1, 2]), ValueError, "same length"),
-    (lambda: emg.emg_envelope([0.0, float("nan")], 0.1), ValueError, "trace_mv"),
-    (lambda: emg.synkinesis_index([0.0, 1.0], [0.0, 1.0], dt_ms=-1.0), ValueError, "dt_ms"),
-    (lambda: emg.synkinesis_index([0.0, float("inf")], [0.0, 1.0], 0.1), ValueError, "trace_a_mv"),
-    (lambda: emg.burst_overlap_fraction([0.0, 1.0], [0.0], 0.1), ValueError, "same length"),
-    (lambda: xt.decompress(0.5, 0.5, n_points=5000), ValueError, "n_points"),
-    (lambda: xt.latency_budget(float("nan"), 0.5), ValueError, "demyelination"),
-    (lambda: xt.latency_budget(0.5, 1.5), ValueError, "compression"),
-    (lambda: xt.latency_budget(0.5, 0.5, "zygomatic", "orbicularis oculi"), ValueError, "record_muscle"),
-    (lambda: xt.latency_budget(0.5, 0.5, stimulate_branch="ophthalmic"), ValueError, "stimulate_branch"),
-    (lambda: xt.latency_budget(0.5, 0.5, record_muscle=3), TypeError, "record_muscle"),
-    (lambda: xt.latency_budget(0.5, 0.5, n_fibres=10), ValueError, "n_fibres"),
-    (lambda: xt.coupling_map(n_grid=3), ValueError, "n_grid"),
-    (lambda: xt.coupling_map(n_grid=10.5), TypeError, "n_grid"),
-    (lambda: xt.direct_response("nose"), ValueError, "stimulate_branch"),
-    (lambda: xt.natural_frequencies(120, 89, 9), ValueError, "sensitivity_pct"),
-    (lambda: xt.natural_frequencies(40, 89, -1), ValueError, "persist_pct"),
-    (lambda: xt.natural_frequencies(40, 89, 9, n=1000.7), TypeError, "n"),
-    (lambda: xt.lsr_recording(0.5, 0.5, decompressed=1), TypeError, "decompressed"),
-    (lambda: xt.journey(float("inf")), ValueError, "demyelination"),
-    (lambda: xt.spasm_summary(None), TypeError, "sim"),
-])
+@pytest.mark.parametrize(
+    "call, exc, name",
+    [
+        (lambda: xt.lateral_spread_response(0.5, 0.5, "zygomatic", "orbicularis oculi"), ValueError, "record_muscle"),
+        (lambda: xt.lateral_spread_response(0.5, 0.5, record_muscle="platysma"), ValueError, "record_muscle"),
+        (lambda: xt.lateral_spread_response(0.5, 0.5, stimulate_branch=None), TypeError, "stimulate_branch"),
+        (lambda: xt.lateral_spread_response(0.5, 0.5, dt_ms=0.0), ValueError, "dt_ms"),
+        (lambda: xt.lateral_spread_response(-0.1, 0.5), ValueError, "demyelination"),
+        (lambda: xt.conduction_velocity(float("nan")), ValueError, "demyelination"),
+        (lambda: xt.conduction_velocity(0.5, healthy_cv_m_per_s=0.0), ValueError, "healthy_cv_m_per_s"),
+        (lambda: xt.safety_factor(True), TypeError, "demyelination"),
+        (lambda: xt.ephaptic_drive_mv(0.5, 0.5, active_fraction=2.0), ValueError, "active_fraction"),
+        (lambda: xt.decompress(0.5, 0.5, days=0.0), ValueError, "days"),
+        (lambda: xt.decompress(0.5, 0.5, age_years=float("nan")), ValueError, "age_years"),
+        (lambda: emg.onset_latency_ms([0, 1], [0, 1, 2]), ValueError, "same length"),
+        (lambda: emg.emg_envelope([0.0, float("nan")], 0.1), ValueError, "trace_mv"),
+        (lambda: emg.synkinesis_index([0.0, 1.0], [0.0, 1.0], dt_ms=-1.0), ValueError, "dt_ms"),
+        (lambda: emg.synkinesis_index([0.0, float("inf")], [0.0, 1.0], 0.1), ValueError, "trace_a_mv"),
+        (lambda: emg.burst_overlap_fraction([0.0, 1.0], [0.0], 0.1), ValueError, "same length"),
+        (lambda: xt.decompress(0.5, 0.5, n_points=5000), ValueError, "n_points"),
+        (lambda: xt.latency_budget(float("nan"), 0.5), ValueError, "demyelination"),
+        (lambda: xt.latency_budget(0.5, 1.5), ValueError, "compression"),
+        (lambda: xt.latency_budget(0.5, 0.5, "zygomatic", "orbicularis oculi"), ValueError, "record_muscle"),
+        (lambda: xt.latency_budget(0.5, 0.5, stimulate_branch="ophthalmic"), ValueError, "stimulate_branch"),
+        (lambda: xt.latency_budget(0.5, 0.5, record_muscle=3), TypeError, "record_muscle"),
+        (lambda: xt.latency_budget(0.5, 0.5, n_fibres=10), ValueError, "n_fibres"),
+        (lambda: xt.coupling_map(n_grid=3), ValueError, "n_grid"),
+        (lambda: xt.coupling_map(n_grid=10.5), TypeError, "n_grid"),
+        (lambda: xt.direct_response("nose"), ValueError, "stimulate_branch"),
+        (lambda: xt.natural_frequencies(120, 89, 9), ValueError, "sensitivity_pct"),
+        (lambda: xt.natural_frequencies(40, 89, -1), ValueError, "persist_pct"),
+        (lambda: xt.natural_frequencies(40, 89, 9, n=1000.7), TypeError, "n"),
+        (lambda: xt.lsr_recording(0.5, 0.5, decompressed=1), TypeError, "decompressed"),
+        (lambda: xt.journey(float("inf")), ValueError, "demyelination"),
+        (lambda: xt.spasm_summary(None), TypeError, "sim"),
+    ],
+)
 def test_other_functions_reject_bad_input(call, exc, name):
     with pytest.raises(exc, match=name):
         call()
@@ -422,9 +442,16 @@ def test_other_functions_reject_bad_input(call, exc, name):
 
 # -- the parameter table -------------------------------------------------------------------------------------
 
-MODULES = {"core": core, "events": events, "emg": emg, "bundle": bundle, "lsr": lsr, "diagnostics": diagnostics,
-           "decompression": decompression,
-           "compression": compression}
+MODULES = {
+    "core": core,
+    "events": events,
+    "emg": emg,
+    "bundle": bundle,
+    "lsr": lsr,
+    "diagnostics": diagnostics,
+    "decompression": decompression,
+    "compression": compression,
+}
 
 
 def _table():
@@ -453,9 +480,13 @@ def test_every_numeric_constant_is_in_the_table():
     for short, mod in MODULES.items():
         source = Path(mod.__file__).read_text(encoding="utf-8")
         for name, value in vars(mod).items():
-            if (name.isupper() and not name.startswith("_") and isinstance(value, numbers.Real)
-                    and not isinstance(value, bool)
-                    and f"\n{name} = " in source):
+            if (
+                name.isupper()
+                and not name.startswith("_")
+                and isinstance(value, numbers.Real)
+                and not isinstance(value, bool)
+                and f"\n{name} = " in source
+            ):
                 assert f"{short}.{name}" in listed, f"{short}.{name} is missing from data/crosstalk_parameters.csv"
 
 
@@ -470,6 +501,7 @@ def test_every_parameter_is_sourced_or_a_teaching_calibration():
 
 
 # -- decompression outcomes agree with the simulated course ---------------------------------------------
+
 
 @pytest.mark.parametrize("d", [0.6, 0.8, 0.9, 0.94, 0.96, 0.98, 1.0])
 @pytest.mark.parametrize("c", [0.4, 0.8, 1.0])
@@ -488,6 +520,7 @@ def test_reported_day_the_lsr_goes_agrees_with_the_course(d, c):
 
 # -- the peripheral budget against intraoperative measurements [N420] ------------------------------------
 
+
 def test_latency_comparison_exposes_the_antidromic_leg_and_the_unexplained_delay():
     """Moller & Jannetta: mandibular branch -> REZ 3.87 ms, REZ -> orbicularis oculi 4.65 ms, response 11.03 ms,
     about 2.5 ms longer than the round trip [N420; N421]. The model's antidromic leg is faster; the model's
@@ -496,12 +529,12 @@ def test_latency_comparison_exposes_the_antidromic_leg_and_the_unexplained_delay
     assert cmp.measured_antidromic_ms == 3.87 and cmp.measured_rez_to_muscle_ms == 4.65
     assert cmp.measured_round_trip_ms == pytest.approx(8.52)
     assert 2.0 <= cmp.measured_excess_ms <= 2.6
-    assert cmp.antidromic_difference_ms < -0.8                     # model faster than measured
+    assert cmp.antidromic_difference_ms < -0.8  # model faster than measured
     assert cmp.model_transfer_ms < cmp.measured_excess_ms - 1.0
     assert cmp.peripheral_with_measured_legs_ms < cmp.measured_lsr_ms - 1.0
     assert abs(cmp.model_rez_to_muscle_ms - cmp.measured_rez_to_muscle_ms) <= 0.6
     assert cmp.source_keys == ("N420",)
-    other = xt.latency_budget(0.8, 0.7).compare_measured(_LAT)    # no intracranial legs for this montage
+    other = xt.latency_budget(0.8, 0.7).compare_measured(_LAT)  # no intracranial legs for this montage
     assert math.isnan(other.measured_antidromic_ms)
 
 
@@ -520,7 +553,7 @@ def test_natural_frequencies_reproduce_the_pooled_predictive_values():
     # 91.1% cured [S13]; sensitivity 40%, specificity 89% [S63]
     f = xt.natural_frequencies(40, 89, 100 - 91.1)
     assert f.persist + f.cured == pytest.approx(1000)
-    assert f.ppv_pct == pytest.approx(24.4, abs=3)           # measured at 1 year [S63]
+    assert f.ppv_pct == pytest.approx(24.4, abs=3)  # measured at 1 year [S63]
     assert f.spasm_if_lsr_gone_pct == pytest.approx(4.0, abs=2.5)
 
 
@@ -545,9 +578,24 @@ def test_direct_response_does_not_cross_the_lesion_and_comes_long_before_the_lsr
 
 def test_every_public_function_declares_its_parameters():
     from hfs_edu._params import params_of
-    for name in ("simulate", "lateral_spread_response", "latency_budget", "decompress", "coupling_map",
-                 "direct_response", "lsr_recording", "journey", "natural_frequencies", "conduction_velocity",
-                 "safety_factor", "ephaptic_drive_mv", "ephaptic_threshold_mv", "in_window", "patient_latency"):
+
+    for name in (
+        "simulate",
+        "lateral_spread_response",
+        "latency_budget",
+        "decompress",
+        "coupling_map",
+        "direct_response",
+        "lsr_recording",
+        "journey",
+        "natural_frequencies",
+        "conduction_velocity",
+        "safety_factor",
+        "ephaptic_drive_mv",
+        "ephaptic_threshold_mv",
+        "in_window",
+        "patient_latency",
+    ):
         fn = getattr(xt, name)
         assert params_of(fn), name
         assert "Allowed:" in fn.__doc__, name
@@ -556,6 +604,7 @@ def test_every_public_function_declares_its_parameters():
 
 def test_extreme_finite_inputs_raise_no_overflow_warning():
     import warnings
+
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         xt.simulate(1.0, 1.0, pulsation=1.0, duration_ms=5000.0, heart_rate_bpm=200.0, dt_ms=0.5)
@@ -567,16 +616,17 @@ def test_extreme_finite_inputs_raise_no_overflow_warning():
 
 # -- results the figures draw (computed in the model, not in the figure modules) -------------------------------
 
+
 def test_conduction_curve_slows_then_blocks_where_the_safety_factor_reaches_one():
     c = xt.conduction_curve()
     conducting = c.velocity_m_per_s > 0
     assert c.velocity_m_per_s[0] == pytest.approx(c.healthy_cv_m_per_s)
-    assert np.all(np.diff(c.velocity_m_per_s[conducting]) < 0)           # slower with every step of myelin lost
+    assert np.all(np.diff(c.velocity_m_per_s[conducting]) < 0)  # slower with every step of myelin lost
     assert np.all(np.diff(c.safety_factor) < 0)
     assert c.block_demyelination == pytest.approx(core.DEMYELINATION_BLOCK, abs=0.01)
     assert np.all(c.velocity_m_per_s[c.demyelination >= core.DEMYELINATION_BLOCK] == 0.0)
     assert np.all(c.safety_factor[c.demyelination < c.block_demyelination] >= 1.0)
-    for x in (0.0, 0.5, 0.9):                                              # the same closed form as the scalar helpers
+    for x in (0.0, 0.5, 0.9):  # the same closed form as the scalar helpers
         i = int(np.argmin(np.abs(c.demyelination - x)))
         assert c.velocity_m_per_s[i] == pytest.approx(xt.conduction_velocity(float(c.demyelination[i])))
         assert c.safety_factor[i] == pytest.approx(xt.safety_factor(float(c.demyelination[i])))
@@ -593,7 +643,7 @@ def test_simulation_carries_the_pulse_that_paced_it():
 def test_lsr_knows_whether_its_onset_is_in_the_typical_window():
     hfs = xt.lateral_spread_response(0.8, 0.7)
     assert hfs.present and hfs.in_window == xt.in_window(hfs.latency_ms)
-    assert not xt.lateral_spread_response(0.0, 1.0).in_window              # no response: not "in the window"
+    assert not xt.lateral_spread_response(0.0, 1.0).in_window  # no response: not "in the window"
 
 
 @pytest.mark.parametrize("fn", [xt.lateral_spread_response, xt.latency_budget])

@@ -1,4 +1,5 @@
 """Chapter 03 figures and views: they show what the physiology says, not merely "they run"."""
+
 import re
 
 import matplotlib
@@ -36,6 +37,7 @@ def hfs_sim():
 
 # -- the LSR view ------------------------------------------------------------------------------------
 
+
 def _latency_in_readout(html_text):
     m = re.search(r"onset <b>([0-9.]+) ms</b>", html_text)
     return float(m.group(1)) if m else None
@@ -71,7 +73,7 @@ def test_lsr_view_reports_no_response_after_decompression(lsr_view):
 def test_lsr_is_bidirectional_in_the_view(lsr_view):
     lsr_view.set(stimulate="marginal mandibular", record="orbicularis oculi", decompressed=False, **HFS)
     assert lsr_view.lsr.present
-    assert re.search(r"9(\.0)? ± 1.09 ms", lsr_view.readout.value)       # compared with patients' value for this montage
+    assert re.search(r"9(\.0)? ± 1.09 ms", lsr_view.readout.value)  # compared with patients' value for this montage
     assert "inside" in lsr_view.readout.value and 8.0 <= _latency_in_readout(lsr_view.readout.value) <= 12.0
     lsr_view.set(stimulate="zygomatic", record="mentalis")
 
@@ -80,8 +82,9 @@ def test_lsr_is_bidirectional_in_the_view(lsr_view):
 @pytest.mark.parametrize("demyelination, compression", [(0.6, 0.6), (0.8, 0.7), (0.95, 1.0), (0.9, 0.3)])
 def test_lsr_readout_compares_with_patients_within_one_sd(lsr_view, stimulate, record, demyelination, compression):
     """Wherever the view shows an LSR in the classic montages, it is inside 8-12 ms and within 1 SD of N50."""
-    lsr_view.set(stimulate=stimulate, record=record, demyelination=demyelination, compression=compression,
-                 decompressed=False)
+    lsr_view.set(
+        stimulate=stimulate, record=record, demyelination=demyelination, compression=compression, decompressed=False
+    )
     text = lsr_view.readout.value
     if not lsr_view.lsr.present:
         assert "No response" in text
@@ -111,7 +114,7 @@ def test_latency_budget_figure_adds_up_to_the_model(pair):
 
 def test_recording_the_stimulated_branch_own_muscle_explains_instead_of_failing(lsr_view):
     lsr_view.controls["stimulate"].value = "marginal mandibular"
-    lsr_view.controls["record"].value = "mentalis"            # mentalis belongs to this branch
+    lsr_view.controls["record"].value = "mentalis"  # mentalis belongs to this branch
     assert lsr_view.error.value == ""
     assert "direct response" in lsr_view.readout.value and lsr_view.lsr is None
     lsr_view.controls["stimulate"].value = "zygomatic"
@@ -119,6 +122,7 @@ def test_recording_the_stimulated_branch_own_muscle_explains_instead_of_failing(
 
 
 # -- the spasm view and figures -------------------------------------------------------------------------
+
 
 def _raster_segments(art):
     return sum(len(coll.get_segments()) for coll in art.raster.values())
@@ -139,7 +143,7 @@ def test_spasm_view_default_shows_synkinetic_spasms(spasm_view):
     assert s.n_active > 0 and _raster_segments(spasm_view.art) > 0
     assert s.eye_bursts > 0 and s.co_bursts == s.eye_bursts
     assert f"{s.n_active} of {s.n_fibres} fibres" in spasm_view.readout.value
-    assert 250 <= s.burst_frequency_hz <= 350                  # Nielsen's after-discharges [S49]
+    assert 250 <= s.burst_frequency_hz <= 350  # Nielsen's after-discharges [S49]
 
 
 def test_spasm_figure_zoom_is_fine_enough_to_measure_the_interval(hfs_sim):
@@ -155,8 +159,10 @@ def test_spasm_figure_zoom_is_fine_enough_to_measure_the_interval(hfs_sim):
 
 
 def test_views_update_artists_in_place(spasm_view, lsr_view):
-    for view, params in ((spasm_view, dict(demyelination=0.9, compression=0.9)),
-                         (lsr_view, dict(demyelination=0.9, compression=0.5))):
+    for view, params in (
+        (spasm_view, dict(demyelination=0.9, compression=0.9)),
+        (lsr_view, dict(demyelination=0.9, compression=0.5)),
+    ):
         fig, n = view.fig, len(view.fig.findobj())
         png = view.set(**params)
         assert png.startswith(b"\x89PNG") and view.image.value == png
@@ -174,7 +180,11 @@ def test_every_control_changes_the_figure_from_the_default_state(cls):
         elif isinstance(old, bool):
             widget.value = not old
         else:
-            widget.value = min(widget.max, old + 3 * widget.step) if old + widget.step <= widget.max else widget.max - 3 * widget.step
+            widget.value = (
+                min(widget.max, old + 3 * widget.step)
+                if old + widget.step <= widget.max
+                else widget.max - 3 * widget.step
+            )
         assert view.error.value == "", view.error.value
         assert view.image.value != base, f"{cls.__name__}: control {name!r} did not change the figure"
         widget.value = old
@@ -182,6 +192,7 @@ def test_every_control_changes_the_figure_from_the_default_state(cls):
 
 
 # -- the other figures ----------------------------------------------------------------------------------
+
 
 def _numeric(labels):
     texts = [t.get_text().replace("−", "-") for t in labels if t.get_text()]
@@ -205,7 +216,8 @@ FIGURES = {
     "spasm": _spasm,
     "lsr": lambda: lsr_recording.lsr_figure(ct.lateral_spread_response(0.8, 0.7), ct.direct_response("zygomatic")),
     "latency_budget": lambda: lsr_recording.latency_budget_figure(
-        ct.latency_budget(0.8, 0.7), ct.lateral_spread_response(0.8, 0.7).latency_ms, ct.lsr_latencies()),
+        ct.latency_budget(0.8, 0.7), ct.lateral_spread_response(0.8, 0.7).latency_ms, ct.lsr_latencies()
+    ),
     "diagnostic": lambda: lsr_diagnostics.lsr_diagnostic_figure(ct.aligned_meta_analyses()),
     "outcome": lambda: lsr_diagnostics.outcome_frequency_figure(ct.natural_frequencies(40, 89, 8.9)),
     "theories": lsr_diagnostics.two_theories_figure,
@@ -217,7 +229,7 @@ FIGURES = {
 def test_figures_have_captions_and_labelled_numeric_axes_with_units(name):
     before = matplotlib._pylab_helpers.Gcf.get_num_fig_managers()
     fig = FIGURES[name]()
-    assert matplotlib._pylab_helpers.Gcf.get_num_fig_managers() == before     # no pyplot
+    assert matplotlib._pylab_helpers.Gcf.get_num_fig_managers() == before  # no pyplot
     assert len(caption_of(fig)) > 40
     render_png(fig)
     for ax in fig.axes:
@@ -254,33 +266,56 @@ def test_figure_fixes_from_the_student_review():
 
 # -- bad input -------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("call, exc, name", [
-    (lambda: xt_fig.spasm_figure("not a simulation", None), TypeError, "sim"),
-    (lambda: xt_fig.journey_figure([0.0, 1.5]), TypeError, "journeys"),
-    (lambda: xt_fig.journey_figure([ct.journey(0.1)] * 7), ValueError, "journeys"),
-    (lambda: xt_fig.coupling_map_figure(None), TypeError, "cmap"),
-    (lambda: xt_fig.build_spasm(duration_ms=1.0), ValueError, "duration_ms"),
-    (lambda: xt_fig.build_spasm(n_fibres=10), ValueError, "n_fibres"),
-    (lambda: xt_fig.build_spasm(n_fibres=24.9), TypeError, "n_fibres"),
-    (lambda: lsr_recording.lsr_figure(None), TypeError, "lsr"),
-    (lambda: lsr_recording.latency_budget_figure(ct.latency_budget(0.0, 0.0), 9.0, ct.lsr_latencies()), ValueError,
-     "budget"),
-    (lambda: lsr_diagnostics.decompression_figure({}, ct.decompression_signs()), TypeError, "results"),
-    (lambda: CrossTalkView().set(demyelination=float("inf")), ValueError, "demyelination"),
-    (lambda: CrossTalkView().set(demyelination=True), TypeError, "demyelination"),
-    (lambda: CrossTalkView().set(pulsation=1.5), ValueError, "pulsation"),
-    (lambda: CrossTalkView(episode=12), ValueError, "episode"),
-    (lambda: LSRView().set(decompressed=1), TypeError, "decompressed"),
-    (lambda: LSRView().set(record="platysma"), ValueError, "record"),
-    (lambda: CrossTalkView().update(demyelination=1.5, compression=0.5, pulsation=0.5, episode=0), ValueError,
-     "demyelination"),
-    (lambda: CrossTalkView().update(demyelination=0.5, compression=0.5, pulsation=0.5, episode=2.5), TypeError,
-     "episode"),
-    (lambda: LSRView().update(stimulate="nose", record="mentalis", demyelination=0.5, compression=0.5,
-                              decompressed=False), ValueError, "stimulate"),
-    (lambda: LSRView().update(stimulate="zygomatic", record="mentalis", demyelination=0.5, compression="high",
-                              decompressed=False), TypeError, "compression"),
-])
+
+@pytest.mark.parametrize(
+    "call, exc, name",
+    [
+        (lambda: xt_fig.spasm_figure("not a simulation", None), TypeError, "sim"),
+        (lambda: xt_fig.journey_figure([0.0, 1.5]), TypeError, "journeys"),
+        (lambda: xt_fig.journey_figure([ct.journey(0.1)] * 7), ValueError, "journeys"),
+        (lambda: xt_fig.coupling_map_figure(None), TypeError, "cmap"),
+        (lambda: xt_fig.build_spasm(duration_ms=1.0), ValueError, "duration_ms"),
+        (lambda: xt_fig.build_spasm(n_fibres=10), ValueError, "n_fibres"),
+        (lambda: xt_fig.build_spasm(n_fibres=24.9), TypeError, "n_fibres"),
+        (lambda: lsr_recording.lsr_figure(None), TypeError, "lsr"),
+        (
+            lambda: lsr_recording.latency_budget_figure(ct.latency_budget(0.0, 0.0), 9.0, ct.lsr_latencies()),
+            ValueError,
+            "budget",
+        ),
+        (lambda: lsr_diagnostics.decompression_figure({}, ct.decompression_signs()), TypeError, "results"),
+        (lambda: CrossTalkView().set(demyelination=float("inf")), ValueError, "demyelination"),
+        (lambda: CrossTalkView().set(demyelination=True), TypeError, "demyelination"),
+        (lambda: CrossTalkView().set(pulsation=1.5), ValueError, "pulsation"),
+        (lambda: CrossTalkView(episode=12), ValueError, "episode"),
+        (lambda: LSRView().set(decompressed=1), TypeError, "decompressed"),
+        (lambda: LSRView().set(record="platysma"), ValueError, "record"),
+        (
+            lambda: CrossTalkView().update(demyelination=1.5, compression=0.5, pulsation=0.5, episode=0),
+            ValueError,
+            "demyelination",
+        ),
+        (
+            lambda: CrossTalkView().update(demyelination=0.5, compression=0.5, pulsation=0.5, episode=2.5),
+            TypeError,
+            "episode",
+        ),
+        (
+            lambda: LSRView().update(
+                stimulate="nose", record="mentalis", demyelination=0.5, compression=0.5, decompressed=False
+            ),
+            ValueError,
+            "stimulate",
+        ),
+        (
+            lambda: LSRView().update(
+                stimulate="zygomatic", record="mentalis", demyelination=0.5, compression="high", decompressed=False
+            ),
+            TypeError,
+            "compression",
+        ),
+    ],
+)
 def test_bad_input_names_the_parameter(call, exc, name):
     with pytest.raises(exc, match=name):
         call()
@@ -294,14 +329,28 @@ def test_a_bad_control_value_shows_a_message_instead_of_failing():
         view.set(episode="x")
 
 
-@pytest.mark.parametrize("cls, moves", [
-    (LSRView, [dict(stimulate="marginal mandibular"), dict(record="orbicularis oculi"), dict(stimulate="zygomatic"),
-               dict(record="mentalis"), dict(demyelination=0.6), dict(compression=0.5), dict(decompressed=True)]),
-    (CrossTalkView, [dict(demyelination=0.6), dict(compression=0.5), dict(pulsation=0.9), dict(episode=3)]),
-])
+@pytest.mark.parametrize(
+    "cls, moves",
+    [
+        (
+            LSRView,
+            [
+                dict(stimulate="marginal mandibular"),
+                dict(record="orbicularis oculi"),
+                dict(stimulate="zygomatic"),
+                dict(record="mentalis"),
+                dict(demyelination=0.6),
+                dict(compression=0.5),
+                dict(decompressed=True),
+            ],
+        ),
+        (CrossTalkView, [dict(demyelination=0.6), dict(compression=0.5), dict(pulsation=0.9), dict(episode=3)]),
+    ],
+)
 def test_controls_never_redraw_the_whole_figure(cls, moves, monkeypatch):
     """Speed by call counts, not timings: after a montage has been seen once, every control only blits."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
+
     view = cls()
     for m in moves:
         view.set(**m)

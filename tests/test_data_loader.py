@@ -1,7 +1,7 @@
 """The data loader: good files load with provenance; bad files fail with the file name and a fix."""
+
 import hashlib
 import json
-import os
 from pathlib import Path
 
 import pandas as pd
@@ -22,8 +22,18 @@ def _make_dir(tmp_path: Path, csv_text: str, sha: str | None = None, columns=Non
         "source_key": {"description": "source", "unit": "", "dtype": "str"},
     }
     digest = sha if sha is not None else hashlib.sha256(csv_text.encode()).hexdigest()
-    manifest = {"version": 1, "tables": {"demo": {"file": "demo.csv", "description": "A demo table.",
-                                                  "source_keys": ["S13"], "sha256": digest, "columns": cols}}}
+    manifest = {
+        "version": 1,
+        "tables": {
+            "demo": {
+                "file": "demo.csv",
+                "description": "A demo table.",
+                "source_keys": ["S13"],
+                "sha256": digest,
+                "columns": cols,
+            }
+        },
+    }
     (d / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
     return d
 

@@ -14,6 +14,7 @@ What is checked:
 * table-specific invariants (CI brackets the OR, counts that must add up,
   counts vs percentages) and spot checks of key facts against the fact sheet.
 """
+
 from __future__ import annotations
 
 import csv
@@ -37,9 +38,21 @@ KEY = re.compile(r"^(?:S\d+[a-z]?|N\d+[a-z]?|TC)$")
 
 # the tables this data layer owns (other tables in the manifest get the generic checks only)
 OWN_TABLES = [
-    "epidemiology", "cohort_demographics", "offending_vessels", "hypertension_odds_ratios", "mvd_outcomes",
-    "mvd_time_to_cure", "botulinum_series", "lsr_meta_analyses", "babinski2", "natural_history_untreated",
-    "compression_site", "aetiology", "mvd_complications", "botulinum_time_course", "mvd_delayed_resolution",
+    "epidemiology",
+    "cohort_demographics",
+    "offending_vessels",
+    "hypertension_odds_ratios",
+    "mvd_outcomes",
+    "mvd_time_to_cure",
+    "botulinum_series",
+    "lsr_meta_analyses",
+    "babinski2",
+    "natural_history_untreated",
+    "compression_site",
+    "aetiology",
+    "mvd_complications",
+    "botulinum_time_course",
+    "mvd_delayed_resolution",
 ]
 
 
@@ -206,7 +219,9 @@ def test_derived_values_are_labelled(name):
     assert "derived" in cols and "derived_fields" in cols, f"{name}: needs derived and derived_fields columns"
     for i, row in enumerate(table(name), start=2):
         fields = [f for f in row["derived_fields"].split(";") if f]
-        assert (row["derived"] == "true") == bool(fields), f"{name} line {i}: derived flag disagrees with derived_fields"
+        assert (row["derived"] == "true") == bool(fields), (
+            f"{name} line {i}: derived flag disagrees with derived_fields"
+        )
         for f in fields:
             assert f in cols, f"{name} line {i}: derived field {f!r} is not a column"
             assert row[f] != "", f"{name} line {i}: derived field {f!r} is empty"
@@ -245,8 +260,21 @@ def test_bibliography_covers_fact_sheet_keys():
     assert tc["title"] == "Teaching calibration: a value chosen to make a model behave realistically; not a measurement"
 
 
-@pytest.mark.parametrize("key,tier", [("S13", "A"), ("S44", "A"), ("S4", "B"), ("S3", "C"), ("S18", "C"),
-                                      ("S8", "B"), ("S85", "A"), ("S50a", "B"), ("S108b", "B"), ("S119", "A")])
+@pytest.mark.parametrize(
+    "key,tier",
+    [
+        ("S13", "A"),
+        ("S44", "A"),
+        ("S4", "B"),
+        ("S3", "C"),
+        ("S18", "C"),
+        ("S8", "B"),
+        ("S85", "A"),
+        ("S50a", "B"),
+        ("S108b", "B"),
+        ("S119", "A"),
+    ],
+)
 def test_bibliography_tiers_spot_checks(key, tier):
     assert bibliography()[key]["tier"] == tier
 
@@ -289,16 +317,19 @@ def test_natural_history_counts_sum_to_104():
     assert float(one(rows, course="remission")["pct"]) == 41.3
 
 
-@pytest.mark.parametrize("name,n_col,denom_col,pct_col", [
-    ("offending_vessels", "n_with_vessel", "n_patients", "pct"),
-    ("compression_site", "n_with_finding", "n_subjects", "pct"),
-    ("aetiology", "n_patients", "n_total", "pct"),
-    ("cohort_demographics", "n_female", "n_patients", "female_pct"),
-    ("cohort_demographics", "n_left", "n_patients", "left_pct"),
-    ("cohort_demographics", "n_bilateral", "n_patients", "bilateral_pct"),
-    ("babinski2", "n_positive", "n_hfs", "prevalence_in_hfs_pct"),
-    ("natural_history_untreated", "n_patients", None, "pct"),
-])
+@pytest.mark.parametrize(
+    "name,n_col,denom_col,pct_col",
+    [
+        ("offending_vessels", "n_with_vessel", "n_patients", "pct"),
+        ("compression_site", "n_with_finding", "n_subjects", "pct"),
+        ("aetiology", "n_patients", "n_total", "pct"),
+        ("cohort_demographics", "n_female", "n_patients", "female_pct"),
+        ("cohort_demographics", "n_left", "n_patients", "left_pct"),
+        ("cohort_demographics", "n_bilateral", "n_patients", "bilateral_pct"),
+        ("babinski2", "n_positive", "n_hfs", "prevalence_in_hfs_pct"),
+        ("natural_history_untreated", "n_patients", None, "pct"),
+    ],
+)
 def test_counts_agree_with_percentages(name, n_col, denom_col, pct_col):
     """Where a row gives a count, its denominator and a percentage, they must agree (to source rounding)."""
     for i, r in enumerate(table(name), start=2):
@@ -308,7 +339,8 @@ def test_counts_agree_with_percentages(name, n_col, denom_col, pct_col):
         n = int(r[n_col])
         assert 0 <= n <= denom, f"{name} line {i}: {n_col}={n} > {denom}"
         assert abs(100 * n / denom - float(r[pct_col])) < 1.0, (
-            f"{name} line {i}: {n}/{denom} = {100 * n / denom:.1f}% but {pct_col}={r[pct_col]}")
+            f"{name} line {i}: {n}/{denom} = {100 * n / denom:.1f}% but {pct_col}={r[pct_col]}"
+        )
 
 
 def test_complication_counts_agree_with_percentages():
@@ -339,8 +371,10 @@ def test_outcome_headline_complications_match_complication_table():
     checked = 0
     for r in table("mvd_outcomes"):
         derived = r["derived_fields"].split(";")
-        for col, kinds in (("hearing_loss_permanent_pct", ("hearing_loss", "deafness")),
-                           ("facial_weakness_permanent_pct", ("facial_palsy",))):
+        for col, kinds in (
+            ("hearing_loss_permanent_pct", ("hearing_loss", "deafness")),
+            ("facial_weakness_permanent_pct", ("facial_palsy",)),
+        ):
             if r[col] and col not in derived and r["source_key"] in comps:
                 vals = [comps[r["source_key"]][k] for k in kinds if k in comps[r["source_key"]]]
                 assert float(r[col]) in vals, f"{r['study']}: {col}={r[col]} not in mvd_complications {vals}"
@@ -411,16 +445,23 @@ def test_spot_other_anchors():
     assert float(one(table("compression_site"), source_key="S33", category="attached segment")["pct"]) == 64.0
     epi = table("epidemiology")
     assert float(one(epi, source_key="S4", age_group="all")["value_per_100000"]) == 9.8
-    assert float(one(epi, source_key="S5", measure="incidence", basis="age-standardized", sex="all")["value_per_100000"]) == 1.53
+    assert (
+        float(one(epi, source_key="S5", measure="incidence", basis="age-standardized", sex="all")["value_per_100000"])
+        == 1.53
+    )
     assert float(one(epi, source_key="S5", measure="prevalence", sex="all")["value_per_100000"]) == 10.62
     mvd = table("mvd_outcomes")
     assert float(one(mvd, source_key="S12")["success_pct"]) == 84.0
     assert float(one(mvd, source_key="S135")["success_pct"]) == 94.1
     lsr = one(table("lsr_meta_analyses"), source_key="S63", timepoint="1 year")
-    assert float(lsr["hfs_persists_if_lsr_persists_pct"]) == 24.4 and float(lsr["hfs_persists_if_lsr_resolved_pct"]) == 4.0
+    assert (
+        float(lsr["hfs_persists_if_lsr_persists_pct"]) == 24.4 and float(lsr["hfs_persists_if_lsr_resolved_pct"]) == 4.0
+    )
     assert (float(lsr["specificity_pct"]), float(lsr["sensitivity_pct"])) == (89.0, 40.0)
     bont = one(table("botulinum_series"), source_key="S119")
-    assert int(bont["n_patients"]) == 65 and float(bont["duration_weeks"]) == 12.6 and float(bont["response_pct"]) == 95.0
+    assert (
+        int(bont["n_patients"]) == 65 and float(bont["duration_weeks"]) == 12.6 and float(bont["response_pct"]) == 95.0
+    )
     aet = table("aetiology")
     assert int(one(aet, source_key="S15", category="secondary")["n_patients"]) == 50
     assert int(one(aet, source_key="S15", category="post-paralytic")["n_patients"]) == 48

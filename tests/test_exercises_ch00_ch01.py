@@ -1,4 +1,5 @@
 """The chapter 00 and 01 exercise checkers: blanks, right answers, typical wrong answers."""
+
 import pytest
 
 from hfs_edu.data import load_table
@@ -17,9 +18,13 @@ def test_ch00_blank_cell_says_what_is_still_blank():
 def test_ch00_expected_values_come_from_the_two_primary_studies():
     e = ch00.expected()
     df = load_table("epidemiology")
-    primary = df[(df.measure == "prevalence") & (df.sex == "all") & (df.age_group == "all")
-                 & (df.data_origin == "original study")]
-    assert set(primary.source_key) == {"S4", "S5"}          # Oslo and Finland, not the re-quotations
+    primary = df[
+        (df.measure == "prevalence")
+        & (df.sex == "all")
+        & (df.age_group == "all")
+        & (df.data_origin == "original study")
+    ]
+    assert set(primary.source_key) == {"S4", "S5"}  # Oslo and Finland, not the re-quotations
     # 250,000 people at 9.8 and 10.62 per 100,000; 30,000 over-70s at 39.7 per 100,000
     assert e["whole_low"] == pytest.approx(24.5) and e["whole_high"] == pytest.approx(26.55)
     assert e["over_70"] == pytest.approx(11.91)
@@ -32,11 +37,18 @@ def test_ch00_rounded_right_answers_pass():
     assert fb.passed, repr(fb)
 
 
-@pytest.mark.parametrize("answers, part, words", [
-    ({"whole_low": 2_450_000, "whole_high": 26.6, "over_70": 12, "over_70_share_pct": 45}, "whole_low", "100,000"),
-    ({"whole_low": 24.5, "whole_high": 26.6, "over_70": 99.25, "over_70_share_pct": 45}, "over_70", "30,000"),
-    ({"whole_low": 24.5, "whole_high": 26.6, "over_70": 12, "over_70_share_pct": 0.45}, "over_70_share_pct", "percentage"),
-])
+@pytest.mark.parametrize(
+    "answers, part, words",
+    [
+        ({"whole_low": 2_450_000, "whole_high": 26.6, "over_70": 12, "over_70_share_pct": 45}, "whole_low", "100,000"),
+        ({"whole_low": 24.5, "whole_high": 26.6, "over_70": 99.25, "over_70_share_pct": 45}, "over_70", "30,000"),
+        (
+            {"whole_low": 24.5, "whole_high": 26.6, "over_70": 12, "over_70_share_pct": 0.45},
+            "over_70_share_pct",
+            "percentage",
+        ),
+    ],
+)
 def test_ch00_typical_mistakes_get_their_hint(answers, part, words):
     fb = check("00", **answers)
     assert not fb.passed
@@ -46,9 +58,11 @@ def test_ch00_typical_mistakes_get_their_hint(answers, part, words):
 
 # -- chapter 01 ------------------------------------------------------------------------------
 
-RIGHT_01 = {"direct": ["orbicularis oculi", "zygomaticus major", "zygomaticus minor"],
-                "via_cross_talk": ["orbicularis oris", "depressor anguli oris", "depressor labii inferioris", "mentalis"],
-                "record_from": "mentalis"}
+RIGHT_01 = {
+    "direct": ["orbicularis oculi", "zygomaticus major", "zygomaticus minor"],
+    "via_cross_talk": ["orbicularis oris", "depressor anguli oris", "depressor labii inferioris", "mentalis"],
+    "record_from": "mentalis",
+}
 
 
 def test_ch01_blank_cell_says_what_is_still_blank():
@@ -58,8 +72,11 @@ def test_ch01_blank_cell_says_what_is_still_blank():
 
 def test_ch01_right_answers_pass_in_any_order_and_case():
     assert check("01", **RIGHT_01).passed
-    shuffled = {"direct": ["Zygomaticus Minor", "orbicularis oculi", "zygomaticus major"],
-                    "via_cross_talk": list(reversed(RIGHT_01["via_cross_talk"])), "record_from": "depressor labii inferioris"}
+    shuffled = {
+        "direct": ["Zygomaticus Minor", "orbicularis oculi", "zygomaticus major"],
+        "via_cross_talk": list(reversed(RIGHT_01["via_cross_talk"])),
+        "record_from": "depressor labii inferioris",
+    }
     assert check("01", **shuffled).passed
 
 
@@ -71,12 +88,19 @@ def test_ch01_expected_muscles_follow_the_branch_table():
     assert not set(e["direct"]) & set(e["via_cross_talk"])
 
 
-@pytest.mark.parametrize("change, part, words", [
-    ({"record_from": "orbicularis oris"}, "record_from", "buccal"),
-    ({"record_from": "zygomaticus major"}, "record_from", "zygomatic branch itself"),
-    ({"direct": ["orbicularis oculi", "zygomaticus major", "zygomaticus minor", "mentalis"]}, "direct", "not belong"),
-    ({"via_cross_talk": ["mentalis", "masseter"]}, "via_cross_talk", "not a muscle"),
-])
+@pytest.mark.parametrize(
+    "change, part, words",
+    [
+        ({"record_from": "orbicularis oris"}, "record_from", "buccal"),
+        ({"record_from": "zygomaticus major"}, "record_from", "zygomatic branch itself"),
+        (
+            {"direct": ["orbicularis oculi", "zygomaticus major", "zygomaticus minor", "mentalis"]},
+            "direct",
+            "not belong",
+        ),
+        ({"via_cross_talk": ["mentalis", "masseter"]}, "via_cross_talk", "not a muscle"),
+    ],
+)
 def test_ch01_typical_mistakes_get_their_hint(change, part, words):
     fb = check("01", **{**RIGHT_01, **change})
     assert not fb.passed

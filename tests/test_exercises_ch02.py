@@ -1,21 +1,26 @@
 """The chapter 02 exercise checker: blanks, right answers, typical wrong answers and their hints."""
+
 import math
 
 import pytest
 
-from hfs_edu.exercises import check
-from hfs_edu.exercises import ch02
+from hfs_edu.exercises import ch02, check
 from hfs_edu.models import compression
 
-DISCUSSION = ("Whether this loop caused her spasm, because such contacts are common without HFS, and when "
-              "it began: every constant is a teaching calibration.")
+DISCUSSION = (
+    "Whether this loop caused her spasm, because such contacts are common without HFS, and when "
+    "it began: every constant is a teaching calibration."
+)
 
 
 def right_answers(**override):
     want = ch02.expected()
-    answers = {"years_indenting": tuple(round(y, 1) for y in want["years_indenting"]),
-               "touching_gives_symptoms": want["touching_gives_symptoms"], "bp_role": want["bp_role"],
-               "cannot_tell": DISCUSSION}
+    answers = {
+        "years_indenting": tuple(round(y, 1) for y in want["years_indenting"]),
+        "touching_gives_symptoms": want["touching_gives_symptoms"],
+        "bp_role": want["bp_role"],
+        "cannot_tell": DISCUSSION,
+    }
     answers.update(override)
     return answers
 
@@ -50,8 +55,10 @@ def test_expected_values_are_the_model_science():
     assert years[0] == pytest.approx(compression.years_to_symptoms(0.6, systolic_bp_mmhg=120, age_years=45))
     # a merely touching artery stays harmless at 120-160 mmHg (contact without symptoms [S43])
     assert want["touching_gives_symptoms"] is False
-    assert all(math.isnan(compression.years_to_symptoms(0.25, systolic_bp_mmhg=bp, age_years=45,
-                                                        horizon_years=40)) for bp in (120, 140, 160))
+    assert all(
+        math.isnan(compression.years_to_symptoms(0.25, systolic_bp_mmhg=bp, age_years=45, horizon_years=40))
+        for bp in (120, 140, 160)
+    )
     assert want["bp_role"] == "accelerator"
 
 
@@ -60,24 +67,31 @@ def test_values_read_from_the_view_to_one_decimal_pass():
     assert part(check("02", **right_answers(years_indenting=years)), 1).ok
 
 
-@pytest.mark.parametrize("wrong,clue", [
-    ("default_age", "age"),
-    ("integrity", "integrit"),
-    ("reversed", "reversed"),
-    ("severity_045", "0.6"),
-])
+@pytest.mark.parametrize(
+    "wrong,clue",
+    [
+        ("default_age", "age"),
+        ("integrity", "integrit"),
+        ("reversed", "reversed"),
+        ("severity_045", "0.6"),
+    ],
+)
 def test_typical_wrong_years_get_a_specific_hint(wrong, clue):
     want = ch02.expected()["years_indenting"]
     if wrong == "default_age":
-        years = tuple(compression.years_to_symptoms(0.6, systolic_bp_mmhg=bp, age_years=40, horizon_years=40)
-                      for bp in (120, 140, 160))
+        years = tuple(
+            compression.years_to_symptoms(0.6, systolic_bp_mmhg=bp, age_years=40, horizon_years=40)
+            for bp in (120, 140, 160)
+        )
     elif wrong == "integrity":
         years = tuple(compression.integrity_after(15, 0.6, 0.5, bp, 45) for bp in (120, 140, 160))
     elif wrong == "reversed":
         years = tuple(reversed(want))
     else:
-        years = tuple(compression.years_to_symptoms(0.45, systolic_bp_mmhg=bp, age_years=45, horizon_years=40)
-                      for bp in (120, 140, 160))
+        years = tuple(
+            compression.years_to_symptoms(0.45, systolic_bp_mmhg=bp, age_years=45, horizon_years=40)
+            for bp in (120, 140, 160)
+        )
     fb = check("02", **right_answers(years_indenting=years))
     p1 = part(fb, 1)
     assert not fb.passed and not p1.ok

@@ -1,4 +1,5 @@
 """Chapter 03 exercise checker: blanks, right answers and the typical wrong ones, from the model."""
+
 import re
 from pathlib import Path
 
@@ -26,8 +27,9 @@ def test_expected_values_come_from_the_model(exp):
     low = exp["lowest_compression"]
     assert lateral_spread_response(ch03.DEMYELINATION, low).present
     assert not lateral_spread_response(ch03.DEMYELINATION, round(low - ch03.COMPRESSION_STEP, 2)).present
-    assert exp["after_decompression"] == ("present" if lateral_spread_response(ch03.DEMYELINATION, 0.0).present
-                                          else "absent")
+    assert exp["after_decompression"] == (
+        "present" if lateral_spread_response(ch03.DEMYELINATION, 0.0).present else "absent"
+    )
 
 
 def test_science_the_exercise_teaches(exp):
@@ -54,20 +56,27 @@ def test_right_answers_pass(right, exp):
     fb = check("03", **right)
     assert fb.passed, repr(fb)
     # what a student reads from the view: the rounded onset and text variants
-    typed = dict(right, latency_ms=round(exp["latency_ms"], 1), predicted_range=" 8–12 MS ",
-                 after_decompression=exp["after_decompression"].upper())
+    typed = dict(
+        right,
+        latency_ms=round(exp["latency_ms"], 1),
+        predicted_range=" 8–12 MS ",
+        after_decompression=exp["after_decompression"].upper(),
+    )
     assert check("03", **typed).passed
 
 
-@pytest.mark.parametrize("name, wrong, hint", [
-    ("predicted_range", "1-2 ms", "direct response"),
-    ("predicted_range", "30-50 ms", "round trip"),
-    ("predicted_range", 10, "in quotes"),
-    ("latency_ms", "direct", "number"),
-    ("lowest_compression", "below", "between 0 and 1"),
-    ("lowest_compression", 1.5, "from 0"),
-    ("after_decompression", True, "in quotes"),
-])
+@pytest.mark.parametrize(
+    "name, wrong, hint",
+    [
+        ("predicted_range", "1-2 ms", "direct response"),
+        ("predicted_range", "30-50 ms", "round trip"),
+        ("predicted_range", 10, "in quotes"),
+        ("latency_ms", "direct", "number"),
+        ("lowest_compression", "below", "between 0 and 1"),
+        ("lowest_compression", 1.5, "from 0"),
+        ("after_decompression", True, "in quotes"),
+    ],
+)
 def test_wrong_kinds_of_answer_get_a_hint(right, name, wrong, hint):
     fb = check("03", **dict(right, **{name: wrong}))
     assert not fb.passed
@@ -81,10 +90,10 @@ def test_typical_wrong_values_get_a_specific_hint(right, exp):
         fb = check("03", **dict(right, **{name: value}))
         return next(p for p in fb.parts if p.name == name).message
 
-    assert "upper trace" in message("latency_ms", exp["direct_latency_ms"])          # read the wrong trace
-    assert "good guess" in message("latency_ms", 11.5 if exp["latency_ms"] < 10.5 else 8.2)   # guessed, not read
+    assert "upper trace" in message("latency_ms", exp["direct_latency_ms"])  # read the wrong trace
+    assert "good guess" in message("latency_ms", 11.5 if exp["latency_ms"] < 10.5 else 8.2)  # guessed, not read
     step = ch03.COMPRESSION_STEP
-    assert "flat" in message("lowest_compression", round(exp["lowest_compression"] - step, 2))   # one step too far
+    assert "flat" in message("lowest_compression", round(exp["lowest_compression"] - step, 2))  # one step too far
     assert "still a response" in message("lowest_compression", round(exp["lowest_compression"] + step, 2))
     assert "decompressed" in message("after_decompression", "present")
 
@@ -115,6 +124,7 @@ def test_chapter_cells_use_the_same_checker():
 
 # -- the Try-it answers of chapter 03 quote the model: keep them true ---------------------------------------
 
+
 def _answer_cells():
     text = (Path(__file__).resolve().parent.parent / "chapters" / "03_crosstalk.py").read_text(encoding="utf-8")
     cells = re.split(r"^# %%", text, flags=re.MULTILINE)
@@ -140,8 +150,8 @@ def test_lsr_view_answers_match_the_model():
     reverse = lateral_spread_response(0.8, 0.7, "marginal mandibular", "orbicularis oculi")
     assert f"About {default.latency_ms:.1f} ms" in text
     assert f"at about {reverse.latency_ms:.1f} ms" in text and reverse.latency_ms < default.latency_ms
-    assert not lateral_spread_response(0.0, 0.7).present                    # healthy myelin
-    assert not lateral_spread_response(0.8, 0.0).present                    # decompressed
+    assert not lateral_spread_response(0.0, 0.7).present  # healthy myelin
+    assert not lateral_spread_response(0.8, 0.0).present  # decompressed
     assert lateral_spread_response(0.8, 0.45).n_units == 2 and lateral_spread_response(0.8, 0.40).n_units == 1
     near = lateral_spread_response(0.8, 0.25)
     assert near.present and f"{near.latency_ms:.1f} ms at 0.25" in text
@@ -152,17 +162,17 @@ def test_crosstalk_view_answers_match_the_model():
     from hfs_edu.models.crosstalk import simulate
 
     text = _answer_cells()[0]
-    assert all(simulate(0.0, 1.0, duration_ms=2000, seed=s).n_ectopic == 0 for s in range(3))   # healthy: quiet
+    assert all(simulate(0.0, 1.0, duration_ms=2000, seed=s).n_ectopic == 0 for s in range(3))  # healthy: quiet
     bare = simulate(1.0, 0.0, duration_ms=2000, seed=0)
     assert f"{int(bare.fibre_blocked.sum())} of {bare.fibre_blocked.size} fibres are blocked" in text
-    assert bare.n_crosstalk == 0                                             # no compression: no cross-talk
+    assert bare.n_crosstalk == 0  # no compression: no cross-talk
     calm, strong = (simulate(0.8, 0.7, pulsation=p, duration_ms=2000, seed=0) for p in (0.0, 1.0))
-    assert strong.n_ectopic > 3 * calm.n_ectopic                             # a stronger pulse, more bursts
+    assert strong.n_ectopic > 3 * calm.n_ectopic  # a stronger pulse, more bursts
     spasm = simulate(0.8, 0.7, duration_ms=2000, seed=0)
     branches = {spasm.fibre_branch[i] for i, t in enumerate(spasm.lesion_spike_times_ms) if t.size}
     assert {"temporal", "zygomatic"} & branches and {"buccal", "marginal mandibular"} & branches
     isi = [d for t in spasm.lesion_spike_times_ms for d in (t[1:] - t[:-1]) if d < 5.0]
-    assert isi and 2.8 <= min(isi) and max(isi) <= 4.1                      # 250-350 Hz trains
+    assert isi and 2.8 <= min(isi) and max(isi) <= 4.1  # 250-350 Hz trains
 
 
 def test_range_feedback_presents_both_readings_of_the_round_trip(right):
@@ -172,6 +182,7 @@ def test_range_feedback_presents_both_readings_of_the_round_trip(right):
     message = next(p for p in fb.parts if p.name == "predicted_range").message
     assert "peripheral" in message and "central" in message and "nucleus" in message
     for wrong in ("1-2 ms", "30-50 ms"):
-        hint = next(p for p in check("03", **dict(right, predicted_range=wrong)).parts
-                    if p.name == "predicted_range").message
+        hint = next(
+            p for p in check("03", **dict(right, predicted_range=wrong)).parts if p.name == "predicted_range"
+        ).message
         assert "nucleus" in hint

@@ -1,4 +1,5 @@
 """Every course figure follows the style: captioned, labelled, Okabe-Ito palette, no pyplot state."""
+
 import matplotlib
 import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg

@@ -1,4 +1,5 @@
 """Frozen constrained layouts (issue 8 §6): the same layout as the engine, for one draw instead of two passes."""
+
 from __future__ import annotations
 
 import numpy as np

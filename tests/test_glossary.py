@@ -1,4 +1,5 @@
 """The course glossary (data/glossary.csv → notebooks/glossary.md) and the chapters' links into it."""
+
 import re
 
 import pytest
@@ -26,11 +27,13 @@ def test_anchor_is_the_id_jupyterlab_gives_the_heading():
     for term, anchor in zip(GLOSSARY["term"], GLOSSARY["anchor"]):
         assert anchor == heading_anchor(term), f"glossary term {term!r}: anchor must be {heading_anchor(term)!r}"
         assert re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9'_.-]*", anchor), (
-            f"glossary term {term!r}: use letters, digits, spaces and '-' only, so the link {anchor!r} is a plain URL fragment")
+            f"glossary term {term!r}: use letters, digits, spaces and '-' only, "
+            f"so the link {anchor!r} is a plain URL fragment"
+        )
 
 
 def test_every_source_key_resolves():
-    for term, key in zip(GLOSSARY["term"], GLOSSARY["source_key"]):
+    for _term, key in zip(GLOSSARY["term"], GLOSSARY["source_key"]):
         tier_of(key)  # ValueError naming the key if it is not in data/bibliography.csv
 
 
@@ -47,5 +50,7 @@ def test_every_glossary_link_in_a_chapter_resolves(chapter):
     anchors = set(GLOSSARY["anchor"])
     links = LINK.findall(chapter.read_text(encoding="utf-8"))
     missing = sorted(set(links) - anchors)
-    assert not missing, (f"{chapter.name}: links to glossary.md#{missing} have no row in data/glossary.csv "
-                         "(add the term; its anchor is the term with spaces replaced by '-')")
+    assert not missing, (
+        f"{chapter.name}: links to glossary.md#{missing} have no row in data/glossary.csv "
+        "(add the term; its anchor is the term with spaces replaced by '-')"
+    )

@@ -1,10 +1,11 @@
 """The static HTML export hides every worked solution, code and output, in a closed <details> (B3)."""
+
 import copy
 
+import export_html
 import nbformat
 from bs4 import BeautifulSoup
 
-import export_html
 from notebook_utils import NOTEBOOKS, read
 
 
@@ -46,7 +47,9 @@ def _check(nb, name):
     assert len(cells) == n_solutions
     for cell in cells:
         box = cell.find_parent("details")
-        assert box is not None and "hfs-solution" in box.get("class", []), f"{name}: a solution cell is not in <details>"
+        assert box is not None and "hfs-solution" in box.get("class", []), (
+            f"{name}: a solution cell is not in <details>"
+        )
         assert not box.has_attr("open"), f"{name}: the solution's <details> must start closed"
         assert "Worked solution" in box.summary.get_text()
     leaked = [t for t in _solution_texts(nb) if " ".join(t.split()) in visible]
@@ -55,11 +58,15 @@ def _check(nb, name):
 
 def test_a_solution_with_output_is_collapsed_in_the_export():
     nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_markdown_cell("## Exercise"),
-                nbformat.v4.new_code_cell("answer = ...  # fill in the blank"),
-                nbformat.v4.new_code_cell("answer = 6 * 7\nprint(f'The answer is {answer}, worked out in full')")]
+    nb.cells = [
+        nbformat.v4.new_markdown_cell("## Exercise"),
+        nbformat.v4.new_code_cell("answer = ...  # fill in the blank"),
+        nbformat.v4.new_code_cell("answer = 6 * 7\nprint(f'The answer is {answer}, worked out in full')"),
+    ]
     nb.cells[2].metadata = {"tags": ["solution", "hide-cell"]}
-    nb.cells[2].outputs = [nbformat.v4.new_output("stream", name="stdout", text="The answer is 42, worked out in full\n")]
+    nb.cells[2].outputs = [
+        nbformat.v4.new_output("stream", name="stdout", text="The answer is 42, worked out in full\n")
+    ]
     nb.cells[2].execution_count = 2
     _check(nb, "demo")
     # the test can fail: without our template the output is on the page
@@ -82,8 +89,13 @@ def test_every_figure_in_the_export_has_its_caption_as_alt_text():
     for path in NOTEBOOKS:
         nb = read(path)
         soup = BeautifulSoup(export_html.to_html(nb), "html.parser")
-        figures = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
-                   if "image/png" in o.get("data", {})]
+        figures = [
+            o
+            for c in nb.cells
+            if c.cell_type == "code"
+            for o in c.get("outputs", [])
+            if "image/png" in o.get("data", {})
+        ]
         imgs = soup.select("img[src^='data:image/png']")
         assert len(imgs) >= len(figures), f"{path.name}: {len(figures)} figures but {len(imgs)} images in the export"
         for img in imgs:

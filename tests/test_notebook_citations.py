@@ -1,4 +1,5 @@
 """Every citation in a notebook resolves, with the right tier; numbers in prose carry citations."""
+
 import re
 
 import pytest

@@ -1,10 +1,11 @@
 """The convention checks of test_notebook_skeleton.py accept a chapter that follows CONTRIBUTING
 and name exactly what is missing when it does not (each check is tried on a demo chapter)."""
+
 import pytest
 
 import test_notebook_skeleton as sk
 
-GOOD = '''# %% [markdown]
+GOOD = """# %% [markdown]
 # # 42 · Demo: a chapter that follows the conventions
 #
 # Mrs Ortiz's eyelid twitches. An [ephaptic](glossary.md#ephaptic) link is a short circuit.
@@ -82,7 +83,7 @@ hfs.quiz("42_demo")
 # ## Key takeaways
 #
 # - one
-'''
+"""
 
 BAD = [  # (what to break, replacement, check, words the message must contain)
     ("# 1. What happens at 0?\n# 2. And at 1?", "# - What happens at 0?\n# - And at 1?", "try_it", "numbered list"),
@@ -93,16 +94,28 @@ BAD = [  # (what to break, replacement, check, words the message must contain)
     ("x = ...\ncheck", "x = 1\ncheck", "exercise", "blanks `...`"),
     ('x = 3\ncheck("42", x=x, collapsed=True)', 'x = 3\ncheck("42", y=x, collapsed=True)', "exercise", "same checker"),
     ('x = 3\ncheck("42", x=x, collapsed=True)', 'x = 3\ncheck("42", x=x)', "exercise", "collapsed=True"),
-    ('x = 3\ncheck("42", x=x, collapsed=True)', 'x = 3\nprint(x)\ncheck("42", x=x, collapsed=True)', "exercise", "print()"),
-    ('# %% [markdown] tags=["solution"]\n# **Worked', "# %% [markdown]\n# **Worked", "exercise", "lead-in tagged 'solution'"),
+    (
+        'x = 3\ncheck("42", x=x, collapsed=True)',
+        'x = 3\nprint(x)\ncheck("42", x=x, collapsed=True)',
+        "exercise",
+        "print()",
+    ),
+    (
+        '# %% [markdown] tags=["solution"]\n# **Worked',
+        "# %% [markdown]\n# **Worked",
+        "exercise",
+        "lead-in tagged 'solution'",
+    ),
     ("# **Time:** about 5 min\n", "", "exercise", "**Time:** about N min"),
     ("[ephaptic](glossary.md#ephaptic)", "ephaptic", "glossary", "glossary.md#ephaptic"),
 ]
 
-CHECK = {"try_it": sk.check_try_it_has_controls_numbered_questions_view_and_answers,
-         "going_deeper": sk.check_going_deeper_sections_are_optional_and_tagged,
-         "exercise": sk.check_exercise_has_blanks_a_checker_and_a_hidden_worked_solution,
-         "glossary": sk.check_chapter_links_the_glossary}
+CHECK = {
+    "try_it": sk.check_try_it_has_controls_numbered_questions_view_and_answers,
+    "going_deeper": sk.check_going_deeper_sections_are_optional_and_tagged,
+    "exercise": sk.check_exercise_has_blanks_a_checker_and_a_hidden_worked_solution,
+    "glossary": sk.check_chapter_links_the_glossary,
+}
 
 
 def _chapter(tmp_path, text):

@@ -1,4 +1,5 @@
 """Chapter 00's course map and the README's chapter table show which chapters exist (student review B7)."""
+
 import re
 
 import pytest
@@ -34,8 +35,11 @@ def _dashed_boxes(fig) -> dict[str, bool]:
     boxes = [p for p in ax.patches if isinstance(p, FancyBboxPatch)]
     out = {}
     for num, (x, y) in overview._POSITIONS.items():
-        box = next(b for b in boxes if abs(b.get_x() + b.get_width() / 2 - x) < 1e-6
-                   and abs(b.get_y() + b.get_height() / 2 - y) < 1e-6)
+        box = next(
+            b
+            for b in boxes
+            if abs(b.get_x() + b.get_width() / 2 - x) < 1e-6 and abs(b.get_y() + b.get_height() / 2 - y) < 1e-6
+        )
         out[num] = box.get_linestyle() not in ("-", "solid")
     return out
 
@@ -62,8 +66,10 @@ def test_readme_chapter_table_agrees_with_the_notebooks_present():
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     rows = dict(re.findall(r"^\| (\d\d) \|.*\| (ready|planned) \|\s*$", text, re.MULTILINE))
     status = {c.number: c.status for c in course_status()}
-    assert rows == status, ("README.md's chapter table (| NN | … | ready/planned |) must list every chapter 00-09 "
-                            f"with the status of its notebook: README {rows}, notebooks {status}")
+    assert rows == status, (
+        "README.md's chapter table (| NN | … | ready/planned |) must list every chapter 00-09 "
+        f"with the status of its notebook: README {rows}, notebooks {status}"
+    )
     for c in course_status():
         if c.status == "ready":
             assert f"](notebooks/{c.notebook})" in text, f"README.md: link chapter {c.number} to notebooks/{c.notebook}"

@@ -1,4 +1,5 @@
 """hfs.show_table shows a table a student can read (student review §2.6)."""
+
 import pandas as pd
 import pytest
 
@@ -51,14 +52,17 @@ def test_rows_can_be_selected_by_value_or_position():
     assert len(out2) == 2
 
 
-@pytest.mark.parametrize("kwargs, exc, words", [
-    ({"rows": {"no_such_column": 1}}, ValueError, "rows"),
-    ({"rows": [0, 10_000]}, ValueError, "rows"),
-    ({"rows": "AICA"}, TypeError, "rows"),
-    ({"columns": "study"}, TypeError, "columns"),
-    ({"columns": ["nope"]}, ValueError, "columns"),
-    ({"max_rows": 0}, ValueError, "max_rows"),
-])
+@pytest.mark.parametrize(
+    "kwargs, exc, words",
+    [
+        ({"rows": {"no_such_column": 1}}, ValueError, "rows"),
+        ({"rows": [0, 10_000]}, ValueError, "rows"),
+        ({"rows": "AICA"}, TypeError, "rows"),
+        ({"columns": "study"}, TypeError, "columns"),
+        ({"columns": ["nope"]}, ValueError, "columns"),
+        ({"max_rows": 0}, ValueError, "max_rows"),
+    ],
+)
 def test_bad_selections_are_named_errors(kwargs, exc, words):
     with pytest.raises(exc, match=words):
         table_frame("offending_vessels", **kwargs)
@@ -68,4 +72,13 @@ def test_numbers_read_well():
     from hfs_edu.notebook import _cell_text
 
     assert [_cell_text(v) for v in (pd.NA, None, float("nan"), 3.0, 10.6200, 0.00512, 17303.5, 250000, True)] == [
-        NA_MARK, NA_MARK, NA_MARK, "3", "10.62", "0.00512", "17,303.5", "250,000", "yes"]
+        NA_MARK,
+        NA_MARK,
+        NA_MARK,
+        "3",
+        "10.62",
+        "0.00512",
+        "17,303.5",
+        "250,000",
+        "yes",
+    ]

@@ -5,12 +5,13 @@ now (cell ids, types, sources, all cell metadata: tags, hidden solutions, slide 
 generated References and disclaimer cells); only outputs and execution counts come from the
 executor. Any difference means: run ``make notebooks``.
 """
+
 import json
 
+import build_notebooks
 import jupytext
 import pytest
 
-import build_notebooks
 from notebook_utils import CHAPTERS, NOTEBOOKS, ROOT, ids, read
 
 
@@ -29,7 +30,8 @@ def test_notebook_is_what_the_builder_makes_of_the_chapter(chapter):
         assert got.cell_type == want.cell_type, f"cell {i} ({got.id}) type: {fix}"
         assert got.source == want.source, f"cell {i} ({got.id}) source: {fix}"
         assert dict(got.metadata) == dict(want.metadata), (
-            f"cell {i} ({got.id}) metadata {json.dumps(got.metadata)} != {json.dumps(want.metadata)}: {fix}")
+            f"cell {i} ({got.id}) metadata {json.dumps(got.metadata)} != {json.dumps(want.metadata)}: {fix}"
+        )
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS, ids=ids(CHAPTERS))
@@ -67,32 +69,42 @@ def test_rebuilding_is_deterministic_and_keeps_outputs(tmp_path):
 def test_solution_code_and_output_are_hidden_and_the_lead_in_stays_visible(tmp_path):
     chapter = tmp_path / "42_demo.py"
     chapter.write_text(
-        '# %% [markdown]\n# # 42 · Demo\n\n# %% [markdown]\n# ## Exercise\n\n'
+        "# %% [markdown]\n# # 42 · Demo\n\n# %% [markdown]\n# ## Exercise\n\n"
         '# %% tags=["exercise"]\nx = ...\n\n'
         '# %% [markdown] tags=["solution"]\n# **Worked solution**\n\n'
-        '# %% tags=["solution"]\nx = 1\nprint(x)\n', encoding="utf-8")
+        '# %% tags=["solution"]\nx = 1\nprint(x)\n',
+        encoding="utf-8",
+    )
     nb = build_notebooks.build_notebook(chapter)
     lead, sol = nb.cells[3], nb.cells[4]
     assert sol.metadata["jupyter"] == {"source_hidden": True, "outputs_hidden": True}
     assert sol.metadata["tags"] == ["solution", "hide-cell"]
     assert "jupyter" not in lead.metadata and lead.metadata["tags"] == ["solution"]
     assert [c.metadata["slideshow"]["slide_type"] for c in nb.cells] == [
-        "slide", "slide", "skip", "skip", "skip", "skip", "-"]
+        "slide",
+        "slide",
+        "skip",
+        "skip",
+        "skip",
+        "skip",
+        "-",
+    ]
 
 
 def test_slide_types_follow_the_headings(tmp_path):
     chapter = tmp_path / "42_demo.py"
     chapter.write_text(
-        '# %% [markdown]\n# # 42 · Demo\n\n# %%\nimport hfs_edu as hfs\n\nhfs.setup()\n\n'
-        '# %% [markdown]\n# ## 1. One\n\n# %% [markdown]\n# Some text.\n\n'
+        "# %% [markdown]\n# # 42 · Demo\n\n# %%\nimport hfs_edu as hfs\n\nhfs.setup()\n\n"
+        "# %% [markdown]\n# ## 1. One\n\n# %% [markdown]\n# Some text.\n\n"
         '# %%\nhfs.show(fig, "42.1")\n\n# %% [markdown]\n# ### Try it: x\n\n'
         '# %% [markdown] tags=["answer"]\n# <details>\n\n'
         '# %% [markdown] tags=["deeper"]\n# ### Going deeper: y\n\n'
-        '# %% [markdown] slideshow={"slide_type": "notes"}\n# Say this aloud.\n', encoding="utf-8")
+        '# %% [markdown] slideshow={"slide_type": "notes"}\n# Say this aloud.\n',
+        encoding="utf-8",
+    )
     nb = build_notebooks.build_notebook(chapter)
     types = [c.metadata["slideshow"]["slide_type"] for c in nb.cells]
-    assert types == ["slide", "skip", "slide", "-", "subslide", "subslide", "fragment", "skip", "notes",
-                     "skip", "-"]
+    assert types == ["slide", "skip", "slide", "-", "subslide", "subslide", "fragment", "skip", "notes", "skip", "-"]
 
 
 def test_a_chapter_without_markers_or_with_an_empty_markdown_cell_is_rejected(tmp_path):
@@ -107,5 +119,5 @@ def test_glossary_page_is_up_to_date():
     from hfs_edu.notebook import glossary_markdown
 
     assert page.exists() and page.read_text(encoding="utf-8") == glossary_markdown(), (
-        "notebooks/glossary.md is not what data/glossary.csv renders to: run `make notebooks`")
-
+        "notebooks/glossary.md is not what data/glossary.csv renders to: run `make notebooks`"
+    )

@@ -1,4 +1,5 @@
 """Stored notebooks are executed top to bottom, without errors, timings or machine paths."""
+
 import re
 
 import pytest
@@ -11,9 +12,14 @@ PATH_RX = re.compile(r"(/work/|/home/|/tmp/|/root/|C:\\\\Users)")
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
 def test_executed_in_order(path):
     nb = read(path)
-    counts = [c.execution_count for c in nb.cells if c.cell_type == "code"
-              and "skip-execution" not in c.metadata.get("tags", [])]
-    assert counts == list(range(1, len(counts) + 1)), f"{path.name}: not executed top to bottom ({counts}); run `make execute`"
+    counts = [
+        c.execution_count
+        for c in nb.cells
+        if c.cell_type == "code" and "skip-execution" not in c.metadata.get("tags", [])
+    ]
+    assert counts == list(range(1, len(counts) + 1)), (
+        f"{path.name}: not executed top to bottom ({counts}); run `make execute`"
+    )
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
@@ -63,4 +69,5 @@ def test_widget_outputs_say_run_this_cell(path):
             text = "".join(data.get("text/plain", ""))
             assert text in allowed, (
                 f"{path.name} cell {i} (`{c.source.splitlines()[-1][:60]}`): a widget shows {text[:70]!r} before it "
-                f"runs; make the view's outer box a hfs_edu.widgets._placeholder.ViewBox (text {sorted(allowed)})")
+                f"runs; make the view's outer box a hfs_edu.widgets._placeholder.ViewBox (text {sorted(allowed)})"
+            )

@@ -1,9 +1,10 @@
 """Every chapter's stated time follows the pacing formula of tools/pacing.py (issue 7 §3)."""
+
 import json
 
+import pacing
 import pytest
 
-import pacing
 from notebook_utils import CHAPTERS, ids
 
 
@@ -12,7 +13,8 @@ def test_stated_time_follows_the_formula(chapter):
     p = pacing.pace(chapter)
     assert p.stated_core is not None, (
         f"{chapter.name}: state the time as '**Estimated time:** about N min core path (+M min going deeper)'.\n"
-        + p.summary())
+        + p.summary()
+    )
     problems = []
     if not pacing.within(p.stated_core, p.core_min):
         problems.append(f"core path: stated {p.stated_core} min, formula {p.core_min:.0f} min (±20%)")
@@ -21,7 +23,7 @@ def test_stated_time_follows_the_formula(chapter):
     assert not problems, f"{chapter.name}: " + "; ".join(problems) + "\n" + p.summary()
 
 
-DEMO = '''# %% [markdown]
+DEMO = """# %% [markdown]
 # # 42 · Demo
 #
 # **Estimated time:** about 12 min core path (+3 min going deeper)
@@ -64,7 +66,7 @@ hfs.show(other)
 
 # %% tags=["solution"]
 hfs.show(not_counted)
-'''
+"""
 
 
 def test_each_term_is_counted_as_documented(tmp_path):

@@ -1,4 +1,5 @@
 """Sourced properties of the progression model (hfs_edu.models.progression, chapter 04)."""
+
 from __future__ import annotations
 
 import math
@@ -39,6 +40,7 @@ def _recruited(course, muscle):
 
 # -- onset and direction of spread ------------------------------------------------------------------------
 
+
 def test_muscles_follow_the_face_map_from_forehead_to_neck(typical):
     face = anatomy.muscles()
     assert list(typical.muscles) == sorted(typical.muscles, key=face.index)
@@ -65,12 +67,14 @@ def test_atypical_onset_is_in_the_lower_face_and_spreads_upward(atypical):
 def test_spread_follows_the_branches_of_the_face_map(typical, atypical):
     """First month each terminal branch has a recruited muscle: typical zygomatic -> buccal ->
     marginal mandibular -> cervical; atypical buccal before zygomatic before temporal."""
+
     def by_branch(course):
         out = {}
         for m, t in zip(course.muscles, course.recruitment_months):
             for b in anatomy.branches_of(m):
                 out[b] = min(out.get(b, math.inf), t)
         return out
+
     t = by_branch(typical)
     assert t["zygomatic"] < t["buccal"] < t["marginal mandibular"] < t["cervical"]
     a = by_branch(atypical)
@@ -88,13 +92,14 @@ def test_spread_order_comes_from_the_table():
 
 def test_atypical_share_range_is_the_primary_series():
     low, high = pr.sourced_range("atypical onset")
-    assert (low, high) == (8.0, 8.8)            # Barker 8% [S12], Soriano-Baron 8.8% [S36]
+    assert (low, high) == (8.0, 8.8)  # Barker 8% [S12], Soriano-Baron 8.8% [S36]
     df = load_table("hfs_onset_pattern")
     tertiary = df[df["tier"] == "C"]
-    assert not tertiary["counts_for_range"].any()   # the encyclopaedia's 2-3% is shown, not used
+    assert not tertiary["counts_for_range"].any()  # the encyclopaedia's 2-3% is shown, not used
 
 
 # -- the spread is driven by the damage model ---------------------------------------------------------------
+
 
 def _months_to_recruit(course, k):
     """Month by which k muscles are recruited."""
@@ -124,12 +129,13 @@ def test_rate_follows_the_cross_talk_model():
     high = pr.activity_at(0.9, 0.9)
     assert high["bursts_per_s"] > low["bursts_per_s"] > 0
     assert high["coupled_fraction"] > low["coupled_fraction"]
-    assert pr.activity_at(0.9, 0.0)["bursts_per_s"] == 0.0        # no compression, no cross-talk
+    assert pr.activity_at(0.9, 0.0)["bursts_per_s"] == 0.0  # no compression, no cross-talk
     grid = [pr.activity_at(float(d), 0.8)["spasm_rate_per_hour"] for d in np.linspace(0, 1, 21)]
     assert np.all(np.diff(grid) >= 0)
 
 
 # -- frequency, intensity, clonic -> tonic, sleep ---------------------------------------------------------------
+
 
 @pytest.mark.parametrize("severity", [0.7, 0.75, 0.9])
 @pytest.mark.parametrize("onset", pr.ONSET_TYPES)
@@ -143,23 +149,24 @@ def test_frequency_and_intensity_never_fall_without_treatment(severity, onset):
 
 
 def test_clonic_twitches_become_tonic(typical):
-    assert typical.tonic_fraction[1] < 0.1                # early: brief clonic twitches
-    assert typical.tonic_fraction[-1] > 0.5               # late: mostly sustained
+    assert typical.tonic_fraction[1] < 0.1  # early: brief clonic twitches
+    assert typical.tonic_fraction[-1] > 0.5  # late: mostly sustained
     assert np.all((typical.tonic_fraction >= 0) & (typical.tonic_fraction <= 1))
     sources = set(load_table("hfs_course_events").query("event == 'course'")["source_key"])
-    assert {"N100", "N604"} <= sources          # qualitative only: no series measured the change
+    assert {"N100", "N604"} <= sources  # qualitative only: no series measured the change
 
 
 def test_spasms_persist_in_sleep_but_fewer(typical):
     active = typical.spasm_rate_per_hour > 0
     assert active.sum() > 100
-    assert np.all(typical.sleep_rate_per_hour[active] > 0)                        # 12/12 in sleep [S108]
+    assert np.all(typical.sleep_rate_per_hour[active] > 0)  # 12/12 in sleep [S108]
     assert np.all(typical.sleep_rate_per_hour[active] < typical.spasm_rate_per_hour[active])
     row = load_table("hfs_course_events").query("event == 'sleep persistence'").iloc[0]
     assert row["pct"] == 100.0 and 0 < typical.sleep_persistence < 1
 
 
 # -- triggers ---------------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("trigger", pr.TRIGGERS)
 def test_triggers_never_lower_the_rate(trigger):
@@ -189,6 +196,7 @@ def test_sourced_triggers_raise_the_rate_and_unsourced_ones_do_not():
 
 # -- bilateral spread and remission over many seeded patients ------------------------------------------------
 
+
 def test_bilateral_cases_are_rare_and_within_the_sourced_range(cohort):
     low, high = pr.sourced_range("bilateral")
     assert (low, high) == (0.4, 3.2)
@@ -201,16 +209,20 @@ def test_bilateral_cases_are_never_synchronous(cohort):
     delays = np.array([c.bilateral_onset_months for c in cohort])
     delays = delays[np.isfinite(delays)] / 12.0
     assert delays.size >= 5
-    assert np.all(delays >= row["years_low"]) and np.all(delays <= row["years_high"])   # 0.2-15 y [S25]
-    assert delays.min() > 0                                                             # never the same time
-    assert 1.0 < np.median(delays)                                                      # years later, typically
+    assert np.all(delays >= row["years_low"]) and np.all(delays <= row["years_high"])  # 0.2-15 y [S25]
+    assert delays.min() > 0  # never the same time
+    assert 1.0 < np.median(delays)  # years later, typically
 
 
 def test_bilateral_delay_distribution_has_the_sourced_mean():
     u = (np.arange(2000) + 0.5) / 2000
-    d = [pr._triangular_inverse(x, pr.BILATERAL_DELAY_MIN_YEARS, pr.BILATERAL_DELAY_MODE_YEARS,
-                                pr.BILATERAL_DELAY_MAX_YEARS) for x in u]
-    assert np.mean(d) == pytest.approx(8.4, abs=0.05)       # mean 8.4 y [S25]
+    d = [
+        pr._triangular_inverse(
+            x, pr.BILATERAL_DELAY_MIN_YEARS, pr.BILATERAL_DELAY_MODE_YEARS, pr.BILATERAL_DELAY_MAX_YEARS
+        )
+        for x in u
+    ]
+    assert np.mean(d) == pytest.approx(8.4, abs=0.05)  # mean 8.4 y [S25]
 
 
 def test_remission_share_within_the_sourced_range(cohort):
@@ -222,12 +234,21 @@ def test_remission_share_within_the_sourced_range(cohort):
 
 def test_remission_timing_and_the_41_percent_correction():
     u = (np.arange(4000) + 0.5) / 4000
-    d = np.array([pr._truncated_exponential_inverse(x, pr.REMISSION_DELAY_MIN_YEARS, pr.REMISSION_DELAY_MAX_YEARS,
-                                                    pr.REMISSION_DELAY_SCALE_YEARS) for x in u])
+    d = np.array(
+        [
+            pr._truncated_exponential_inverse(
+                x, pr.REMISSION_DELAY_MIN_YEARS, pr.REMISSION_DELAY_MAX_YEARS, pr.REMISSION_DELAY_SCALE_YEARS
+            )
+            for x in u
+        ]
+    )
     assert d.min() >= 2 / 12 - 1e-9 and d.max() <= 23.0
-    assert d.mean() == pytest.approx(6.4, abs=0.1)            # mean 6.4 y, 2 months to 23 y [S97]
-    row = load_table("hfs_course_events").query("event == 'remission' and series == 'Lee 2017' "
-                                                "and quantity == 'share of patients'").iloc[0]
+    assert d.mean() == pytest.approx(6.4, abs=0.1)  # mean 6.4 y, 2 months to 23 y [S97]
+    row = (
+        load_table("hfs_course_events")
+        .query("event == 'remission' and series == 'Lee 2017' and quantity == 'share of patients'")
+        .iloc[0]
+    )
     assert (row["n_events"], row["n_patients"], row["pct"]) == (43, 104, 41.3)
     assert "2155" in row["notes"] and "not a natural history" in row["notes"]
 
@@ -244,12 +265,14 @@ def test_remission_stops_the_spasm(cohort):
 
 # -- determinism, speed, validation -----------------------------------------------------------------------------
 
+
 def test_same_seed_same_course_and_seed_only_moves_events():
     a, b = pr.simulate_course(12, seed=7), pr.simulate_course(12, seed=7)
     for name in ("involvement", "spasm_rate_per_hour", "tonic_fraction", "demyelination"):
         np.testing.assert_array_equal(getattr(a, name), getattr(b, name))
     assert (a.bilateral_onset_months, a.remission_months) == (b.bilateral_onset_months, b.remission_months) or (
-        math.isnan(a.remission_months) and math.isnan(b.remission_months))
+        math.isnan(a.remission_months) and math.isnan(b.remission_months)
+    )
     c, d = pr.simulate_course(12, seed=1, remission=False), pr.simulate_course(12, seed=2, remission=False)
     np.testing.assert_array_equal(c.involvement, d.involvement)
 
@@ -260,7 +283,7 @@ def test_result_is_frozen(typical):
 
 
 def test_ten_years_is_fast_enough_for_a_slider():
-    pr.simulate_course(10)                      # warm the cached cross-talk lookup
+    pr.simulate_course(10)  # warm the cached cross-talk lookup
     times = []
     for s in range(15):
         t0 = time.perf_counter()
@@ -269,8 +292,9 @@ def test_ten_years_is_fast_enough_for_a_slider():
     assert min(times) < 0.010, times
 
 
-@pytest.mark.parametrize("fn", [pr.simulate_course, pr.spread_order, pr.trigger_multiplier, pr.sourced_range,
-                                pr.activity_at])
+@pytest.mark.parametrize(
+    "fn", [pr.simulate_course, pr.spread_order, pr.trigger_multiplier, pr.sourced_range, pr.activity_at]
+)
 def test_every_public_function_declares_its_parameters(fn):
     assert params_of(fn), fn.__name__
     assert "Parameters\n" in fn.__doc__ and "{parameters}" not in fn.__doc__
@@ -293,8 +317,13 @@ def test_unknown_trigger_is_a_value_error_naming_triggers(bad):
 
 
 def test_valid_extremes_give_well_formed_courses():
-    for kwargs in ({"years": 1}, {"years": 40, "age_at_contact_years": 90}, {"severity": 0.0},
-                   {"severity": 1.0, "systolic_bp_mmhg": 250, "pulsation": 1.0}, {"age_at_contact_years": 0}):
+    for kwargs in (
+        {"years": 1},
+        {"years": 40, "age_at_contact_years": 90},
+        {"severity": 0.0},
+        {"severity": 1.0, "systolic_bp_mmhg": 250, "pulsation": 1.0},
+        {"age_at_contact_years": 0},
+    ):
         c = pr.simulate_course(**kwargs)
         n = c.time_months.size
         assert c.involvement.shape == (len(c.muscles), n)

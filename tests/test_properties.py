@@ -16,6 +16,7 @@ parameters once with :func:`hfs_edu._params.validated`. From the declarations:
 
 The model invariants at the end draw their values from the declarations with hypothesis.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -40,8 +41,18 @@ PACKAGES = ("hfs_edu.models", "hfs_edu.figures", "hfs_edu.widgets")
 MODULES = ("hfs_edu.course_figures",)
 #: Modules outside this suite for now (their owners have not declared them yet); listed so the
 #: gap is visible: hfs_edu.data, hfs_edu.citations, hfs_edu.quizzes, hfs_edu.notebook, hfs_edu.exercises.
-SCALAR_ANNOTATIONS = {"float", "int", "bool", "str", "float | None", "int | None", "bool | None", "str | None",
-                      "float | np.ndarray", "float | str"}
+SCALAR_ANNOTATIONS = {
+    "float",
+    "int",
+    "bool",
+    "str",
+    "float | None",
+    "int | None",
+    "bool | None",
+    "str | None",
+    "float | np.ndarray",
+    "float | str",
+}
 settings.register_profile("hfs-ci", derandomize=True, deadline=None, database=None, max_examples=25)
 settings.load_profile("hfs-ci")
 
@@ -52,8 +63,11 @@ def public_functions() -> dict[str, object]:
     names = list(MODULES)
     for pkg_name in PACKAGES:
         pkg = importlib.import_module(pkg_name)
-        names += [m.name for m in pkgutil.walk_packages(pkg.__path__, pkg_name + ".")
-                  if not m.name.rsplit(".", 1)[-1].startswith("_")]
+        names += [
+            m.name
+            for m in pkgutil.walk_packages(pkg.__path__, pkg_name + ".")
+            if not m.name.rsplit(".", 1)[-1].startswith("_")
+        ]
     found = {}
     for name in names:
         module = importlib.import_module(name)
@@ -86,8 +100,11 @@ def _callable_alone() -> list[str]:
     for key in _declared():
         fn = public_functions()[key]
         specs = params_of(fn)
-        required = [n for n, p in inspect.signature(fn).parameters.items() if p.default is inspect.Parameter.empty
-                    and p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)]
+        required = [
+            n
+            for n, p in inspect.signature(fn).parameters.items()
+            if p.default is inspect.Parameter.empty and p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)
+        ]
         if all(n in specs for n in required):
             out.append(key)
     return out
@@ -102,8 +119,7 @@ def _base_kwargs(fn) -> dict:
         examples = p.valid_examples()
         out[name] = default if default is not inspect.Parameter.empty else examples[len(examples) // 2]
     for name, p in sig.parameters.items():  # undeclared object parameters: a dummy the validation never sees
-        if name not in out and p.default is inspect.Parameter.empty and p.kind not in (p.VAR_POSITIONAL,
-                                                                                        p.VAR_KEYWORD):
+        if name not in out and p.default is inspect.Parameter.empty and p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD):
             out[name] = object()
     return out
 
@@ -116,9 +132,12 @@ def _thin(key: str, values: list) -> list:
 
 
 def _cases(keys, examples) -> list:
-    return [pytest.param(key, name, value, id=f"{key.removeprefix('hfs_edu.')}-{name}-{i}")
-            for key in keys for name, p in params_of(public_functions()[key]).items()
-            for i, value in enumerate(_thin(key, examples(p)))]
+    return [
+        pytest.param(key, name, value, id=f"{key.removeprefix('hfs_edu.')}-{name}-{i}")
+        for key in keys
+        for name, p in params_of(public_functions()[key]).items()
+        for i, value in enumerate(_thin(key, examples(p)))
+    ]
 
 
 def well_formed(value, where="result", depth=0) -> None:
@@ -148,6 +167,7 @@ def well_formed(value, where="result", depth=0) -> None:
 
 # -- the declarations exist and match the signatures ------------------------------------------------------------
 
+
 def test_discovery_finds_the_public_functions():
     keys = public_functions()
     assert len(keys) > 40
@@ -159,8 +179,10 @@ def test_discovery_finds_the_public_functions():
 def test_every_scalar_parameter_is_declared(key):
     fn = public_functions()[key]
     missing = _undeclared_scalars(fn)
-    assert not missing, (f"{key}: declare {missing} with @validated(...) (hfs_edu._params), or annotate an "
-                         "object parameter with its type")
+    assert not missing, (
+        f"{key}: declare {missing} with @validated(...) (hfs_edu._params), or annotate an "
+        "object parameter with its type"
+    )
 
 
 @pytest.mark.parametrize("key", sorted(_declared()))
@@ -173,6 +195,7 @@ def test_docstring_shows_the_declared_ranges(key):
 
 
 # -- valid values give well-formed results; invalid values a named error --------------------------------------
+
 
 @pytest.mark.parametrize("key, name, value", _cases(_callable_alone(), Param.valid_examples))
 def test_valid_value_gives_a_well_formed_result(key, name, value):
@@ -207,6 +230,7 @@ def test_integral_floats_are_refused_for_integers():
 
 # -- model invariants, with values drawn from the declarations -------------------------------------------------
 
+
 def values(fn, name) -> st.SearchStrategy:
     """A hypothesis strategy for one declared parameter of ``fn``."""
     p = params_of(fn)[name]
@@ -219,11 +243,13 @@ def values(fn, name) -> st.SearchStrategy:
     raise AssertionError(f"no strategy for {p.kind}")
 
 
-@given(years=values(compression.myelin_integrity, "years"),
-       severity=values(compression.myelin_integrity, "severity"),
-       pulsation=values(compression.myelin_integrity, "pulsation"),
-       sbp=values(compression.myelin_integrity, "systolic_bp_mmhg"),
-       age=st.floats(0.0, 30.0))
+@given(
+    years=values(compression.myelin_integrity, "years"),
+    severity=values(compression.myelin_integrity, "severity"),
+    pulsation=values(compression.myelin_integrity, "pulsation"),
+    sbp=values(compression.myelin_integrity, "systolic_bp_mmhg"),
+    age=st.floats(0.0, 30.0),
+)
 def test_integrity_is_a_fraction_that_never_recovers_under_contact(years, severity, pulsation, sbp, age):
     course = compression.myelin_integrity(years, severity, pulsation, sbp, age)
     assert np.all((course.integrity >= 0) & (course.integrity <= 1))
@@ -232,9 +258,13 @@ def test_integrity_is_a_fraction_that_never_recovers_under_contact(years, severi
     assert worse <= course.integrity[-1] + 1e-12
 
 
-@given(severity=values(compression.wear_scenario, "severity"), years=values(compression.wear_scenario, "years"),
-       sbp=values(compression.wear_scenario, "systolic_bp_mmhg"), age=st.floats(0.0, 70.0),
-       vessel=values(compression.wear_scenario, "vessel"))
+@given(
+    severity=values(compression.wear_scenario, "severity"),
+    years=values(compression.wear_scenario, "years"),
+    sbp=values(compression.wear_scenario, "systolic_bp_mmhg"),
+    age=st.floats(0.0, 70.0),
+    vessel=values(compression.wear_scenario, "vessel"),
+)
 def test_wear_scenario_equals_the_single_runs(severity, years, sbp, age, vessel):
     years = min(years, 40.0)
     s = compression.wear_scenario(severity, years, sbp, age, vessel)
@@ -242,13 +272,16 @@ def test_wear_scenario_equals_the_single_runs(severity, years, sbp, age, vessel)
     assert s.integrity_now == pytest.approx(compression.integrity_after(years, severity, p, sbp, age), abs=1e-12)
     i = len(compression.BP_GRID_MMHG) // 2
     assert s.bp_integrity[i] == pytest.approx(
-        compression.integrity_after(years, severity, p, compression.BP_GRID_MMHG[i], age), abs=1e-12)
+        compression.integrity_after(years, severity, p, compression.BP_GRID_MMHG[i], age), abs=1e-12
+    )
     assert np.all(np.diff(s.bp_integrity) <= 1e-12)  # more pressure never helps
     assert s.category == compression.contact_category(severity, sbp)
 
 
-@given(integrity=values(compression.decompression_recovery, "integrity_at_surgery"),
-       age=values(compression.decompression_recovery, "age_years"))
+@given(
+    integrity=values(compression.decompression_recovery, "integrity_at_surgery"),
+    age=values(compression.decompression_recovery, "age_years"),
+)
 def test_recovery_rises_to_a_plateau_below_full_health(integrity, age):
     rec = compression.decompression_recovery(integrity, age_years=age)
     assert np.all(np.diff(rec.integrity) >= -1e-12)
@@ -262,8 +295,7 @@ def test_expected_cases_scale_with_the_population(population, factor):
     np.testing.assert_allclose(epidemiology.expected_cases(population, prev), base * 10, rtol=1e-9)
 
 
-@given(length=values(anatomy.conduction_time_ms, "length_mm"),
-       v=values(anatomy.conduction_time_ms, "velocity_m_per_s"))
+@given(length=values(anatomy.conduction_time_ms, "length_mm"), v=values(anatomy.conduction_time_ms, "velocity_m_per_s"))
 def test_conduction_time_is_distance_over_speed(length, v):
     t = anatomy.conduction_time_ms(length, v)
     assert t >= 0 and anatomy.conduction_time_ms(length, min(v * 2, 150.0)) <= t

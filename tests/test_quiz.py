@@ -4,6 +4,7 @@ The course-wide cue test (:func:`test_no_answer_cues_across_the_course`) is the 
 chapter convention "options are shuffled deterministically; no single position or length gives
 the answer away" (student review §2.5: 12 of 18 answers were option 2, 15 of 18 the longest).
 """
+
 from __future__ import annotations
 
 import copy
@@ -40,17 +41,35 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _q(**over) -> dict:
-    q = {"id": "x", "type": "single", "kind": "recall", "stem": "Which?", "hint": "Think of b.",
-         "explanation": "Because b [S13:A].",
-         "options": [{"text": "a", "correct": False, "why": "a is the distractor."}, {"text": "b", "correct": True},
-                     {"text": "c", "correct": False}]}
+    q = {
+        "id": "x",
+        "type": "single",
+        "kind": "recall",
+        "stem": "Which?",
+        "hint": "Think of b.",
+        "explanation": "Because b [S13:A].",
+        "options": [
+            {"text": "a", "correct": False, "why": "a is the distractor."},
+            {"text": "b", "correct": True},
+            {"text": "c", "correct": False},
+        ],
+    }
     q.update(over)
     return q
 
 
 def _numeric(**over) -> dict:
-    q = {"id": "n", "type": "numeric", "kind": "application", "stem": "How many ms?", "answer": 10.0,
-         "tolerance": 2.0, "unit": "ms", "hint": "About ten.", "explanation": "LSR latency [S59:A]."}
+    q = {
+        "id": "n",
+        "type": "numeric",
+        "kind": "application",
+        "stem": "How many ms?",
+        "answer": 10.0,
+        "tolerance": 2.0,
+        "unit": "ms",
+        "hint": "About ten.",
+        "explanation": "LSR latency [S59:A].",
+    }
     q.update(over)
     return q
 
@@ -96,8 +115,9 @@ def test_right_answer_accepted_wrong_answer_hinted_then_revealed(chapter, q):
     assert not first.correct and not first.revealed
     assert q["hint"].strip() in first.message and q["explanation"].strip() not in first.message
     if q["type"] != "numeric":
-        assert answer_text(q) not in first.message or any(answer_text(q) in o["text"] for o in q["options"]
-                                                          if not o["correct"])
+        assert answer_text(q) not in first.message or any(
+            answer_text(q) in o["text"] for o in q["options"] if not o["correct"]
+        )
     second = check_answer(q, bad, attempt=2)
     assert not second.correct and second.revealed and answer_text(q) in second.message
     assert q["explanation"].strip() in second.message
@@ -106,8 +126,13 @@ def test_right_answer_accepted_wrong_answer_hinted_then_revealed(chapter, q):
 def test_no_joke_distractors_every_wrong_option_of_a_single_item_is_explained_or_plausible():
     # every single-choice distractor carries a note saying why it is wrong (the student review's
     # joke distractors had none and needed none); multiple-choice items explain each wrong option too
-    missing = [f"{c}/{q['id']}: {o['text']}" for c, q in ALL if q["type"] != "numeric"
-               for o in q["options"] if not o["correct"] and not o.get("why")]
+    missing = [
+        f"{c}/{q['id']}: {o['text']}"
+        for c, q in ALL
+        if q["type"] != "numeric"
+        for o in q["options"]
+        if not o["correct"] and not o.get("why")
+    ]
     assert not missing, missing
 
 
@@ -122,12 +147,14 @@ def test_no_answer_cues_across_the_course():
         right = correct_options(q)[0]
         positions[order.index(right)] += 1
         lengths = [len(o["text"]) for o in q["options"]]
-        others = lengths[:right] + lengths[right + 1:]
+        others = lengths[:right] + lengths[right + 1 :]
         if lengths[right] >= max(others):
             longest.append(f"{chapter}/{q['id']}")
     top_position, top_count = positions.most_common(1)[0]
     assert top_count <= 0.40 * len(singles), (
-        f"the correct option is shown at position {top_position + 1} in {top_count} of {len(singles)} items: {positions}")
+        f"the correct option is shown at position {top_position + 1} in {top_count} of {len(singles)} items: "
+        f"{positions}"
+    )
     assert len(longest) <= len(singles) / 3, f"the correct option is the longest in {len(longest)}: {longest}"
     # Nor the reverse cue (student review 2: "never the longest"): by length the correct option must
     # not sit at one rank (longest, second longest, ...) in more than 40% of the items, and it must
@@ -139,7 +166,8 @@ def test_no_answer_cues_across_the_course():
         ranks[sorted(lengths, reverse=True).index(lengths[right])] += 1
     top_rank, top_rank_count = ranks.most_common(1)[0]
     assert top_rank_count <= 0.40 * len(singles), (
-        f"by length the correct option is rank {top_rank + 1} in {top_rank_count} of {len(singles)} items: {ranks}")
+        f"by length the correct option is rank {top_rank + 1} in {top_rank_count} of {len(singles)} items: {ranks}"
+    )
     assert ranks[0] >= len(singles) / 8, f"the correct option is almost never the longest: {ranks}"
     # and the author's order must not be the cue either: the shuffle moves the answer
     moved = sum(option_order(q, c).index(correct_options(q)[0]) != correct_options(q)[0] for c, q in singles)
@@ -161,9 +189,11 @@ def test_shuffle_is_a_deterministic_permutation_stable_across_processes():
     assert sorted(order) == list(range(len(q["options"])))
     assert option_order(copy.deepcopy(q), chapter) == order
     assert option_order(_numeric(), chapter) == []
-    code = ("import json; from hfs_edu.quizzes import load_quiz, option_order; "
-            f"q = [x for x in load_quiz({chapter!r}) if x['id'] == {q['id']!r}][0]; "
-            f"print(json.dumps(option_order(q, {chapter!r})))")
+    code = (
+        "import json; from hfs_edu.quizzes import load_quiz, option_order; "
+        f"q = [x for x in load_quiz({chapter!r}) if x['id'] == {q['id']!r}][0]; "
+        f"print(json.dumps(option_order(q, {chapter!r})))"
+    )
     for seed in ("0", "12345"):
         env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT)}
         out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
@@ -185,8 +215,14 @@ def test_wrong_option_says_why_then_hint_then_answer():
 
 
 def test_multiple_choice_needs_exactly_the_right_set():
-    q = _q(type="multiple", options=[{"text": "a", "correct": True}, {"text": "b", "correct": True},
-                                     {"text": "c", "correct": False, "why": "c is wrong."}])
+    q = _q(
+        type="multiple",
+        options=[
+            {"text": "a", "correct": True},
+            {"text": "b", "correct": True},
+            {"text": "c", "correct": False, "why": "c is wrong."},
+        ],
+    )
     assert check_answer(q, [1, 0]).correct
     partial = check_answer(q, [0])
     assert not partial.correct and "left out 1 correct option" in partial.message
@@ -205,8 +241,10 @@ def test_numeric_tolerance_direction_and_bad_responses():
             check_answer(q, bad)
 
 
-@pytest.mark.parametrize("bad,exc", [(None, TypeError), ("1", TypeError), (True, TypeError), (1.0, TypeError),
-                                     (3, ValueError), (-1, ValueError)])
+@pytest.mark.parametrize(
+    "bad,exc",
+    [(None, TypeError), ("1", TypeError), (True, TypeError), (1.0, TypeError), (3, ValueError), (-1, ValueError)],
+)
 def test_single_choice_bad_responses_name_the_parameter(bad, exc):
     with pytest.raises(exc, match="response"):
         check_answer(_q(), bad)
@@ -218,28 +256,40 @@ def test_bad_attempt_is_refused(bad):
         check_answer(_q(), 1, attempt=bad)
 
 
-@pytest.mark.parametrize("change,message", [
-    ({"hint": ""}, "hint"),
-    ({"explanation": "No source given."}, "cite"),
-    ({"explanation": "Because [S99999:A]."}, "S99999"),
-    ({"explanation": "Because [S13:C]."}, "tier"),
-    ({"kind": "trivia"}, "kind"),
-    ({"type": "essay"}, "type"),
-    ({"hnit": "typo"}, "unknown field"),
-    ({"options": [{"text": "a", "correct": True}]}, "2-6"),
-    ({"options": [{"text": "a", "correct": True}, {"text": "b", "correct": True}]}, "exactly one"),
-    ({"options": [{"text": "a", "correct": True}, {"text": "A", "correct": False}]}, "distinct"),
-    ({"options": [{"text": "a", "correct": True, "why": "x"}, {"text": "b", "correct": False}]}, "wrong option"),
-    ({"options": ["a", "b"]}, "must be a dict"),
-])
+@pytest.mark.parametrize(
+    "change,message",
+    [
+        ({"hint": ""}, "hint"),
+        ({"explanation": "No source given."}, "cite"),
+        ({"explanation": "Because [S99999:A]."}, "S99999"),
+        ({"explanation": "Because [S13:C]."}, "tier"),
+        ({"kind": "trivia"}, "kind"),
+        ({"type": "essay"}, "type"),
+        ({"hnit": "typo"}, "unknown field"),
+        ({"options": [{"text": "a", "correct": True}]}, "2-6"),
+        ({"options": [{"text": "a", "correct": True}, {"text": "b", "correct": True}]}, "exactly one"),
+        ({"options": [{"text": "a", "correct": True}, {"text": "A", "correct": False}]}, "distinct"),
+        ({"options": [{"text": "a", "correct": True, "why": "x"}, {"text": "b", "correct": False}]}, "wrong option"),
+        ({"options": ["a", "b"]}, "must be a dict"),
+    ],
+)
 def test_malformed_question_is_a_value_error_naming_the_question(change, message):
     with pytest.raises(ValueError, match="question") as info:
         check_answer(_q(**change), 0)
     assert message in str(info.value)
 
 
-@pytest.mark.parametrize("change", [{"tolerance": 0}, {"tolerance": float("nan")}, {"answer": float("inf")},
-                                    {"answer": "10"}, {"unit": None}, {"options": []}])
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"tolerance": 0},
+        {"tolerance": float("nan")},
+        {"answer": float("inf")},
+        {"answer": "10"},
+        {"unit": None},
+        {"options": []},
+    ],
+)
 def test_malformed_numeric_question_is_refused(change):
     with pytest.raises(ValueError, match="question"):
         check_answer(_numeric(**change), 10)
@@ -289,7 +339,7 @@ def test_widget_shows_options_in_shuffled_order_with_wrapping_text():
     expected = [card["q"]["options"][k]["text"] for k in option_order(card["q"], chapter)]
     assert all(text.replace("'", "&#x27;").replace('"', "&quot;") in html for text, html in zip(expected, shown))
     assert all("white-space:normal" in html for html in shown)
-    assert [row.children[0].description for row in rows] == list("ABCD"[:len(rows)])
+    assert [row.children[0].description for row in rows] == list("ABCD"[: len(rows)])
     assert repr(view.widget) == RUN_THIS_CELL_QUIZ and repr(view) == RUN_THIS_CELL_QUIZ
     assert "hfs-quiz" in view.widget._dom_classes
 

@@ -6,6 +6,7 @@ output in either pass fails the test, naming the notebook, the pass, the cell an
 (Student review B1: a second ``hfs.quiz(...)`` call raised ``TypeError: 'module' object is not
 callable``; strict nbval runs each cell once and cannot see it.)
 """
+
 import pytest
 from nbclient import NotebookClient
 
@@ -21,8 +22,14 @@ def _first_line(source: str) -> str:
 def run_twice(path) -> list[str]:
     """Execute ``path`` twice over in one kernel; return one line per error output."""
     nb = read(path)
-    client = NotebookClient(nb, timeout=CELL_TIMEOUT_S, kernel_name="python3", allow_errors=True,
-                            record_timing=False, resources={"metadata": {"path": str(path.parent)}})
+    client = NotebookClient(
+        nb,
+        timeout=CELL_TIMEOUT_S,
+        kernel_name="python3",
+        allow_errors=True,
+        record_timing=False,
+        resources={"metadata": {"path": str(path.parent)}},
+    )
     problems: list[str] = []
     with client.setup_kernel():
         for run in ("first run", "second run"):
@@ -35,8 +42,10 @@ def run_twice(path) -> list[str]:
                     continue
                 for out in cell.outputs:
                     if out.output_type == "error":
-                        problems.append(f"{path.name}, {run}, cell {i} (id {cell.id}, `{_first_line(cell.source)}`): "
-                                        f"{out.ename}: {out.evalue}")
+                        problems.append(
+                            f"{path.name}, {run}, cell {i} (id {cell.id}, `{_first_line(cell.source)}`): "
+                            f"{out.ename}: {out.evalue}"
+                        )
     return problems
 
 

@@ -1,4 +1,5 @@
 """Every fact of the two commissioning documents is mapped to a chapter, and taught there with evidence."""
+
 import csv
 
 import pytest
@@ -30,5 +31,7 @@ def test_present_chapters_teach_the_fact_with_its_evidence(row):
             continue  # chapter not written yet
         nb = read(PRESENT[ch])
         cited = {k for c in nb.cells for k, _ in find_citations(c.source)}
-        assert keys & cited, (f"seed fact {row['id']} ({row['fact_paraphrased']}) is assigned to chapter {ch}, "
-                              f"but {PRESENT[ch].name} cites none of its evidence keys {sorted(keys)}")
+        assert keys & cited, (
+            f"seed fact {row['id']} ({row['fact_paraphrased']}) is assigned to chapter {ch}, "
+            f"but {PRESENT[ch].name} cites none of its evidence keys {sorted(keys)}"
+        )

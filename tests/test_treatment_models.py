@@ -5,6 +5,7 @@ The science checks compare the teaching calibrations with the sourced table rows
 ``oral_drugs``, ``mvd_time_to_cure``, ``mvd_outcomes``, ``mvd_recurrence``,
 ``mvd_complications``), never with numbers typed into the test.
 """
+
 from __future__ import annotations
 
 import inspect
@@ -109,7 +110,9 @@ def test_repeated_cycles_do_not_wane():
     course = bont.botulinum_course(days, 9 * 91.0)
     peaks = cycle_peaks(course, days)
     lt = load_table("botulinum_long_term")
-    assert (~lt["waning"].astype(bool)).sum() > lt["waning"].astype(bool).sum(), "the sourced series mostly show no waning"
+    assert (~lt["waning"].astype(bool)).sum() > lt["waning"].astype(bool).sum(), (
+        "the sourced series mostly show no waning"
+    )
     stable = lt.dropna(subset=["early_value", "late_value"])
     sourced_ratio = (stable["late_value"] / stable["early_value"]).astype(float)
     ratio = peaks[-1] / peaks[1]
@@ -119,8 +122,9 @@ def test_repeated_cycles_do_not_wane():
 
 def test_missed_injection_lets_symptoms_return():
     base = 0.6
-    regular = tl.symptom_curve(tl.treatment_history([tl.injection(d) for d in bont.injection_schedule(91.0, 730.0)]),
-                               base, 730.0)
+    regular = tl.symptom_curve(
+        tl.treatment_history([tl.injection(d) for d in bont.injection_schedule(91.0, 730.0)]), base, 730.0
+    )
     missed_days = bont.injection_schedule(91.0, 730.0, missed=3)
     missed = tl.symptom_curve(tl.treatment_history([tl.injection(d) for d in missed_days]), base, 730.0)
     gap = (missed.time_days > 182.0) & (missed.time_days < 273.0)
@@ -282,8 +286,10 @@ def test_sampled_virtual_patients_have_sourced_complication_rates():
             lo, hi = mvd.sourced_complication_range(name, kind)
             if math.isnan(lo):
                 continue
-            k = sum(any(c.complication == name and (kind == "any" or c.permanent) for c in o.complications)
-                    for o in outcomes)
+            k = sum(
+                any(c.complication == name and (kind == "any" or c.permanent) for c in o.complications)
+                for o in outcomes
+            )
             p = mvd.complication_probability(name, kind)
             tol = 4 * math.sqrt(max(p, 1e-4) * (1 - p) / n)
             assert lo - tol <= k / n <= hi + tol, (name, kind, k / n, lo, hi)
@@ -386,14 +392,21 @@ def test_two_year_timeline_is_fast():
 
 
 # ------------------------------------------------------------------ declarations: bad input is refused by name
-DECLARED = [f for m in (bont, drugs, mvd, tl) for name in m.__all__
-            if callable(f := getattr(m, name)) and not inspect.isclass(f) and params_of(f)]
+DECLARED = [
+    f
+    for m in (bont, drugs, mvd, tl)
+    for name in m.__all__
+    if callable(f := getattr(m, name)) and not inspect.isclass(f) and params_of(f)
+]
 
 
 @pytest.mark.parametrize("fn", DECLARED, ids=lambda f: f"{f.__module__.rsplit('.', 1)[-1]}.{f.__name__}")
 def test_declared_parameters_refuse_bad_values_by_name(fn):
-    required = {"history": tl.treatment_history(), "timeline": tl.symptom_curve(None, 0.5, 30.0),
-                "outcome": mvd.sample_outcome(0)}
+    required = {
+        "history": tl.treatment_history(),
+        "timeline": tl.symptom_curve(None, 0.5, 30.0),
+        "outcome": mvd.sample_outcome(0),
+    }
     sig = inspect.signature(fn)
     base = {n: required[n] for n in sig.parameters if n in required}
     for name, p in params_of(fn).items():

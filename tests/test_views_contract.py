@@ -11,6 +11,7 @@ For each view in :func:`hfs_edu.widgets.base.registry` that declares ``PARAMS``:
 * valid examples move the widget to exactly that value and render;
 * the stored text form is the "Run this cell" placeholder.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -46,9 +47,12 @@ def declared(name: str) -> dict[str, Param]:
 
 
 def _cases(examples):
-    return [pytest.param(name, control, value, id=f"{name}-{control}-{i}")
-            for name, cls in VIEWS.items() for control, p in cls.PARAMS.items()
-            for i, value in enumerate(examples(p))]
+    return [
+        pytest.param(name, control, value, id=f"{name}-{control}-{i}")
+        for name, cls in VIEWS.items()
+        for control, p in cls.PARAMS.items()
+        for i, value in enumerate(examples(p))
+    ]
 
 
 def _valid(p: Param) -> list:

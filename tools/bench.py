@@ -34,6 +34,7 @@ code is 0 even when a target is missed (the PASS/FAIL columns say so).
 
 Usage: python tools/bench.py [--samples 12] [--skip-series] [--skip-env]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -42,8 +43,8 @@ import importlib
 import itertools
 import json
 import os
-import platform
 import pkgutil
+import platform
 import re
 import shutil
 import statistics
@@ -61,8 +62,13 @@ STUDENT_RATIO_TARGET = 1.2  # issue 8 §5: the student install is at most 1.2x t
 CORE_PACKAGES = ["jupyterlab", "ipywidgets", "matplotlib", "nbval", "pytest"]
 SET_P95_TARGET_MS, SPEEDUP_TARGET, SERIES_RATIO_TARGET = 50.0, 3.0, 2.0
 SAMPLES_PER_CONTROL = 12
-DEFAULT_NBVAL = ["--nbval", "--nbval-current-env", "--nbval-sanitize-with", "tools/nbval_sanitize.cfg",
-                 "--nbval-cell-timeout=120"]
+DEFAULT_NBVAL = [
+    "--nbval",
+    "--nbval-current-env",
+    "--nbval-sanitize-with",
+    "tools/nbval_sanitize.cfg",
+    "--nbval-cell-timeout=120",
+]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -151,23 +157,32 @@ def bench_view(cls: type, samples_per_control: int = SAMPLES_PER_CONTROL) -> dic
         defaults = view.params()
         all_set = []
         for name, values in control_values(view).items():
-            calls = list(itertools.islice(itertools.cycle([{name: v} for v in values]),
-                                          max(samples_per_control, len(values))))
+            calls = list(
+                itertools.islice(itertools.cycle([{name: v} for v in values]), max(samples_per_control, len(values)))
+            )
             view.set(**calls[0])  # warm-up (background, fonts), as after the student's first move
             samples = timed_ms(view.set, calls)
             view.set(**{name: defaults[name]})
             all_set += samples
-            row["controls"][name] = {"kind": type(view.controls[name]).__name__, "n": len(samples),
-                                     "set_p50_ms": pct(samples, 50), "set_p95_ms": pct(samples, 95),
-                                     "pass_p95": pct(samples, 95) <= SET_P95_TARGET_MS}
+            row["controls"][name] = {
+                "kind": type(view.controls[name]).__name__,
+                "n": len(samples),
+                "set_p50_ms": pct(samples, 50),
+                "set_p95_ms": pct(samples, 95),
+                "pass_p95": pct(samples, 95) <= SET_P95_TARGET_MS,
+            }
         naive_ms = timed_ms(lambda: naive_update(view), [{}] * 8)
         floor = render_floor(view)
         floor_ms = timed_ms(lambda: floor(), [{}] * 8)
     except Exception as exc:  # noqa: BLE001 - report, keep benchmarking the rest
         row["error"] = f"{type(exc).__name__}: {exc}"
         return row
-    row.update(set_p50_ms=pct(all_set, 50), set_p95_ms=pct(all_set, 95), naive_p50_ms=pct(naive_ms, 50),
-               floor_p50_ms=pct(floor_ms, 50))
+    row.update(
+        set_p50_ms=pct(all_set, 50),
+        set_p95_ms=pct(all_set, 95),
+        naive_p50_ms=pct(naive_ms, 50),
+        floor_p50_ms=pct(floor_ms, 50),
+    )
     row["speedup"] = row["naive_p50_ms"] / row["set_p50_ms"] if row["set_p50_ms"] > 0 else float("inf")
     row["pass_p95"] = all(c["pass_p95"] for c in row["controls"].values())
     row["pass_speedup"] = row["speedup"] >= SPEEDUP_TARGET
@@ -202,8 +217,9 @@ def _empty_notebook(folder: Path) -> str:
     import nbformat
     from nbformat.v4 import new_code_cell, new_notebook, new_output
 
-    cell = new_code_cell("1 + 1", execution_count=1,
-                         outputs=[new_output("execute_result", {"text/plain": "2"}, execution_count=1)])
+    cell = new_code_cell(
+        "1 + 1", execution_count=1, outputs=[new_output("execute_result", {"text/plain": "2"}, execution_count=1)]
+    )
     nb = new_notebook(cells=[cell])
     nb.metadata["kernelspec"] = {"display_name": "Python 3", "language": "python", "name": "python3"}
     path = folder / "00_empty.ipynb"
@@ -243,11 +259,16 @@ def bench_import(repeats: int = 5) -> dict:
         return statistics.median(times)
 
     stamp = "import time; t0 = time.perf_counter(); {body}; print(time.perf_counter() - t0)"
-    widgets = ("import pkgutil, importlib, hfs_edu.widgets as w; "
-               "[importlib.import_module('hfs_edu.widgets.' + m.name) for m in pkgutil.iter_modules(w.__path__)]")
+    widgets = (
+        "import pkgutil, importlib, hfs_edu.widgets as w; "
+        "[importlib.import_module('hfs_edu.widgets.' + m.name) for m in pkgutil.iter_modules(w.__path__)]"
+    )
     out = {}
-    for key, body in (("hfs_edu_s", "import hfs_edu"), ("hfs_edu_setup_s", "import hfs_edu; hfs_edu.setup()"),
-                      ("hfs_edu_widgets_s", f"import hfs_edu; hfs_edu.setup(); {widgets}")):
+    for key, body in (
+        ("hfs_edu_s", "import hfs_edu"),
+        ("hfs_edu_setup_s", "import hfs_edu; hfs_edu.setup()"),
+        ("hfs_edu_widgets_s", f"import hfs_edu; hfs_edu.setup(); {widgets}"),
+    ):
         try:
             out[key] = median_of(stamp.format(body=body))
         except RuntimeError as exc:
@@ -271,10 +292,21 @@ def cached_venv(label: str, pip_args: list[str], key_files: list[Path]) -> tuple
     try:
         subprocess.run([base, "-m", "venv", str(target)], check=True, capture_output=True, text=True, timeout=300)
         py = str(target / "bin" / "python")
-        subprocess.run([py, "-m", "pip", "install", "-q", "--upgrade", "pip"], check=True, capture_output=True,
-                       text=True, timeout=600)
-        subprocess.run([py, "-m", "pip", "install", "-q", *pip_args], check=True, cwd=ROOT, capture_output=True,
-                       text=True, timeout=1200)
+        subprocess.run(
+            [py, "-m", "pip", "install", "-q", "--upgrade", "pip"],
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        subprocess.run(
+            [py, "-m", "pip", "install", "-q", *pip_args],
+            check=True,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=1200,
+        )
     except (subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError) as exc:
         detail = getattr(exc, "stderr", "") or str(exc)
         lines = [ln for ln in str(detail).strip().splitlines() if ln.strip()]
@@ -317,8 +349,11 @@ def measure_env_sizes(full_venv: Path = ROOT / ".venv") -> dict:
 
 def print_env_sizes(env: dict) -> None:
     print("\nEnvironment size")
-    rows = (("bare", "bare: " + " ".join(CORE_PACKAGES)), ("student", "student: make lab (requirements/student.txt)"),
-            ("full", "full: .venv after make test (requirements/dev.txt)"))
+    rows = (
+        ("bare", "bare: " + " ".join(CORE_PACKAGES)),
+        ("student", "student: make lab (requirements/student.txt)"),
+        ("full", "full: .venv after make test (requirements/dev.txt)"),
+    )
     for label, title in rows:
         mb = env.get(f"{label}_mb")
         note = f"  ({env[f'{label}_note']})" if f"{label}_note" in env else ""
@@ -350,8 +385,10 @@ def _f(x, fmt="{:.1f}") -> str:
 
 
 def print_views(rows: list[dict]) -> None:
-    print(f"Interactive views — ms per control move (set = validation + model + redraw, as the student sees it); "
-          f"targets: p95 ≤ {SET_P95_TARGET_MS:g} ms per control, ≥ {SPEEDUP_TARGET:g}× faster than a rebuild")
+    print(
+        f"Interactive views — ms per control move (set = validation + model + redraw, as the student sees it); "
+        f"targets: p95 ≤ {SET_P95_TARGET_MS:g} ms per control, ≥ {SPEEDUP_TARGET:g}× faster than a rebuild"
+    )
     head = f"{'view / control':<34}{'widget':<18}{'n':>4}{'p50':>8}{'p95':>8}  {'p95 target':<10}"
     print(head)
     print("-" * len(head))
@@ -360,12 +397,17 @@ def print_views(rows: list[dict]) -> None:
         if "error" in r:
             print(f"{r['view']:<34}ERROR {r['error'][:100]}")
             continue
-        print(f"{r['view']:<34}{'':<18}{'':>4}{_f(r['set_p50_ms']):>8}{_f(r['set_p95_ms']):>8}  "
-              f"naive {_f(r['naive_p50_ms'])} ms, floor {_f(r['floor_p50_ms'])} ms, build {_f(r['build_ms'], '{:.0f}')} ms,"
-              f" speed-up {_f(r['speedup'], '{:.1f}×')} {ok(r['pass_speedup'])}")
+        print(
+            f"{r['view']:<34}{'':<18}{'':>4}{_f(r['set_p50_ms']):>8}{_f(r['set_p95_ms']):>8}  "
+            f"naive {_f(r['naive_p50_ms'])} ms, floor {_f(r['floor_p50_ms'])} ms, "
+            f"build {_f(r['build_ms'], '{:.0f}')} ms,"
+            f" speed-up {_f(r['speedup'], '{:.1f}×')} {ok(r['pass_speedup'])}"
+        )
         for name, c in r["controls"].items():
-            print(f"  {name:<32}{c['kind']:<18}{c['n']:>4}{_f(c['set_p50_ms']):>8}{_f(c['set_p95_ms']):>8}  "
-                  f"{ok(c['pass_p95']):<10}")
+            print(
+                f"  {name:<32}{c['kind']:<18}{c['n']:>4}{_f(c['set_p50_ms']):>8}{_f(c['set_p95_ms']):>8}  "
+                f"{ok(c['pass_p95']):<10}"
+            )
     if not rows:
         print("(no views registered)")
     print("  naive = a new figure per change; floor = one full redraw of the existing figure (blitting beats it).")
@@ -381,16 +423,22 @@ def print_rest(series: dict | None, imports: dict | None, env: dict | None) -> N
             for name, r in series["chapters"].items():
                 flag = "" if r["ratio"] <= SERIES_RATIO_TARGET else f"  <- over the {SERIES_RATIO_TARGET:g}× budget"
                 failed = "" if r["rc"] == 0 else "  nbval FAILED"
-                print(f"  {name:<34}{r['wall_s']:6.1f} s  +{r['above_floor_s']:5.1f} s above the floor "
-                      f"({r['ratio']:.1f}×){flag}{failed}")
+                print(
+                    f"  {name:<34}{r['wall_s']:6.1f} s  +{r['above_floor_s']:5.1f} s above the floor "
+                    f"({r['ratio']:.1f}×){flag}{failed}"
+                )
             names = ", ".join(series["over_budget"]) or "none"
-            print(f"  series  {series['ratio']:.2f}× the floor (target ≤ {SERIES_RATIO_TARGET:g}×) "
-                  f"{'PASS' if series['pass'] else 'FAIL'}; chapters over budget: {names}")
+            print(
+                f"  series  {series['ratio']:.2f}× the floor (target ≤ {SERIES_RATIO_TARGET:g}×) "
+                f"{'PASS' if series['pass'] else 'FAIL'}; chapters over budget: {names}"
+            )
     if imports is not None:
         print("\nImport time in a fresh interpreter (median of 5)")
-        for key, label in (("hfs_edu_s", "import hfs_edu"),
-                           ("hfs_edu_setup_s", "+ hfs_edu.setup() (notebook helpers)"),
-                           ("hfs_edu_widgets_s", "+ every hfs_edu.widgets module")):
+        for key, label in (
+            ("hfs_edu_s", "import hfs_edu"),
+            ("hfs_edu_setup_s", "+ hfs_edu.setup() (notebook helpers)"),
+            ("hfs_edu_widgets_s", "+ every hfs_edu.widgets module"),
+        ):
             value = imports.get(key)
             shown = _f(value * 1000, "{:.0f} ms") if value is not None else "ERROR " + imports.get(key + "_error", "")
             print(f"  {label:<38}{shown:>8}")
@@ -400,8 +448,12 @@ def print_rest(series: dict | None, imports: dict | None, env: dict | None) -> N
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--samples", type=int, default=SAMPLES_PER_CONTROL,
-                        help=f"moves timed per control (default {SAMPLES_PER_CONTROL})")
+    parser.add_argument(
+        "--samples",
+        type=int,
+        default=SAMPLES_PER_CONTROL,
+        help=f"moves timed per control (default {SAMPLES_PER_CONTROL})",
+    )
     parser.add_argument("--skip-series", action="store_true", help="skip the nbval series timing")
     parser.add_argument("--skip-env", action="store_true", help="skip the environment size comparison")
     parser.add_argument("--output", type=Path, default=RESULTS, help="JSON results file")
@@ -418,17 +470,28 @@ def main(argv: list[str]) -> int:
     env = None if args.skip_env else bench_env()
     print_rest(series, imports, env)
     views_ok = all(r.get("pass") for r in rows)
-    print(f"\nTargets: views {'PASS' if views_ok else 'FAIL'}"
-          + ("" if not series or not series.get("n_notebooks") else
-             f", series {'PASS' if series['pass'] else 'FAIL'}")
-          + f"  (informational; benchmark took {time.perf_counter() - t0:.0f} s)")
+    print(
+        f"\nTargets: views {'PASS' if views_ok else 'FAIL'}"
+        + ("" if not series or not series.get("n_notebooks") else f", series {'PASS' if series['pass'] else 'FAIL'}")
+        + f"  (informational; benchmark took {time.perf_counter() - t0:.0f} s)"
+    )
 
     result = {
-        "machine": {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count(),
-                    "load_average_1min": load},
-        "targets": {"set_p95_ms": SET_P95_TARGET_MS,
-                    "speedup_vs_naive": SPEEDUP_TARGET, "series_vs_floor": SERIES_RATIO_TARGET},
-        "views": rows, "series": series, "imports": imports, "env": env,
+        "machine": {
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+            "cpus": os.cpu_count(),
+            "load_average_1min": load,
+        },
+        "targets": {
+            "set_p95_ms": SET_P95_TARGET_MS,
+            "speedup_vs_naive": SPEEDUP_TARGET,
+            "series_vs_floor": SERIES_RATIO_TARGET,
+        },
+        "views": rows,
+        "series": series,
+        "imports": imports,
+        "env": env,
         "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
     }
     args.output.parent.mkdir(parents=True, exist_ok=True)

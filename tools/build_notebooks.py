@@ -30,6 +30,7 @@ A small step after jupytext then
 
 Usage: python tools/build_notebooks.py [chapters/NN_name.py ...]
 """
+
 from __future__ import annotations
 
 import re

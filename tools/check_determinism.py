@@ -14,6 +14,7 @@ Exit code 0 when identical, 1 on any difference (with a readable summary).
 
 Usage: python tools/check_determinism.py [notebooks/NN_name.ipynb ...]
 """
+
 from __future__ import annotations
 
 import difflib
@@ -49,7 +50,9 @@ def _text_diff(a: str, b: str) -> list[str]:
     lines = list(difflib.unified_diff(a.splitlines(), b.splitlines(), lineterm="", n=0))[2:]
     lines = [ln for ln in lines if not ln.startswith("@@")]
     more = len(lines) - MAX_TEXT_LINES
-    return [f"        {ln[:160]}" for ln in lines[:MAX_TEXT_LINES]] + ([f"        … {more} more line(s)"] if more > 0 else [])
+    return [f"        {ln[:160]}" for ln in lines[:MAX_TEXT_LINES]] + (
+        [f"        … {more} more line(s)"] if more > 0 else []
+    )
 
 
 def diff_values(a, b, path: str, out: list[str]) -> None:
@@ -76,8 +79,10 @@ def diff_values(a, b, path: str, out: list[str]) -> None:
     tb = "".join(b) if isinstance(b, list) else b
     if isinstance(ta, str) and isinstance(tb, str):
         if path.endswith(("image/png", "image/jpeg")):
-            out.append(f"    {path}: image bytes differ (sha256 {hashlib.sha256(ta.encode()).hexdigest()[:10]} "
-                       f"vs {hashlib.sha256(tb.encode()).hexdigest()[:10]})")
+            out.append(
+                f"    {path}: image bytes differ (sha256 {hashlib.sha256(ta.encode()).hexdigest()[:10]} "
+                f"vs {hashlib.sha256(tb.encode()).hexdigest()[:10]})"
+            )
         else:
             out.append(f"    {path}: text differs")
             out.extend(_text_diff(ta, tb))
@@ -147,12 +152,16 @@ def check(paths: list[Path]) -> int:
             failures += 1
             print(f"FAIL  {name} ({seconds:.1f} s)")
             if twice:
-                print("  executed twice, the results differ (hidden randomness, time, paths or addresses?)"
-                      " — first run vs second run:")
+                print(
+                    "  executed twice, the results differ (hidden randomness, time, paths or addresses?)"
+                    " — first run vs second run:"
+                )
                 print("\n".join("  " + ln for ln in _clip(twice)))
             if vs_stored:
-                print(f"  a fresh execution differs from the stored {_rel(stored)} "
-                      "(run `make notebooks` or `make execute` and commit?) — stored vs fresh:")
+                print(
+                    f"  a fresh execution differs from the stored {_rel(stored)} "
+                    "(run `make notebooks` or `make execute` and commit?) — stored vs fresh:"
+                )
                 print("\n".join("  " + ln for ln in _clip(vs_stored)))
     return failures
 

@@ -10,6 +10,7 @@
 
 Usage: python tools/execute_notebooks.py [notebooks/NN_name.ipynb ...]
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -62,8 +63,12 @@ def coalesce_streams(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
             continue
         merged = []
         for out in cell.outputs:
-            if (out.output_type == "stream" and merged and merged[-1].output_type == "stream"
-                    and merged[-1].name == out.name):
+            if (
+                out.output_type == "stream"
+                and merged
+                and merged[-1].output_type == "stream"
+                and merged[-1].name == out.name
+            ):
                 merged[-1].text += out.text
             else:
                 merged.append(out)
@@ -75,8 +80,13 @@ def execute(path: Path, retries: int = 1) -> None:
     """Execute ``path`` in place (kernel cwd = notebooks/)."""
     for attempt in range(retries + 1):
         nb = nbformat.read(path, as_version=4)
-        client = NotebookClient(nb, timeout=CELL_TIMEOUT_S, kernel_name="python3", record_timing=False,
-                                resources={"metadata": {"path": str(path.parent)}})
+        client = NotebookClient(
+            nb,
+            timeout=CELL_TIMEOUT_S,
+            kernel_name="python3",
+            record_timing=False,
+            resources={"metadata": {"path": str(path.parent)}},
+        )
         try:
             client.execute()
             break

@@ -10,6 +10,7 @@ the delivery notes); without them the page still shows every figure, caption and
 
 Usage: python tools/export_html.py [notebooks/NN_name.ipynb ...] [--out build/html]
 """
+
 from __future__ import annotations
 
 import argparse

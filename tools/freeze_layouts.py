@@ -13,6 +13,7 @@ as before. Run this after changing a figure, its table or the course style:
 What is frozen: every code cell of every built chapter notebook (``notebooks/NN_*.ipynb``) is executed
 in recording mode, so exactly the figures the chapters show (with their arguments) are covered.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -32,7 +33,7 @@ Written by ``tools/freeze_layouts.py``; do not edit by hand. A figure whose fing
 here is laid out by matplotlib's constrained layout engine as usual (correct, only slower).
 """
 '''
-RUNNER = r'''
+RUNNER = r"""
 import contextlib, io, sys, nbformat
 from IPython.core.interactiveshell import InteractiveShell
 sh = InteractiveShell.instance()
@@ -43,15 +44,19 @@ for path in sys.argv[1:]:
         if cell.cell_type == "code":
             with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
                 sh.run_cell(cell.source)
-'''
+"""
 
 
 def record(notebooks: list[Path]) -> dict:
     with tempfile.TemporaryDirectory(prefix="hfs-layouts-") as tmp:
         rec = Path(tmp) / "layouts.jsonl"
         env = {**os.environ, "HFS_EDU_RECORD_LAYOUTS": str(rec), "PYTHONPATH": str(ROOT), "MPLBACKEND": "Agg"}
-        subprocess.run([sys.executable, "-c", RUNNER, *(str(p.resolve()) for p in notebooks)],
-                       cwd=ROOT / "notebooks", env=env, check=True)
+        subprocess.run(
+            [sys.executable, "-c", RUNNER, *(str(p.resolve()) for p in notebooks)],
+            cwd=ROOT / "notebooks",
+            env=env,
+            check=True,
+        )
         rows = [json.loads(line) for line in rec.read_text(encoding="utf-8").splitlines()] if rec.exists() else []
     out = {}
     for row in rows:
@@ -74,8 +79,9 @@ def main() -> int:
         missing = sorted(set(layouts) - set(LAYOUTS))
         print(f"{len(layouts)} figure layouts, {len(missing)} not frozen")
         return 1 if missing else 0
-    OUT.write_text(HEADER + "LAYOUTS: dict = " + pprint.pformat(layouts, width=100, compact=True) + "\n",
-                   encoding="utf-8")
+    OUT.write_text(
+        HEADER + "LAYOUTS: dict = " + pprint.pformat(layouts, width=100, compact=True) + "\n", encoding="utf-8"
+    )
     print(f"wrote {len(layouts)} layouts to {OUT.relative_to(ROOT)}")
     return 0
 

@@ -4,6 +4,7 @@ Turns off JupyterLab's news and update-check pop-ups (the course runs offline an
 students should not be asked about Jupyter news). Run by ``make venv`` and by the
 Binder ``postBuild``; safe to run twice.
 """
+
 import json
 import sys
 from pathlib import Path

@@ -33,6 +33,7 @@ Usage::
     python tools/pacing.py                      # every chapter
     python tools/pacing.py chapters/02_*.py     # some chapters
 """
+
 from __future__ import annotations
 
 import json
@@ -51,8 +52,10 @@ MIN_PER_QUIZ_ITEM = 1
 TOLERANCE = 0.20
 MIN_SLACK_MIN = 1.0
 
-STATED = re.compile(r"\*\*Estimated time:\*\*\s*about\s+(\d+)\s*min core path"
-                    r"(?:\s*\(\+\s*(\d+)\s*min going deeper\))?")
+STATED = re.compile(
+    r"\*\*Estimated time:\*\*\s*about\s+(\d+)\s*min core path"
+    r"(?:\s*\(\+\s*(\d+)\s*min going deeper\))?"
+)
 EXERCISE_TIME = re.compile(r"^\s*\*\*Time:\*\*\s*about\s+(\d+)\s*min\b", re.MULTILINE)
 QUESTIONS_LEAD = re.compile(r"^\s*\*\*Questions to explore", re.MULTILINE)
 ITEM = re.compile(r"^\s*\d+\.\s+\S")
@@ -76,7 +79,7 @@ def try_it_questions(markdown: str) -> int:
     """Numbered items of the list after ``**Questions to explore`` (0 if the cell has none)."""
     total = 0
     for lead in QUESTIONS_LEAD.finditer(markdown):
-        rest = markdown[lead.end():].splitlines()[1:]
+        rest = markdown[lead.end() :].splitlines()[1:]
         for line in rest:
             if ITEM.match(line):
                 total += 1
@@ -120,24 +123,37 @@ class Pace:
 
     @property
     def core_min(self) -> float:
-        return (self.words / WORDS_PER_MIN + MIN_PER_QUESTION * self.questions + MIN_PER_FIGURE * self.figures
-                + MIN_PER_QUIZ_ITEM * self.quiz_items + self.exercise_min)
+        return (
+            self.words / WORDS_PER_MIN
+            + MIN_PER_QUESTION * self.questions
+            + MIN_PER_FIGURE * self.figures
+            + MIN_PER_QUIZ_ITEM * self.quiz_items
+            + self.exercise_min
+        )
 
     @property
     def deeper_min(self) -> float:
-        return (self.deeper_words / WORDS_PER_MIN + MIN_PER_QUESTION * self.deeper_questions
-                + MIN_PER_FIGURE * self.deeper_figures)
+        return (
+            self.deeper_words / WORDS_PER_MIN
+            + MIN_PER_QUESTION * self.deeper_questions
+            + MIN_PER_FIGURE * self.deeper_figures
+        )
 
     def summary(self) -> str:
-        stated = ("not stated in the required form" if self.stated_core is None
-                  else f"about {self.stated_core} min core path (+{self.stated_deeper or 0} min going deeper)")
-        return (f"{self.chapter}: computed {self.core_min:.0f} min core path (+{self.deeper_min:.0f} min going deeper); "
-                f"stated {stated}\n"
-                f"    core:   {self.words} words / {WORDS_PER_MIN} = {self.words / WORDS_PER_MIN:.1f}, "
-                f"{self.questions} Try-it questions x {MIN_PER_QUESTION}, {self.figures} figures/tables, "
-                f"{self.quiz_items} quiz questions, exercise {self.exercise_min} min\n"
-                f"    deeper: {self.deeper_words} words / {WORDS_PER_MIN} = {self.deeper_words / WORDS_PER_MIN:.1f}, "
-                f"{self.deeper_questions} Try-it questions x {MIN_PER_QUESTION}, {self.deeper_figures} figures/tables")
+        stated = (
+            "not stated in the required form"
+            if self.stated_core is None
+            else f"about {self.stated_core} min core path (+{self.stated_deeper or 0} min going deeper)"
+        )
+        return (
+            f"{self.chapter}: computed {self.core_min:.0f} min core path (+{self.deeper_min:.0f} min going deeper); "
+            f"stated {stated}\n"
+            f"    core:   {self.words} words / {WORDS_PER_MIN} = {self.words / WORDS_PER_MIN:.1f}, "
+            f"{self.questions} Try-it questions x {MIN_PER_QUESTION}, {self.figures} figures/tables, "
+            f"{self.quiz_items} quiz questions, exercise {self.exercise_min} min\n"
+            f"    deeper: {self.deeper_words} words / {WORDS_PER_MIN} = {self.deeper_words / WORDS_PER_MIN:.1f}, "
+            f"{self.deeper_questions} Try-it questions x {MIN_PER_QUESTION}, {self.deeper_figures} figures/tables"
+        )
 
 
 def within(stated: int | None, computed: float) -> bool:

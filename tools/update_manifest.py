@@ -21,6 +21,7 @@ Standard library only. Usage (from the repository root)::
     python tools/update_manifest.py            # after editing any data/*.csv
     python tools/update_manifest.py --check    # in CI: is the manifest up to date?
 """
+
 from __future__ import annotations
 
 import argparse
@@ -136,10 +137,15 @@ def refresh(manifest: dict, data_dir: Path) -> tuple[dict, list[str], list[str]]
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data-dir", type=Path, default=default_data_dir(),
-                        help="folder holding manifest.json and the tables (default: data/ next to tools/)")
-    parser.add_argument("--check", action="store_true",
-                        help="only verify; exit 1 if a checksum is stale or a header is wrong")
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=default_data_dir(),
+        help="folder holding manifest.json and the tables (default: data/ next to tools/)",
+    )
+    parser.add_argument(
+        "--check", action="store_true", help="only verify; exit 1 if a checksum is stale or a header is wrong"
+    )
     args = parser.parse_args(argv)
 
     path = args.data_dir / "manifest.json"
@@ -160,15 +166,19 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if args.check:
         if changed:
-            print("error: stale sha256 for " + ", ".join(changed) + "; run python tools/update_manifest.py",
-                  file=sys.stderr)
+            print(
+                "error: stale sha256 for " + ", ".join(changed) + "; run python tools/update_manifest.py",
+                file=sys.stderr,
+            )
             return 1
         print(f"ok: {len(new['tables'])} tables match {path.name}")
         return 0
     text = json.dumps(new, indent=2, ensure_ascii=False) + "\n"
     path.write_text(text, encoding="utf-8")
-    print(f"updated {path.name}: {len(new['tables'])} tables"
-          + (f"; new checksums for {', '.join(changed)}" if changed else "; checksums unchanged"))
+    print(
+        f"updated {path.name}: {len(new['tables'])} tables"
+        + (f"; new checksums for {', '.join(changed)}" if changed else "; checksums unchanged")
+    )
     return 0
 
 

@@ -12,6 +12,7 @@ it ends with ``check(...)``, which
 The worked solution calls the same checker, so CI proves that the solution passes.
 Chapter modules live beside this file (``ch00.py`` …) and expose ``check``.
 """
+
 from __future__ import annotations
 
 import html
@@ -74,11 +75,15 @@ class Feedback:
 
     def _lines(self) -> list[str]:
         if self.blanks:
-            return [f"Still blank: {', '.join(self.blanks)}. Replace each ... with your answer, "
-                    "then run the cell again."]
+            return [
+                f"Still blank: {', '.join(self.blanks)}. Replace each ... with your answer, then run the cell again."
+            ]
         lines = [f"{'✓' if p.ok else '✗'} {p.name}: {p.message}" for p in self.parts]
-        lines.append("All parts right. Compare your reasoning with the worked solution below."
-                     if self.passed else "Not all parts are right yet: use the hints and try again.")
+        lines.append(
+            "All parts right. Compare your reasoning with the worked solution below."
+            if self.passed
+            else "Not all parts are right yet: use the hints and try again."
+        )
         return lines
 
     def __repr__(self) -> str:
@@ -91,8 +96,10 @@ class Feedback:
             return body
         # The worked solution's result stays folded even after "Run All" (student review 2, U01):
         # JupyterLab shows a re-run cell's output, so the output itself must not give the answer away.
-        return ("<details class='hfs-solution-result'><summary><b>Result of the worked solution</b> "
-                f"(open it after you have tried)</summary>{body}</details>")
+        return (
+            "<details class='hfs-solution-result'><summary><b>Result of the worked solution</b> "
+            f"(open it after you have tried)</summary>{body}</details>"
+        )
 
 
 def check(chapter: str, *, collapsed: bool = False, **answers: object) -> Feedback:

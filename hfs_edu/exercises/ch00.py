@@ -12,6 +12,7 @@ The student estimates, for a district of 250,000 people (30,000 of them over 70)
 Every expected value is computed here from the table and
 :func:`hfs_edu.models.epidemiology.expected_cases`; nothing is typed in.
 """
+
 from __future__ import annotations
 
 from ..data import load_table
@@ -30,8 +31,12 @@ _TITLE = "Chapter 00 exercise: expected cases in a district of 250,000"
 
 def _primary_prevalence(age_group: str) -> list[float]:
     df = load_table("epidemiology")
-    rows = df[(df["measure"] == "prevalence") & (df["sex"] == "all") & (df["age_group"] == age_group)
-              & (df["data_origin"] == "original study")]
+    rows = df[
+        (df["measure"] == "prevalence")
+        & (df["sex"] == "all")
+        & (df["age_group"] == age_group)
+        & (df["data_origin"] == "original study")
+    ]
     return sorted(float(v) for v in rows["value_per_100000"].dropna())
 
 
@@ -42,29 +47,49 @@ def expected() -> dict[str, float]:
     whole_low = float(expected_cases(DISTRICT_POPULATION, all_ages[0]))
     whole_high = float(expected_cases(DISTRICT_POPULATION, all_ages[-1]))
     old = float(expected_cases(DISTRICT_OVER_70, over_70[0]))
-    return {"whole_low": whole_low, "whole_high": whole_high, "over_70": old,
-            "over_70_share_pct": 100 * old / whole_high,
-            "prevalence_low": all_ages[0], "prevalence_high": all_ages[-1], "prevalence_over_70": over_70[0]}
+    return {
+        "whole_low": whole_low,
+        "whole_high": whole_high,
+        "over_70": old,
+        "over_70_share_pct": 100 * old / whole_high,
+        "prevalence_low": all_ages[0],
+        "prevalence_high": all_ages[-1],
+        "prevalence_over_70": over_70[0],
+    }
 
 
 def _count_part(name: str, answer: object, target: float, population: int, prevalence: float) -> Part:
     if close_enough(answer, target, rel=0.03, abs_=0.6):
         return Part(name, True, f"right: about {target:.1f} people.")
     if close_enough(answer, population * prevalence, rel=0.03):
-        return Part(name, False, f"you multiplied but did not divide: the prevalence is per {PER_100000:,} "
-                                 "people, so divide by 100,000.")
+        return Part(
+            name,
+            False,
+            f"you multiplied but did not divide: the prevalence is per {PER_100000:,} people, so divide by 100,000.",
+        )
     if name == "over_70" and close_enough(answer, expected_cases(DISTRICT_POPULATION, prevalence), rel=0.03):
-        return Part(name, False, f"the over-70 figure applies only to the {DISTRICT_OVER_70:,} people over 70, "
-                                 "not to the whole district.")
-    return Part(name, False, f"population x prevalence / 100,000, with population {population:,} and "
-                             f"prevalence {prevalence:g} per 100,000.")
+        return Part(
+            name,
+            False,
+            f"the over-70 figure applies only to the {DISTRICT_OVER_70:,} people over 70, not to the whole district.",
+        )
+    return Part(
+        name,
+        False,
+        f"population x prevalence / 100,000, with population {population:,} and prevalence {prevalence:g} per 100,000.",
+    )
 
 
-def check(whole_low: object = ..., whole_high: object = ..., over_70: object = ...,
-          over_70_share_pct: object = ...) -> Feedback:
+def check(
+    whole_low: object = ..., whole_high: object = ..., over_70: object = ..., over_70_share_pct: object = ...
+) -> Feedback:
     """Check the chapter 00 exercise; blanks (``...``) are reported, never an error."""
-    answers = {"whole_low": whole_low, "whole_high": whole_high, "over_70": over_70,
-                   "over_70_share_pct": over_70_share_pct}
+    answers = {
+        "whole_low": whole_low,
+        "whole_high": whole_high,
+        "over_70": over_70,
+        "over_70_share_pct": over_70_share_pct,
+    }
     blanks = blank_names(**answers)
     if blanks:
         return Feedback(_TITLE, blanks=blanks)
@@ -76,11 +101,20 @@ def check(whole_low: object = ..., whole_high: object = ..., over_70: object = .
     ]
     share = e["over_70_share_pct"]
     if close_enough(over_70_share_pct, share, abs_=3.0):
-        parts.append(Part("over_70_share_pct", True, f"right: about {share:.0f}% of the district's patients "
-                                                     "would be over 70 (two different studies combined)."))
+        parts.append(
+            Part(
+                "over_70_share_pct",
+                True,
+                f"right: about {share:.0f}% of the district's patients "
+                "would be over 70 (two different studies combined).",
+            )
+        )
     elif close_enough(over_70_share_pct, share / 100, abs_=0.03):
         parts.append(Part("over_70_share_pct", False, "give it as a percentage (multiply the fraction by 100)."))
     else:
-        parts.append(Part("over_70_share_pct", False, "divide your over_70 count by your whole_high count, "
-                                                      "then multiply by 100."))
+        parts.append(
+            Part(
+                "over_70_share_pct", False, "divide your over_70 count by your whole_high count, then multiply by 100."
+            )
+        )
     return Feedback(_TITLE, parts=parts)

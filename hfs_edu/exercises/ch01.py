@@ -12,6 +12,7 @@ mandibular** branch. The student names
 The expected answers come from :func:`hfs_edu.models.anatomy.cross_talk_muscles`
 and :func:`~hfs_edu.models.anatomy.branches_of` (the branch table).
 """
+
 from __future__ import annotations
 
 from ..models import anatomy
@@ -49,8 +50,12 @@ def _names(value: object) -> tuple[set[str], list[str]]:
 def _list_part(name: str, answer: object, target: list[str], other: list[str]) -> Part:
     got, unknown = _names(answer)
     if unknown:
-        return Part(name, False, f"not a muscle in the course table: {', '.join(unknown)}. Spell them as in the "
-                                 "face map key, e.g. 'orbicularis oculi'.")
+        return Part(
+            name,
+            False,
+            f"not a muscle in the course table: {', '.join(unknown)}. Spell them as in the "
+            "face map key, e.g. 'orbicularis oculi'.",
+        )
     want = set(target)
     if got == want:
         return Part(name, True, "right: " + ", ".join(target) + ".")
@@ -60,11 +65,16 @@ def _list_part(name: str, answer: object, target: list[str], other: list[str]) -
         hints.append(f"{len(missing)} missing")
     if extra:
         wrong_list = set(extra) & set(other)
-        hints.append(f"{len(extra)} that {'does' if len(extra) == 1 else 'do'} not belong here"
-                     + (" (they belong in the other list)" if wrong_list else ""))
+        hints.append(
+            f"{len(extra)} that {'does' if len(extra) == 1 else 'do'} not belong here"
+            + (" (they belong in the other list)" if wrong_list else "")
+        )
     branch = STIMULATED if name == "direct" else LINKED
-    tip = ("muscles the stimulated branch supplies itself" if name == "direct"
-           else "muscles of the linked branch that the stimulated branch does not also supply")
+    tip = (
+        "muscles the stimulated branch supplies itself"
+        if name == "direct"
+        else "muscles of the linked branch that the stimulated branch does not also supply"
+    )
     return Part(name, False, f"{'; '.join(hints)}. Pick '{branch}' in the face map: you want the {tip}.")
 
 
@@ -74,8 +84,10 @@ def check(direct: object = ..., via_cross_talk: object = ..., record_from: objec
     if blanks:
         return Feedback(_TITLE, blanks=blanks)
     e = expected()
-    parts = [_list_part("direct", direct, e["direct"], e["via_cross_talk"]),
-             _list_part("via_cross_talk", via_cross_talk, e["via_cross_talk"], e["direct"])]
+    parts = [
+        _list_part("direct", direct, e["direct"], e["via_cross_talk"]),
+        _list_part("via_cross_talk", via_cross_talk, e["via_cross_talk"], e["direct"]),
+    ]
     got, unknown = _names(record_from)
     if unknown or len(got) != 1:
         parts.append(Part("record_from", False, "name one muscle, spelled as in the face map key."))
@@ -83,16 +95,40 @@ def check(direct: object = ..., via_cross_talk: object = ..., record_from: objec
         muscle = next(iter(got))
         supply = anatomy.branches_of(muscle)
         if muscle in e["record_from"]:
-            parts.append(Part("record_from", True, f"right: {muscle} is supplied only by the {LINKED} branch, so "
-                                                   "a response there must have crossed between fibres."))
+            parts.append(
+                Part(
+                    "record_from",
+                    True,
+                    f"right: {muscle} is supplied only by the {LINKED} branch, so "
+                    "a response there must have crossed between fibres.",
+                )
+            )
         elif STIMULATED in supply:
-            parts.append(Part("record_from", False, f"{muscle} is supplied by the {STIMULATED} branch itself, so "
-                                                    "it contracts anyway and proves nothing."))
+            parts.append(
+                Part(
+                    "record_from",
+                    False,
+                    f"{muscle} is supplied by the {STIMULATED} branch itself, so "
+                    "it contracts anyway and proves nothing.",
+                )
+            )
         elif LINKED in supply:
-            parts.append(Part("record_from", False, f"{muscle} is also supplied by the {' and '.join(supply)} "
-                                                    "branches; choose a muscle that only the linked branch "
-                                                    "supplies."))
+            parts.append(
+                Part(
+                    "record_from",
+                    False,
+                    f"{muscle} is also supplied by the {' and '.join(supply)} "
+                    "branches; choose a muscle that only the linked branch "
+                    "supplies.",
+                )
+            )
         else:
-            parts.append(Part("record_from", False, f"{muscle} is not supplied by the {LINKED} branch, so "
-                                                    "cross-talk with it would not reach this muscle."))
+            parts.append(
+                Part(
+                    "record_from",
+                    False,
+                    f"{muscle} is not supplied by the {LINKED} branch, so "
+                    "cross-talk with it would not reach this muscle.",
+                )
+            )
     return Feedback(_TITLE, parts=parts)

@@ -14,6 +14,7 @@ view's settings (an artery pulsates at the model's 40 mmHg pulse pressure; the v
 40 years ahead), never typed in. The free-text part is not marked right or wrong beyond
 "is it a real answer": the worked solution gives a model answer to compare with.
 """
+
 from __future__ import annotations
 
 import math
@@ -21,8 +22,15 @@ import math
 from ..models import compression
 from . import Feedback, Part, blank_names, close_enough
 
-__all__ = ["check", "expected", "PRESSURES_MMHG", "SEVERITY_INDENTING", "SEVERITY_TOUCHING", "AGE_AT_START_YEARS",
-           "HORIZON_YEARS"]
+__all__ = [
+    "check",
+    "expected",
+    "PRESSURES_MMHG",
+    "SEVERITY_INDENTING",
+    "SEVERITY_TOUCHING",
+    "AGE_AT_START_YEARS",
+    "HORIZON_YEARS",
+]
 
 TITLE = "Exercise 02 · Mrs Ortiz's MRI and the compression model"
 
@@ -37,8 +45,9 @@ MIN_DISCUSSION_WORDS = 8
 
 
 def _years(severity: float, sbp: float, age: float = AGE_AT_START_YEARS) -> float:
-    return compression.years_to_symptoms(severity, pulsation=ARTERY_PULSATION, systolic_bp_mmhg=sbp,
-                                         age_years=age, horizon_years=HORIZON_YEARS)
+    return compression.years_to_symptoms(
+        severity, pulsation=ARTERY_PULSATION, systolic_bp_mmhg=sbp, age_years=age, horizon_years=HORIZON_YEARS
+    )
 
 
 def expected() -> dict:
@@ -73,21 +82,28 @@ def _check_years(answer: object, want: tuple) -> Part:
     if all(ok):
         return Part(name, True, "right: the higher the pressure, the sooner the indenting artery wears the nerve out.")
     if all(0.0 <= g <= 1.0 for g in got):
-        hint = ("these look like myelin integrities (0 to 1); the question asks for years of contact, "
-                "the number after 'symptoms began after' in the text under the view.")
-    elif all(close_enough(g, w, rel=0.03, abs_=YEARS_ABS_TOLERANCE)
-             for g, w in zip(got, reversed(want))):
+        hint = (
+            "these look like myelin integrities (0 to 1); the question asks for years of contact, "
+            "the number after 'symptoms began after' in the text under the view."
+        )
+    elif all(close_enough(g, w, rel=0.03, abs_=YEARS_ABS_TOLERANCE) for g, w in zip(got, reversed(want))):
         hint = "the order is reversed: give the years at 120 mmHg first, then 140, then 160."
-    elif all(close_enough(g, _years(SEVERITY_INDENTING, bp, 40.0), rel=0.03, abs_=YEARS_ABS_TOLERANCE)
-             for g, bp in zip(got, PRESSURES_MMHG)):
+    elif all(
+        close_enough(g, _years(SEVERITY_INDENTING, bp, 40.0), rel=0.03, abs_=YEARS_ABS_TOLERANCE)
+        for g, bp in zip(got, PRESSURES_MMHG)
+    ):
         hint = "did you leave the age at 40 (the function's default)? The contact began at 45: age_years=45."
-    elif all(close_enough(g, _years(0.45, bp), rel=0.03, abs_=YEARS_ABS_TOLERANCE) or not math.isfinite(g)
-             for g, bp in zip(got, PRESSURES_MMHG)):
+    elif all(
+        close_enough(g, _years(0.45, bp), rel=0.03, abs_=YEARS_ABS_TOLERANCE) or not math.isfinite(g)
+        for g, bp in zip(got, PRESSURES_MMHG)
+    ):
         hint = "these fit severity 0.45, the view's starting value; set severity to 0.6 (indenting)."
     else:
         wrong = ", ".join(f"{bp:g} mmHg" for bp, good in zip(PRESSURES_MMHG, ok) if not good)
-        hint = (f"check the value at {wrong}: in the view set severity 0.6, age at start 45, artery, move "
-                "systolic BP and read 'symptoms began after ... years'.")
+        hint = (
+            f"check the value at {wrong}: in the view set severity 0.6, age at start 45, artery, move "
+            "systolic BP and read 'symptoms began after ... years'."
+        )
     return Part(name, False, hint)
 
 
@@ -97,8 +113,12 @@ def _check_touching(answer: object, want: bool) -> Part:
         return Part(name, False, "answer True or False (without quotes).")
     if answer == want:
         return Part(name, True, "right: between 120 and 160 mmHg repair keeps pace with a vessel that only touches.")
-    return Part(name, False, "set severity 0.25 in the view and move systolic BP from 120 to 160 mmHg: does the "
-                             "text under the figure ever say that symptoms begin within the 40 years shown?")
+    return Part(
+        name,
+        False,
+        "set severity 0.25 in the view and move systolic BP from 120 to 160 mmHg: does the "
+        "text under the figure ever say that symptoms begin within the 40 years shown?",
+    )
 
 
 def _check_role(answer: object, want: str) -> Part:
@@ -106,25 +126,45 @@ def _check_role(answer: object, want: str) -> Part:
     if not isinstance(answer, str) or answer.strip().lower() not in ("cause", "accelerator"):
         return Part(name, False, 'answer "cause" or "accelerator" (in quotes).')
     if answer.strip().lower() == want:
-        return Part(name, True, "right: pressure shortens the time for an indenting vessel but does not make a "
-                                "touching one harmful in this range.")
-    return Part(name, False, "compare your answers to parts 1 and 2: does high pressure turn a touching vessel "
-                             "into a harmful one, or does it speed up the damage an indenting vessel already does?")
+        return Part(
+            name,
+            True,
+            "right: pressure shortens the time for an indenting vessel but does not make a "
+            "touching one harmful in this range.",
+        )
+    return Part(
+        name,
+        False,
+        "compare your answers to parts 1 and 2: does high pressure turn a touching vessel "
+        "into a harmful one, or does it speed up the damage an indenting vessel already does?",
+    )
 
 
 def _check_discussion(answer: object) -> Part:
     name = "4. what the model cannot tell"
     if not isinstance(answer, str) or len(answer.split()) < MIN_DISCUSSION_WORDS:
-        return Part(name, False, "write a sentence or two (in quotes). Think of what the model's numbers are "
-                                 "(measured or chosen?) and of what an MRI cannot show about cause.")
+        return Part(
+            name,
+            False,
+            "write a sentence or two (in quotes). Think of what the model's numbers are "
+            "(measured or chosen?) and of what an MRI cannot show about cause.",
+        )
     return Part(name, True, "thank you; compare it with the model answer in the worked solution.")
 
 
-def check(years_indenting: object = ..., touching_gives_symptoms: object = ..., bp_role: object = ...,
-          cannot_tell: object = ...) -> Feedback:
+def check(
+    years_indenting: object = ...,
+    touching_gives_symptoms: object = ...,
+    bp_role: object = ...,
+    cannot_tell: object = ...,
+) -> Feedback:
     """Check the chapter 02 exercise; blanks (``...``) are reported, never an error."""
-    answers = {"years_indenting": years_indenting, "touching_gives_symptoms": touching_gives_symptoms,
-               "bp_role": bp_role, "cannot_tell": cannot_tell}
+    answers = {
+        "years_indenting": years_indenting,
+        "touching_gives_symptoms": touching_gives_symptoms,
+        "bp_role": bp_role,
+        "cannot_tell": cannot_tell,
+    }
     blanks = blank_names(**answers)
     if blanks:
         return Feedback(TITLE, blanks=blanks)

@@ -6,6 +6,7 @@ that still gives a response, and says what happens when the vessel is moved away
 expected value is computed here from :mod:`hfs_edu.models.crosstalk`, never typed in, so the
 checker follows the model if its calibration changes.
 """
+
 from __future__ import annotations
 
 import math
@@ -41,9 +42,11 @@ def _steps() -> list[float]:
 
 def _range_of(latency_ms: float) -> str:
     """The answer range that contains ``latency_ms`` (the nearest one if none does)."""
+
     def distance(bounds):
         lo, hi = bounds
         return 0.0 if lo <= latency_ms <= hi else min(abs(latency_ms - lo), abs(latency_ms - hi))
+
     return min(RANGES_MS, key=lambda label: distance(RANGES_MS[label]))
 
 
@@ -93,18 +96,30 @@ def _check_range(answer, exp) -> Part:
         return Part(name, False, 'type one of "1-2 ms", "8-12 ms" or "30-50 ms", in quotes.')
     got = labels[text]
     if got == want:
-        return Part(name, True, "right: the response needs a round trip towards the brainstem, up the "
-                                "stimulated fibres and down another branch's fibres. The switch between "
-                                "branches is either a ~1 ms crossing at the root exit zone (peripheral "
-                                "reading) or a relay through the facial nucleus (central reading); both "
-                                "give 8-12 ms. The model has only the peripheral route (section 8).")
+        return Part(
+            name,
+            True,
+            "right: the response needs a round trip towards the brainstem, up the "
+            "stimulated fibres and down another branch's fibres. The switch between "
+            "branches is either a ~1 ms crossing at the root exit zone (peripheral "
+            "reading) or a relay through the facial nucleus (central reading); both "
+            "give 8-12 ms. The model has only the peripheral route (section 8).",
+        )
     if RANGES_MS[got][1] < RANGES_MS[want][0]:
-        return Part(name, False, f"{got} is about the direct response of the stimulated branch's own "
-                                 "muscle, which is close to the stimulus. Think of the detour: where must the impulse go to "
-                                 "reach another branch's fibres, at the root exit zone or in the nucleus? (Sections 6 and 8.)")
-    return Part(name, False, "too long for a round trip of nerve conduction, whether the switch happens at "
-                             "the root exit zone or in the nucleus: it would need a much slower route. Add "
-                             "up the legs in Figure 3.7.")
+        return Part(
+            name,
+            False,
+            f"{got} is about the direct response of the stimulated branch's own "
+            "muscle, which is close to the stimulus. Think of the detour: where must the impulse go to "
+            "reach another branch's fibres, at the root exit zone or in the nucleus? (Sections 6 and 8.)",
+        )
+    return Part(
+        name,
+        False,
+        "too long for a round trip of nerve conduction, whether the switch happens at "
+        "the root exit zone or in the nucleus: it would need a much slower route. Add "
+        "up the legs in Figure 3.7.",
+    )
 
 
 def _check_latency(answer, exp) -> Part:
@@ -114,19 +129,35 @@ def _check_latency(answer, exp) -> Part:
     if x is None:
         return Part(name, False, "type a number of milliseconds, such as 7.5 (no quotes, no unit).")
     if close_enough(x, want, rel=0.0, abs_=LATENCY_TOLERANCE_MS):
-        return Part(name, True, f"right: the model answers at {want:.1f} ms, with "
-                                f"{exp['units_at_default']} motor units. Compare it with the patients' "
-                                "values in section 6.")
+        return Part(
+            name,
+            True,
+            f"right: the model answers at {want:.1f} ms, with "
+            f"{exp['units_at_default']} motor units. Compare it with the patients' "
+            "values in section 6.",
+        )
     if x <= exp["direct_latency_ms"] + 1.0:
-        return Part(name, False, "that is the direct response in the upper trace. The lateral spread is "
-                                 "the response in the lower trace (mentalis).")
+        return Part(
+            name,
+            False,
+            "that is the direct response in the upper trace. The lateral spread is "
+            "the response in the lower trace (mentalis).",
+        )
     low, high = RANGES_MS["8-12 ms"]
     if low <= x <= high:
-        return Part(name, False, "a good guess, inside the typical window, but read the value: set "
-                                 "demyelination 0.80 and compression 0.70, and take the onset from the "
-                                 "text under the figure.")
-    return Part(name, False, "not what the view shows at demyelination 0.80 and compression 0.70 "
-                             "(zygomatic → mentalis). Check the three settings and read the onset again.")
+        return Part(
+            name,
+            False,
+            "a good guess, inside the typical window, but read the value: set "
+            "demyelination 0.80 and compression 0.70, and take the onset from the "
+            "text under the figure.",
+        )
+    return Part(
+        name,
+        False,
+        "not what the view shows at demyelination 0.80 and compression 0.70 "
+        "(zygomatic → mentalis). Check the three settings and read the onset again.",
+    )
 
 
 def _check_lowest(answer, exp) -> Part:
@@ -139,16 +170,27 @@ def _check_lowest(answer, exp) -> Part:
         return Part(name, False, "compression runs from 0 (no pressure) to 1 (as hard as the model allows).")
     if close_enough(x, want, rel=0.0, abs_=1e-6):
         units = exp["units_at_lowest"]
-        return Part(name, True, f"right: at {want:.2f} only {units} motor unit{'s' if units != 1 else ''} "
-                                f"answer{'' if units != 1 else 's'}, "
-                                f"and later ({exp['latency_at_lowest_ms']:.1f} ms): a barely sufficient drive "
-                                "charges the neighbour's membrane slowly.")
+        return Part(
+            name,
+            True,
+            f"right: at {want:.2f} only {units} motor unit{'s' if units != 1 else ''} "
+            f"answer{'' if units != 1 else 's'}, "
+            f"and later ({exp['latency_at_lowest_ms']:.1f} ms): a barely sufficient drive "
+            "charges the neighbour's membrane slowly.",
+        )
     if x < want:
-        return Part(name, False, f"at {x:.2f} the lower trace is flat: no response. Move up in steps of "
-                                 "0.05 until the response comes back.")
-    return Part(name, False, f"there is still a response below {x:.2f}. Keep lowering the compression in "
-                             "steps of 0.05 until the lower trace goes flat; the answer is the last value "
-                             "with a response.")
+        return Part(
+            name,
+            False,
+            f"at {x:.2f} the lower trace is flat: no response. Move up in steps of 0.05 until the response comes back.",
+        )
+    return Part(
+        name,
+        False,
+        f"there is still a response below {x:.2f}. Keep lowering the compression in "
+        "steps of 0.05 until the lower trace goes flat; the answer is the last value "
+        "with a response.",
+    )
 
 
 def _check_after(answer, exp) -> Part:
@@ -159,13 +201,22 @@ def _check_after(answer, exp) -> Part:
         return Part(name, False, 'type the word "present" or "absent", in quotes.')
     if text == want:
         if want == "absent":
-            return Part(name, True, "right: moving the vessel removes the crowding at once, so the bare "
-                                    "membranes no longer drive each other to threshold, although the myelin "
-                                    "is as damaged as before.")
-        return Part(name, True, "right: at this damage the axons are bare enough to cross-talk even "
-                                "without compression.")
-    return Part(name, False, "press *decompressed* (compression becomes 0) and look at the lower trace "
-                             "again; section 9 explains what the surgeon sees.")
+            return Part(
+                name,
+                True,
+                "right: moving the vessel removes the crowding at once, so the bare "
+                "membranes no longer drive each other to threshold, although the myelin "
+                "is as damaged as before.",
+            )
+        return Part(
+            name, True, "right: at this damage the axons are bare enough to cross-talk even without compression."
+        )
+    return Part(
+        name,
+        False,
+        "press *decompressed* (compression becomes 0) and look at the lower trace "
+        "again; section 9 explains what the surgeon sees.",
+    )
 
 
 def check(**answers) -> Feedback:
@@ -200,7 +251,12 @@ def check(**answers) -> Feedback:
         _check_after(given["after_decompression"], exp),
     ]
     if unknown:
-        parts.append(Part(", ".join(unknown), False, "this exercise does not ask for "
-                                                     f"{'these' if len(unknown) > 1 else 'this'}; the answers are "
-                                                     + ", ".join(ANSWERS) + "."))
+        parts.append(
+            Part(
+                ", ".join(unknown),
+                False,
+                "this exercise does not ask for "
+                f"{'these' if len(unknown) > 1 else 'this'}; the answers are " + ", ".join(ANSWERS) + ".",
+            )
+        )
     return Feedback(TITLE, parts)

@@ -15,6 +15,7 @@
 The geometry is schematic (a teaching drawing, not a measurement); the
 innervation it shows comes from the ``facial_nerve_branches`` table.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -66,13 +67,14 @@ BRANCH_COLORS = {
     "nerve to stapedius": OKABE_ITO["grey"],
     "digastric branch": OKABE_ITO["grey"],
 }
-_MUSCLE_FILL = "#F3D9C9"      # neutral muscle colour (not a branch colour)
+_MUSCLE_FILL = "#F3D9C9"  # neutral muscle colour (not a branch colour)
 _MUSCLE_EDGE = "#8C6D5A"
 _SKIN_EDGE = "#555555"
 _DIM = "#777777"
 
 FACE_MAP_CAPTION = (
-    "After the stylomastoid foramen, five branches fan out from the parotid plexus in front of the ear; the forehead and eye muscles "
+    "After the stylomastoid foramen, five branches fan out from the parotid plexus in front of the ear; "
+    "the forehead and eye muscles "
     "(upper face) are reached by the temporal and zygomatic branches, the mouth, chin and neck (lower face) "
     "by the buccal, marginal mandibular and cervical branches - and orbicularis oculi, the zygomaticus "
     "muscles, orbicularis oris and depressor anguli oris each receive two branches."
@@ -99,42 +101,82 @@ def _half_ring(cx, cy, a, b, w, theta1, theta2, n=40):
 # kind: "poly" (vertices), "ellipse" (centre, width, height, angle), "ring" (centre, (a, b), width),
 # "circle" (centre, radius). "deep": drawn with a dashed outline (lies under other muscles or in the ear).
 MUSCLE_SHAPES: dict[str, dict] = {
-    "frontalis": {"kind": "poly", "xy": [(0.06, 0.78), (0.70, 0.74), (0.62, 1.22), (0.06, 1.30)],
-                  "label_xy": (0.36, 1.02)},
-    "corrugator supercilii": {"kind": "ellipse", "xy": (0.20, 0.63), "w": 0.30, "h": 0.075, "angle": -12,
-                              "label_xy": (0.20, 0.63)},
-    "orbicularis oculi": {"kind": "ring", "xy": (0.42, 0.36), "r": (0.29, 0.21), "width": 0.095,
-                          "label_xy": (0.70, 0.46)},
-    "zygomaticus minor": {"kind": "poly", "xy": _band((0.56, 0.06), (0.26, -0.40), 0.07),
-                          "label_xy": (0.47, -0.08)},
-    "zygomaticus major": {"kind": "poly", "xy": _band((0.80, 0.02), (0.33, -0.55), 0.10),
-                          "label_xy": (0.66, -0.16)},
-    "levator labii superioris": {"kind": "poly", "xy": _band((0.30, 0.10), (0.16, -0.40), 0.09),
-                                 "label_xy": (0.26, -0.06)},
-    "buccinator": {"kind": "ellipse", "xy": (0.60, -0.56), "w": 0.34, "h": 0.30, "angle": 0, "deep": True,
-                   "label_xy": (0.66, -0.48)},
-    "risorius": {"kind": "poly", "xy": _band((0.36, -0.66), (0.76, -0.61), 0.07),
-                 "label_xy": (0.72, -0.70)},
-    "orbicularis oris": {"kind": "poly", "xy": _half_ring(0.0, -0.66, 0.36, 0.20, 0.08, -90, 90),
-                         "label_xy": (0.18, -0.55)},
-    "depressor anguli oris": {"kind": "poly", "xy": [(0.36, -0.74), (0.58, -1.10), (0.26, -1.13)],
-                              "label_xy": (0.40, -0.98)},
-    "depressor labii inferioris": {"kind": "poly", "xy": [(0.05, -0.86), (0.22, -0.84), (0.24, -1.06), (0.09, -1.08)],
-                                   "label_xy": (0.15, -0.96)},
-    "mentalis": {"kind": "ellipse", "xy": (0.07, -1.20), "w": 0.11, "h": 0.17, "angle": 0,
-                 "label_xy": (0.07, -1.20)},
-    "platysma": {"kind": "poly", "xy": [(0.10, -1.38), (0.80, -1.10), (0.95, -1.55), (0.62, -2.12), (0.16, -2.12)],
-                 "label_xy": (0.48, -1.78)},
+    "frontalis": {
+        "kind": "poly",
+        "xy": [(0.06, 0.78), (0.70, 0.74), (0.62, 1.22), (0.06, 1.30)],
+        "label_xy": (0.36, 1.02),
+    },
+    "corrugator supercilii": {
+        "kind": "ellipse",
+        "xy": (0.20, 0.63),
+        "w": 0.30,
+        "h": 0.075,
+        "angle": -12,
+        "label_xy": (0.20, 0.63),
+    },
+    "orbicularis oculi": {
+        "kind": "ring",
+        "xy": (0.42, 0.36),
+        "r": (0.29, 0.21),
+        "width": 0.095,
+        "label_xy": (0.70, 0.46),
+    },
+    "zygomaticus minor": {"kind": "poly", "xy": _band((0.56, 0.06), (0.26, -0.40), 0.07), "label_xy": (0.47, -0.08)},
+    "zygomaticus major": {"kind": "poly", "xy": _band((0.80, 0.02), (0.33, -0.55), 0.10), "label_xy": (0.66, -0.16)},
+    "levator labii superioris": {
+        "kind": "poly",
+        "xy": _band((0.30, 0.10), (0.16, -0.40), 0.09),
+        "label_xy": (0.26, -0.06),
+    },
+    "buccinator": {
+        "kind": "ellipse",
+        "xy": (0.60, -0.56),
+        "w": 0.34,
+        "h": 0.30,
+        "angle": 0,
+        "deep": True,
+        "label_xy": (0.66, -0.48),
+    },
+    "risorius": {"kind": "poly", "xy": _band((0.36, -0.66), (0.76, -0.61), 0.07), "label_xy": (0.72, -0.70)},
+    "orbicularis oris": {
+        "kind": "poly",
+        "xy": _half_ring(0.0, -0.66, 0.36, 0.20, 0.08, -90, 90),
+        "label_xy": (0.18, -0.55),
+    },
+    "depressor anguli oris": {
+        "kind": "poly",
+        "xy": [(0.36, -0.74), (0.58, -1.10), (0.26, -1.13)],
+        "label_xy": (0.40, -0.98),
+    },
+    "depressor labii inferioris": {
+        "kind": "poly",
+        "xy": [(0.05, -0.86), (0.22, -0.84), (0.24, -1.06), (0.09, -1.08)],
+        "label_xy": (0.15, -0.96),
+    },
+    "mentalis": {"kind": "ellipse", "xy": (0.07, -1.20), "w": 0.11, "h": 0.17, "angle": 0, "label_xy": (0.07, -1.20)},
+    "platysma": {
+        "kind": "poly",
+        "xy": [(0.10, -1.38), (0.80, -1.10), (0.95, -1.55), (0.62, -2.12), (0.16, -2.12)],
+        "label_xy": (0.48, -1.78),
+    },
     "stapedius": {"kind": "circle", "xy": (1.12, 0.24), "r": 0.045, "deep": True, "label_xy": (1.12, 0.24)},
-    "posterior belly of digastric": {"kind": "poly", "xy": _band((1.12, -0.30), (0.62, -1.28), 0.07), "deep": True,
-                                     "label_xy": (1.02, -0.62)},
-    "stylohyoid": {"kind": "poly", "xy": _band((1.00, -0.22), (0.58, -1.22), 0.04), "deep": True,
-                   "label_xy": (0.86, -0.66)},
+    "posterior belly of digastric": {
+        "kind": "poly",
+        "xy": _band((1.12, -0.30), (0.62, -1.28), 0.07),
+        "deep": True,
+        "label_xy": (1.02, -0.62),
+    },
+    "stylohyoid": {
+        "kind": "poly",
+        "xy": _band((1.00, -0.22), (0.58, -1.22), 0.04),
+        "deep": True,
+        "label_xy": (0.86, -0.66),
+    },
 }
 
 # Branch paths: from the pes anserinus (in the parotid, in front of the ear) to their territory.
-_FORAMEN = (1.05, -0.18)        # stylomastoid foramen (just below and behind the ear canal)
-_PES = (0.94, -0.22)            # pes anserinus: the trunk divides here
+_FORAMEN = (1.05, -0.18)  # stylomastoid foramen (just below and behind the ear canal)
+_PES = (0.94, -0.22)  # pes anserinus: the trunk divides here
 _BRANCH_PATHS: dict[str, list[tuple[float, float]]] = {
     "temporal": [_PES, (0.92, 0.20), (0.82, 0.62), (0.62, 0.98), (0.30, 1.12)],
     "zygomatic": [_PES, (0.86, 0.02), (0.74, 0.20), (0.52, 0.16), (0.30, 0.20)],
@@ -177,8 +219,7 @@ class FaceArtists:
 
     def dynamic(self) -> list:
         """Every artist :func:`style_face` may change, in drawing order (for blitting)."""
-        return [*self.muscles.values(), *self.branches.values(), self.badges, self.digits,
-                self.key_marker, self.title]
+        return [*self.muscles.values(), *self.branches.values(), self.badges, self.digits, self.key_marker, self.title]
 
 
 def _number_glyphs(names: list[str], size: float = 0.075) -> tuple[PatchCollection, PathPatch]:
@@ -212,26 +253,36 @@ def _make_patch(spec: dict) -> Patch:
 def _draw_head(ax: Axes) -> None:
     """Face outline, neck, ear, parotid and the unaffected side's features (static)."""
     line = dict(fill=False, edgecolor=_SKIN_EDGE, linewidth=1.5, zorder=1)
-    ax.add_patch(Ellipse((0, -0.05), 2.1, 2.9, **line))                         # face
-    ax.plot([-0.55, -0.62], [-1.40, -2.20], color=_SKIN_EDGE, lw=1.5, zorder=1)   # neck
+    ax.add_patch(Ellipse((0, -0.05), 2.1, 2.9, **line))  # face
+    ax.plot([-0.55, -0.62], [-1.40, -2.20], color=_SKIN_EDGE, lw=1.5, zorder=1)  # neck
     ax.plot([0.55, 0.62], [-1.40, -2.20], color=_SKIN_EDGE, lw=1.5, zorder=1)
-    ax.add_patch(Ellipse((1.10, 0.20), 0.22, 0.55, **line))                      # ear (affected side)
-    ax.add_patch(Ellipse((-1.10, 0.20), 0.22, 0.55, **line))                     # ear (unaffected side)
-    ax.add_patch(Ellipse((0.98, -0.42), 0.30, 0.80, facecolor="#E8E8E8", edgecolor="#BBBBBB",
-                         linestyle=":", linewidth=1, zorder=0.5))                  # parotid gland
+    ax.add_patch(Ellipse((1.10, 0.20), 0.22, 0.55, **line))  # ear (affected side)
+    ax.add_patch(Ellipse((-1.10, 0.20), 0.22, 0.55, **line))  # ear (unaffected side)
+    ax.add_patch(
+        Ellipse(
+            (0.98, -0.42), 0.30, 0.80, facecolor="#E8E8E8", edgecolor="#BBBBBB", linestyle=":", linewidth=1, zorder=0.5
+        )
+    )  # parotid gland
     ax.text(1.06, -0.86, "parotid", fontsize=7, color="#666666", ha="center", va="top", zorder=6)
-    for sx in (-1, 1):                                                            # eyes, brows
+    for sx in (-1, 1):  # eyes, brows
         ax.add_patch(Ellipse((0.42 * sx, 0.36), 0.24, 0.11, fill=False, edgecolor=_SKIN_EDGE, lw=1.2, zorder=5))
         ax.add_patch(Circle((0.42 * sx, 0.36), 0.04, color=_SKIN_EDGE, zorder=5))
-    ax.plot([-0.66, -0.18], [0.60, 0.66], color=_SKIN_EDGE, lw=1.2, zorder=5)      # unaffected brow
+    ax.plot([-0.66, -0.18], [0.60, 0.66], color=_SKIN_EDGE, lw=1.2, zorder=5)  # unaffected brow
     ax.plot([0, -0.09, 0.09, 0], [0.30, -0.22, -0.22, -0.20], color=_SKIN_EDGE, lw=1.0, zorder=5)  # nose
-    ax.plot([-0.32, 0.32], [-0.66, -0.66], color=_SKIN_EDGE, lw=1.2, zorder=5)     # mouth
+    ax.plot([-0.32, 0.32], [-0.66, -0.66], color=_SKIN_EDGE, lw=1.2, zorder=5)  # mouth
     ax.plot([0, 0], [1.35, -2.2], color="#BBBBBB", lw=0.8, ls=(0, (4, 4)), zorder=0.6)  # midline
     ax.text(-0.55, 1.56, "unaffected side", ha="center", fontsize=9, color="#666666")
     ax.text(0.55, 1.56, "affected side (HFS)", ha="center", fontsize=9, color="#333333", fontweight="bold")
     ax.add_patch(Circle(_FORAMEN, 0.035, facecolor="white", edgecolor="black", lw=1.2, zorder=7))
-    ax.annotate("stylomastoid\nforamen", xy=_FORAMEN, xytext=(1.42, 0.10), fontsize=7, ha="center",
-                arrowprops=dict(arrowstyle="-", color="#666666", lw=0.8), zorder=7)
+    ax.annotate(
+        "stylomastoid\nforamen",
+        xy=_FORAMEN,
+        xytext=(1.42, 0.10),
+        fontsize=7,
+        ha="center",
+        arrowprops=dict(arrowstyle="-", color="#666666", lw=0.8),
+        zorder=7,
+    )
 
 
 @styled
@@ -255,15 +306,16 @@ def draw_face(ax: Axes, key_ax: Axes, innervation: Innervation) -> FaceArtists:
         given = ax if bad == "ax" else key_ax
         raise TypeError(f"{bad} must be a matplotlib Axes, got {type(given).__name__} {given!r:.40}")
     if not isinstance(innervation, Innervation):
-        raise TypeError(f"innervation must be an Innervation from anatomy.innervation(), "
-                        f"got {type(innervation).__name__}")
+        raise TypeError(
+            f"innervation must be an Innervation from anatomy.innervation(), got {type(innervation).__name__}"
+        )
     art = FaceArtists(ax=ax, key_ax=key_ax, innervation=innervation)
     _draw_head(ax)
     names = list(innervation.muscles)
     missing = [m for m in names if m not in MUSCLE_SHAPES]
     if missing:
         raise ValueError(f"no drawing shape for muscle(s) {missing}; add them to MUSCLE_SHAPES")
-    for i, name in enumerate(names, 1):
+    for name in names:
         spec = MUSCLE_SHAPES[name]
         patch = _make_patch(spec)
         patch.set_zorder(2 if spec.get("deep") else 3)
@@ -279,9 +331,16 @@ def draw_face(ax: Axes, key_ax: Axes, innervation: Innervation) -> FaceArtists:
         (line,) = ax.plot(xs, ys, solid_capstyle="round", zorder=6)
         art.branches[branch] = line
         if branch in _BRANCH_LABEL_XY:
-            art.branch_labels[branch] = ax.text(*_BRANCH_LABEL_XY[branch], branch, fontsize=8.5, ha="center",
-                                                va="center", zorder=8, color=BRANCH_COLORS[branch],
-                                                fontweight="bold")
+            art.branch_labels[branch] = ax.text(
+                *_BRANCH_LABEL_XY[branch],
+                branch,
+                fontsize=8.5,
+                ha="center",
+                va="center",
+                zorder=8,
+                color=BRANCH_COLORS[branch],
+                fontweight="bold",
+            )
     ax.set_xlim(-1.25, 1.62)
     ax.set_ylim(-2.25, 1.68)
     ax.set_aspect("equal")
@@ -295,11 +354,17 @@ def draw_face(ax: Axes, key_ax: Axes, innervation: Innervation) -> FaceArtists:
     for i, name in enumerate(names, 1):
         art.key_y[name] = y0 - (i - 1) * dy
         art.keys[name] = key_ax.text(0.07, art.key_y[name], f"{i:>2}  {name}", fontsize=8.5, va="center")
-    (art.key_marker,) = key_ax.plot([], [], linestyle="none", marker=">", markersize=9, markerfacecolor="black",
-                                    markeredgecolor="black")
-    key_ax.text(0.0, y0 - len(names) * dy - 0.01,
-                "dashed outline = deep muscle\n(under other muscles or in the ear)", fontsize=7.5, va="top",
-                color="#555555")
+    (art.key_marker,) = key_ax.plot(
+        [], [], linestyle="none", marker=">", markersize=9, markerfacecolor="black", markeredgecolor="black"
+    )
+    key_ax.text(
+        0.0,
+        y0 - len(names) * dy - 0.01,
+        "dashed outline = deep muscle\n(under other muscles or in the ear)",
+        fontsize=7.5,
+        va="top",
+        color="#555555",
+    )
     style_face(art)
     return art
 
@@ -308,10 +373,16 @@ def _canon(name, value, options):
     return None if value is None else check_choice(name, value, options)
 
 
-_HIGHLIGHT_BRANCH = text(optional=True, doc="A branch name (see :func:`hfs_edu.models.anatomy.branches`), or None; "
-                                            "checked against the drawing's innervation.")
-_HIGHLIGHT_MUSCLE = text(optional=True, doc="A muscle name (see :func:`hfs_edu.models.anatomy.muscles`), or None; "
-                                            "checked against the drawing's innervation.")
+_HIGHLIGHT_BRANCH = text(
+    optional=True,
+    doc="A branch name (see :func:`hfs_edu.models.anatomy.branches`), or None; "
+    "checked against the drawing's innervation.",
+)
+_HIGHLIGHT_MUSCLE = text(
+    optional=True,
+    doc="A muscle name (see :func:`hfs_edu.models.anatomy.muscles`), or None; "
+    "checked against the drawing's innervation.",
+)
 
 
 @validated(highlight_branch=_HIGHLIGHT_BRANCH, highlight_muscle=_HIGHLIGHT_MUSCLE)
@@ -341,20 +412,25 @@ def style_face(art: FaceArtists, highlight_branch: str | None = None, highlight_
             color = BRANCH_COLORS[branch] if name in branch_muscles else BRANCH_COLORS[inn.records[name].branches[0]]
             patch.set(facecolor=color, edgecolor="black", linewidth=3.2, hatch="xx", alpha=0.95, linestyle=ls)
         elif name in branch_muscles:
-            patch.set(facecolor=BRANCH_COLORS[branch], edgecolor="black", linewidth=2.2, hatch="//", alpha=0.85,
-                      linestyle=ls)
+            patch.set(
+                facecolor=BRANCH_COLORS[branch], edgecolor="black", linewidth=2.2, hatch="//", alpha=0.85, linestyle=ls
+            )
         else:
-            patch.set(facecolor=_MUSCLE_FILL, edgecolor=_MUSCLE_EDGE, linewidth=0.9, hatch=None, alpha=0.9,
-                      linestyle=ls)
+            patch.set(
+                facecolor=_MUSCLE_FILL, edgecolor=_MUSCLE_EDGE, linewidth=0.9, hatch=None, alpha=0.9, linestyle=ls
+            )
     marked = [m for m in art.muscles if m == muscle or m in branch_muscles]
     art.key_marker.set_data([0.02] * len(marked), [art.key_y[m] for m in marked])
 
     for b, line in art.branches.items():
         on = b == branch or b in muscle_branches
         terminal = b in TERMINAL_BRANCHES
-        line.set(color=BRANCH_COLORS[b], linewidth=5.0 if on else (2.2 if terminal else 1.4),
-                 linestyle="solid" if terminal or on else (0, (2, 1.5)),
-                 alpha=1.0 if on or not (branch or muscle) else 0.45)
+        line.set(
+            color=BRANCH_COLORS[b],
+            linewidth=5.0 if on else (2.2 if terminal else 1.4),
+            linestyle="solid" if terminal or on else (0, (2, 1.5)),
+            alpha=1.0 if on or not (branch or muscle) else 0.45,
+        )
 
     if branch and muscle:
         title = f"{branch} branch  +  {muscle}"
@@ -377,8 +453,9 @@ def build_face(innervation: Innervation) -> tuple[Figure, FaceArtists]:
 
 
 @validated(highlight_branch=_HIGHLIGHT_BRANCH, highlight_muscle=_HIGHLIGHT_MUSCLE)
-def face_map(innervation: Innervation, highlight_branch: str | None = None,
-             highlight_muscle: str | None = None) -> Figure:
+def face_map(
+    innervation: Innervation, highlight_branch: str | None = None, highlight_muscle: str | None = None
+) -> Figure:
     """Draw the schematic face with its muscles and the facial-nerve branches.
 
     ``innervation`` is who serves whom (:func:`hfs_edu.models.anatomy.innervation`); the
@@ -392,8 +469,9 @@ def face_map(innervation: Innervation, highlight_branch: str | None = None,
         With ``fig.hfs_caption`` and ``fig.hfs_face`` (the :class:`FaceArtists`).
     """
     if not isinstance(innervation, Innervation):
-        raise TypeError(f"innervation must be an Innervation from anatomy.innervation(), "
-                        f"got {type(innervation).__name__}")
+        raise TypeError(
+            f"innervation must be an Innervation from anatomy.innervation(), got {type(innervation).__name__}"
+        )
     _canon("highlight_branch", highlight_branch, innervation.branches())  # validate before drawing anything
     _canon("highlight_muscle", highlight_muscle, innervation.muscles)
     fig, art = build_face(innervation)
@@ -413,8 +491,11 @@ _SEGMENT_LABELS = {
     "mastoid": "mastoid",
     "extratemporal": "extratemporal\n(parotid)",
 }
-_REGION_COLORS = {"intracranial": OKABE_ITO["sky_blue"], "intratemporal": "#CCCCCC",
-                  "extracranial": OKABE_ITO["orange"]}
+_REGION_COLORS = {
+    "intracranial": OKABE_ITO["sky_blue"],
+    "intratemporal": "#CCCCCC",
+    "extracranial": OKABE_ITO["orange"],
+}
 
 
 def _mm(x: float) -> str:
@@ -445,21 +526,46 @@ def _draw_rez_inset(ax: Axes, facts: pd.DataFrame) -> None:
     ax.plot([0, rdp], [-1.2, -1.2], color=OKABE_ITO["sky_blue"], lw=9, solid_capstyle="butt")
     ax.plot([rdp, attached], [-1.2, 0.2], color=OKABE_ITO["sky_blue"], lw=9, solid_capstyle="butt")
     ax.plot([attached, attached + tz], [0.2, 0.2], color=OKABE_ITO["yellow"], lw=9, solid_capstyle="butt")
-    ax.plot([attached + tz, attached + tz + 5], [0.2, 0.2], color=OKABE_ITO["bluish_green"], lw=9, alpha=0.6,
-            solid_capstyle="butt")
+    ax.plot(
+        [attached + tz, attached + tz + 5],
+        [0.2, 0.2],
+        color=OKABE_ITO["bluish_green"],
+        lw=9,
+        alpha=0.6,
+        solid_capstyle="butt",
+    )
     for x, y, label in ((0, -1.2, "root exit\npoint (RExP)"), (rdp, -1.2, "detachment\npoint (RDP)")):
         ax.plot(x, y, marker="o", color="black", markersize=5)
         ax.text(x, y + 0.45, label, fontsize=8.5, ha="center", va="bottom")
     ax.text(attached + tz / 2, 0.75, "transition\nzone", fontsize=8.5, ha="center", va="bottom", color="#6b5e00")
-    ax.text(attached + tz + 2.5, 0.75, "peripheral\nmyelin", fontsize=8.5, ha="center", va="bottom",
-            color=OKABE_ITO["bluish_green"])
+    ax.text(
+        attached + tz + 2.5,
+        0.75,
+        "peripheral\nmyelin",
+        fontsize=8.5,
+        ha="center",
+        va="bottom",
+        color=OKABE_ITO["bluish_green"],
+    )
     ax.annotate("", xy=(0, 2.3), xytext=(attached, 2.3), arrowprops=dict(arrowstyle="<->", lw=1.2))
-    ax.text(attached / 2, 2.45, f"central myelin (the whole REZ): about {_mm(attached)} mm from the RExP [{k_att}]",
-            fontsize=8.5, ha="center", va="bottom")
-    ax.annotate("", xy=(rdp, 1.4), xytext=(attached, 1.4), arrowprops=dict(arrowstyle="<->", lw=1.0,
-                                                                            color="#555555"))
-    ax.text((rdp + attached) / 2, 1.5, f"medial REZ {_mm(medial)} mm [{k_med}]", fontsize=8, ha="center",
-            va="bottom", color="#555555")
+    ax.text(
+        attached / 2,
+        2.45,
+        f"central myelin (the whole REZ): about {_mm(attached)} mm from the RExP [{k_att}]",
+        fontsize=8.5,
+        ha="center",
+        va="bottom",
+    )
+    ax.annotate("", xy=(rdp, 1.4), xytext=(attached, 1.4), arrowprops=dict(arrowstyle="<->", lw=1.0, color="#555555"))
+    ax.text(
+        (rdp + attached) / 2,
+        1.5,
+        f"medial REZ {_mm(medial)} mm [{k_med}]",
+        fontsize=8,
+        ha="center",
+        va="bottom",
+        color="#555555",
+    )
     ax.text(attached + tz / 2, -0.3, f"{_mm(tz)} mm [{k_tz}]", fontsize=8, ha="center", va="top", color="#6b5e00")
     ax.set_title("The root exit zone enlarged (schematic, not to scale)", fontsize=9.5, loc="left")
 
@@ -480,18 +586,23 @@ def nerve_course_diagram(segments: pd.DataFrame, facts: pd.DataFrame) -> Figure:
     facts : pandas.DataFrame
         :func:`hfs_edu.models.anatomy.facts` (rows ``tz_start_from_rexp``, ``tz_length``, ``medial_rez_length``).
     """
-    seg = check_frame("segments", segments, {"segment", "region", "length_mm_low", "length_mm_high", "in_path"},
-                      "anatomy.segments()")
-    facts = check_frame("facts", facts, {"fact_id", "value", "value_low", "value_high", "source_key"},
-                        "anatomy.facts()")
+    seg = check_frame(
+        "segments", segments, {"segment", "region", "length_mm_low", "length_mm_high", "in_path"}, "anatomy.segments()"
+    )
+    facts = check_frame(
+        "facts", facts, {"fact_id", "value", "value_low", "value_high", "source_key"}, "anatomy.facts()"
+    )
     path = seg[seg["in_path"].fillna(False).astype(bool)]
     low, high = float(path["length_mm_low"].sum()), float(path["length_mm_high"].sum())
     rez = seg.loc[seg.segment == "root_exit_zone"].iloc[0]
     rez_lo, rez_hi = float(rez["length_mm_low"]), float(rez["length_mm_high"])
     rez_text = _mm(rez_lo) if _mm(rez_lo) == _mm(rez_hi) else f"{_mm(rez_lo)}-{_mm(rez_hi)}"
-    caption = (f"The nerve runs about {low:.0f}-{high:.0f} mm from the brainstem to its branches, about half of it inside bone; "
-               f"HFS starts right at the beginning, in the root exit zone: central myelin for about {rez_text} mm "
-               "from the root exit point, ending at the transition zone to peripheral myelin.")
+    caption = (
+        f"The nerve runs about {low:.0f}-{high:.0f} mm from the brainstem to its branches, "
+        "about half of it inside bone; "
+        f"HFS starts right at the beginning, in the root exit zone: central myelin for about {rez_text} mm "
+        "from the root exit point, ending at the transition zone to peripheral myelin."
+    )
     fig = new_figure(caption, width_in=10.0, height_in=6.2)[0]
     fig.clf()
     ax_inset, ax = fig.subplots(2, 1, height_ratios=[1.0, 1.15])
@@ -508,10 +619,27 @@ def nerve_course_diagram(segments: pd.DataFrame, facts: pd.DataFrame) -> Figure:
         x += mid
     ax.add_patch(Ellipse((-3.6, y + h / 2), 5.0, 1.2, facecolor="#DDDDDD", edgecolor="black", lw=1.0))
     ax.text(-3.6, y + h + 0.12, "nucleus\n(pons)", ha="center", va="bottom", fontsize=9.5)
-    ax.add_patch(Rectangle((-1.0, y - 0.06), 1.0 + min(rez_hi, 3.0), h + 0.12, facecolor="none", edgecolor="black",
-                           lw=2.4, hatch="xxx", zorder=3))
-    ax.annotate("root exit zone (enlarged above) - HFS starts here", xy=(0.5, y - 0.05), xytext=(8, -1.45),
-                fontsize=9.5, fontweight="bold", ha="left", arrowprops=dict(arrowstyle="->", color="black", lw=1.2))
+    ax.add_patch(
+        Rectangle(
+            (-1.0, y - 0.06),
+            1.0 + min(rez_hi, 3.0),
+            h + 0.12,
+            facecolor="none",
+            edgecolor="black",
+            lw=2.4,
+            hatch="xxx",
+            zorder=3,
+        )
+    )
+    ax.annotate(
+        "root exit zone (enlarged above) - HFS starts here",
+        xy=(0.5, y - 0.05),
+        xytext=(8, -1.45),
+        fontsize=9.5,
+        fontweight="bold",
+        ha="left",
+        arrowprops=dict(arrowstyle="->", color="black", lw=1.2),
+    )
     handles = [Patch(facecolor=c, edgecolor="black", label=k) for k, c in _REGION_COLORS.items()]
     ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.36), ncol=3, frameon=False, fontsize=9.5)
     ax.set_xlim(-7, x + 2)

@@ -14,6 +14,7 @@ Branches are told apart by position, label and marker shape (temporal o, zygomat
 buccal s, marginal mandibular D), not by colour alone. Every model number drawn here is
 a teaching calibration of a toy model ([TC]).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -44,33 +45,47 @@ from .anatomy import BRANCH_COLORS
 from .style import OKABE_ITO, new_figure, styled
 
 __all__ = [
-    "BRANCH_MARKERS", "BRANCH_STYLE", "SpasmArtists", "SPASM_CAPTION",
-    "journey_figure", "conduction_figure", "coupling_map_figure", "build_spasm", "update_spasm", "spasm_figure",
+    "BRANCH_MARKERS",
+    "BRANCH_STYLE",
+    "SpasmArtists",
+    "SPASM_CAPTION",
+    "journey_figure",
+    "conduction_figure",
+    "coupling_map_figure",
+    "build_spasm",
+    "update_spasm",
+    "spasm_figure",
 ]
 
 BRANCH_MARKERS = {"temporal": "o", "zygomatic": "^", "buccal": "s", "marginal mandibular": "D"}
 BRANCH_STYLE = {b: {"color": BRANCH_COLORS[b], "marker": BRANCH_MARKERS[b]} for b in BRANCHES}
 UPPER_FACE = ("temporal", "zygomatic")
-ZOOM_MS = 30.0             # width of the after-discharge zoom
-EMG_YLIM_MV = 1.3          # fixed EMG scale per trace (mV); larger peaks are clipped
-FONT = 10                  # smallest annotation font (pt): readable when projected
+ZOOM_MS = 30.0  # width of the after-discharge zoom
+EMG_YLIM_MV = 1.3  # fixed EMG scale per trace (mV); larger peaks are clipped
+FONT = 10  # smallest annotation font (pt): readable when projected
 _GREY = "#555555"
-SPASM_CAPTION = ("Where myelin is lost and the vessel presses, fibres fire on their own and pass the activity on to "
-                 "neighbours of other branches: eye and mouth muscles contract together, in bursts paced by the "
-                 "pulse [TC].")
+SPASM_CAPTION = (
+    "Where myelin is lost and the vessel presses, fibres fire on their own and pass the activity on to "
+    "neighbours of other branches: eye and mouth muscles contract together, in bursts paced by the "
+    "pulse [TC]."
+)
 
 
 def _check_points(name: str, points) -> dict:
     """Validate ``{label: (demyelination, compression)}`` (both 0-1)."""
     if not isinstance(points, dict):
-        raise TypeError(f"{name} must be a dict of label -> (demyelination, compression), got {type(points).__name__} "
-                        f"{points!r:.60}")
+        raise TypeError(
+            f"{name} must be a dict of label -> (demyelination, compression), got {type(points).__name__} "
+            f"{points!r:.60}"
+        )
     out = {}
     for label, xy in points.items():
         if not isinstance(label, str) or isinstance(xy, (str, bytes)) or not hasattr(xy, "__len__") or len(xy) != 2:
             raise TypeError(f"{name}[{label!r}] must be a pair (demyelination, compression), got {xy!r:.60}")
-        out[label] = (DEMYELINATION.check(f"{name}[{label!r}] demyelination", xy[0]),
-                      COMPRESSION.check(f"{name}[{label!r}] compression", xy[1]))
+        out[label] = (
+            DEMYELINATION.check(f"{name}[{label!r}] demyelination", xy[0]),
+            COMPRESSION.check(f"{name}[{label!r}] compression", xy[1]),
+        )
     return out
 
 
@@ -84,6 +99,7 @@ def _check_list(name: str, items, cls, lo: int, hi: int) -> list:
 
 
 # -- step 1 and 3: one fibre, healthy or demyelinated ---------------------------------------------------
+
 
 @styled
 def journey_figure(journeys: list) -> Figure:
@@ -100,17 +116,23 @@ def journey_figure(journeys: list) -> Figure:
     if len(js) == 1 and not arrived:
         caption = "With this much myelin lost the impulse is blocked at the lesion and never reaches the muscle [TC]."
     elif len(js) == 1:
-        caption = (f"A healthy impulse needs about {healthy:.1f} ms from the brainstem to the eye muscle; most of it "
-                   "is spent in the long healthy stretch to the foramen and in the branch [TC].")
+        caption = (
+            f"A healthy impulse needs about {healthy:.1f} ms from the brainstem to the eye muscle; most of it "
+            "is spent in the long healthy stretch to the foramen and in the branch [TC]."
+        )
     else:
-        caption = ("Stripping the myelin of the 2.5 mm lesion at the root exit zone slows the impulse by only a "
-                   "fraction of a millisecond, until the fibre blocks and the impulse never arrives [TC].")
+        caption = (
+            "Stripping the myelin of the 2.5 mm lesion at the root exit zone slows the impulse by only a "
+            "fraction of a millisecond, until the fibre blocks and the impulse never arrives [TC]."
+        )
     fig, ax = new_figure(caption, width_in=8.0, height_in=1.9 + 0.55 * len(js))
     colors = (OKABE_ITO["reddish_purple"], OKABE_ITO["sky_blue"], OKABE_ITO["grey"])
     hatches = ("////", "", "..")
-    names = (f"root exit zone lesion ({g.lesion_length_mm:g} mm)",
-             f"root and facial canal to the foramen ({g.lesion_to_foramen_mm - g.lesion_length_mm / 2:.0f} mm)",
-             "branch + neuromuscular junction (distal motor latency)")
+    names = (
+        f"root exit zone lesion ({g.lesion_length_mm:g} mm)",
+        f"root and facial canal to the foramen ({g.lesion_to_foramen_mm - g.lesion_length_mm / 2:.0f} mm)",
+        "branch + neuromuscular junction (distal motor latency)",
+    )
     first = next((j for j in js if not j.blocked), None)
     for row, j in enumerate(js):
         y = len(js) - 1 - row
@@ -120,8 +142,16 @@ def journey_figure(journeys: list) -> Figure:
             continue
         left = 0.0
         for k, (dur, col) in enumerate(zip(j.parts(), colors)):
-            ax.barh(y, dur, left=left, color=col, hatch=hatches[k], edgecolor="black", height=0.55,
-                    label=names[k] if j is first else None)
+            ax.barh(
+                y,
+                dur,
+                left=left,
+                color=col,
+                hatch=hatches[k],
+                edgecolor="black",
+                height=0.55,
+                label=names[k] if j is first else None,
+            )
             left += dur
         ax.text(left + 0.08, y, f"{left:.2f} ms", va="center", fontsize=FONT)
     ax.set_yticks(range(len(js)), [f"demyelination {j.demyelination:.2f}" for j in reversed(js)])
@@ -140,13 +170,19 @@ def conduction_figure(curve: ConductionCurve) -> Figure:
     ``curve``: a :func:`~hfs_edu.models.crosstalk.conduction_curve` result.
     """
     if not isinstance(curve, ConductionCurve):
-        raise TypeError(f"curve must be a ConductionCurve from crosstalk.conduction_curve(), got "
-                        f"{type(curve).__name__}")
+        raise TypeError(
+            f"curve must be a ConductionCurve from crosstalk.conduction_curve(), got {type(curve).__name__}"
+        )
     d, cv, sf = curve.demyelination, curve.velocity_m_per_s, curve.safety_factor
     v0, block = curve.healthy_cv_m_per_s, curve.block_demyelination
     fig, (ax1, ax2) = new_figure(
         f"Stripping myelin slows conduction gradually, then conduction fails abruptly once the safety factor "
-        f"drops below 1 (here at demyelination {block:.2f}) [TC].", 1, 2, width_in=8.6, height_in=3.4)
+        f"drops below 1 (here at demyelination {block:.2f}) [TC].",
+        1,
+        2,
+        width_in=8.6,
+        height_in=3.4,
+    )
     ax1.plot(d, cv, color=OKABE_ITO["blue"])
     ax1.set_ylabel("velocity in the lesion (m/s)")
     ax1.set_ylim(0, v0 * 1.15)
@@ -164,8 +200,11 @@ def conduction_figure(curve: ConductionCurve) -> Figure:
     return fig
 
 
-STEPS = {"step 2: healthy myelin, pressed": (0.0, 0.8), "step 3: demyelinated, not pressed": (0.8, 0.0),
-         "step 4: demyelinated and pressed": (0.8, 0.8)}
+STEPS = {
+    "step 2: healthy myelin, pressed": (0.0, 0.8),
+    "step 3: demyelinated, not pressed": (0.8, 0.0),
+    "step 4: demyelinated and pressed": (0.8, 0.8),
+}
 
 
 @styled
@@ -183,7 +222,9 @@ def coupling_map_figure(cmap: CouplingMap, points: dict | None = None) -> Figure
         "Cross-talk needs both lost myelin and compression: healthy myelin never cross-talks however hard the "
         "vessel presses, and in most of the map demyelination alone is not enough; only slow fibres cross-talk "
         f"[S49], so at most {top} of the {cmap.units_per_branch} {cmap.record_muscle} units answer [TC].",
-        width_in=7.4, height_in=4.9)
+        width_in=7.4,
+        height_in=4.9,
+    )
     colours = mpl.colormaps["cividis"].resampled(top + 1)
     mesh = ax.pcolormesh(gx, gy, units, cmap=colours, shading="nearest", vmin=-0.5, vmax=top + 0.5)
     ax.contourf(gx, gy, units == 0, levels=[0.5, 1.5], colors="none", hatches=["//"])
@@ -191,21 +232,36 @@ def coupling_map_figure(cmap: CouplingMap, points: dict | None = None) -> Figure
     cbar.set_label(f"{cmap.record_muscle} motor units answering (of {cmap.units_per_branch})")
     ax.contour(gx, gy, units, levels=[0.5], colors="white", linewidths=2.5)
     ax.contour(gx, gy, units, levels=[0.5], colors="black", linewidths=1.0, linestyles="--")
-    ax.text(0.03, 0.5, "no cross-talk\n(hatched)", fontsize=FONT, color="white",
-            bbox=dict(boxstyle="round,pad=0.2", fc="black", alpha=0.55, lw=0))
+    ax.text(
+        0.03,
+        0.5,
+        "no cross-talk\n(hatched)",
+        fontsize=FONT,
+        color="white",
+        bbox=dict(boxstyle="round,pad=0.2", fc="black", alpha=0.55, lw=0),
+    )
     for k, (label, (x, y)) in enumerate(points.items()):
         ax.plot(x, y, marker="os^D"[k % 4], markersize=10, color="white", markeredgecolor="black", clip_on=False)
         right = x > 0.5
-        up = not right or y < 0.1          # left-hand labels above their marker, right-hand ones below
-        ax.annotate(label, (x, y), xytext=(-6 if right else 6, 8 if up else -8), textcoords="offset points",
-                    ha="right" if right else "left", va="bottom" if up else "top", fontsize=FONT, color="white",
-                    bbox=dict(boxstyle="round,pad=0.2", fc="black", alpha=0.6, lw=0))
+        up = not right or y < 0.1  # left-hand labels above their marker, right-hand ones below
+        ax.annotate(
+            label,
+            (x, y),
+            xytext=(-6 if right else 6, 8 if up else -8),
+            textcoords="offset points",
+            ha="right" if right else "left",
+            va="bottom" if up else "top",
+            fontsize=FONT,
+            color="white",
+            bbox=dict(boxstyle="round,pad=0.2", fc="black", alpha=0.6, lw=0),
+        )
     ax.set_xlabel("demyelination (0 = healthy myelin, 1 = bare axons)")
     ax.set_ylabel("compression (0 = none, 1 = maximal)")
     return fig
 
 
 # -- step 4: the bundle in action ------------------------------------------------------------------
+
 
 def _cross_section_xy(n: int) -> np.ndarray:
     """Fixed fibre positions in a unit disc (sunflower pattern): branches intermingled, as at the REZ."""
@@ -268,8 +324,18 @@ class SpasmArtists:
 
     def dynamic(self) -> list:
         """Artists that change on every update (a view blits them)."""
-        return [self.nerve, *self.fibres.values(), self.active, self.artery, self.systole, *self.raster.values(),
-                *self.zoom.values(), *self.emg.values(), self.pulse, *self.texts.values()]
+        return [
+            self.nerve,
+            *self.fibres.values(),
+            self.active,
+            self.artery,
+            self.systole,
+            *self.raster.values(),
+            *self.zoom.values(),
+            *self.emg.values(),
+            self.pulse,
+            *self.texts.values(),
+        ]
 
 
 def _raster_panel(ax, art, dur, n):
@@ -280,8 +346,15 @@ def _raster_panel(ax, art, dur, n):
         art.raster[b] = ax.add_collection(LineCollection([], colors=BRANCH_COLORS[b], linewidths=1.4))
         ys = art.rows[art.branch == b]
         ax.text(-0.035 * dur, ys.mean(), f"{b}\n→ {BRANCH_MUSCLE[b]}", ha="right", va="center", fontsize=FONT)
-        ax.plot(np.full(ys.size, -0.012 * dur), ys, linestyle="none", marker=BRANCH_MARKERS[b], markersize=3.5,
-                color=BRANCH_COLORS[b], clip_on=False)
+        ax.plot(
+            np.full(ys.size, -0.012 * dur),
+            ys,
+            linestyle="none",
+            marker=BRANCH_MARKERS[b],
+            markersize=3.5,
+            color=BRANCH_COLORS[b],
+            clip_on=False,
+        )
     split = art.rows[np.isin(art.branch, UPPER_FACE)].min() - 0.5
     ax.plot([-0.3 * dur, dur], [split, split], color="black", linewidth=0.8, clip_on=False)
     ax.text(-0.3 * dur, split + 0.3, "upper face ↑", va="bottom", fontsize=FONT, style="italic")
@@ -289,8 +362,16 @@ def _raster_panel(ax, art, dur, n):
     ax.set_yticks([])
     ax.set_xlabel("time (ms)", labelpad=1)
     ax.spines["left"].set_visible(False)
-    art.texts["raster"] = ax.text(dur * 0.5, split + 2.5, "", ha="center", va="center", fontsize=11, color=_GREY,
-                                  bbox=dict(boxstyle="round,pad=0.3", fc="white", ec="none"))
+    art.texts["raster"] = ax.text(
+        dur * 0.5,
+        split + 2.5,
+        "",
+        ha="center",
+        va="center",
+        fontsize=11,
+        color=_GREY,
+        bbox=dict(boxstyle="round,pad=0.3", fc="white", ec="none"),
+    )
 
 
 def _zoom_panel(ax, art, n):
@@ -306,8 +387,15 @@ def _zoom_panel(ax, art, n):
     for b in BRANCHES:
         art.zoom[b] = ax.add_collection(LineCollection([], colors=BRANCH_COLORS[b], linewidths=1.6))
         ys = art.rows[art.branch == b]
-        ax.text(-0.6, ys.mean(), b.replace("marginal mandibular", "marg. mand."), ha="right", va="center",
-                fontsize=FONT, color=BRANCH_COLORS[b])
+        ax.text(
+            -0.6,
+            ys.mean(),
+            b.replace("marginal mandibular", "marg. mand."),
+            ha="right",
+            va="center",
+            fontsize=FONT,
+            color=BRANCH_COLORS[b],
+        )
     art.texts["zoom"] = ax.text(ZOOM_MS / 2, n + 0.5, "", ha="center", va="center", fontsize=FONT)
 
 
@@ -325,8 +413,9 @@ def _emg_panel(ax, art, dur):
     ax.plot([dur * 0.985] * 2, [6.2 * EMG_YLIM_MV, 6.2 * EMG_YLIM_MV + 1.0], color="black", linewidth=2)
     ax.text(dur * 0.98, 6.2 * EMG_YLIM_MV + 0.5, "1 mV", ha="right", va="center", fontsize=FONT)
     ax.set_xlabel("time (ms)")
-    ax.set_title(f"D  EMG of four muscles (mV; scale bar 1 mV, clipped at ±{EMG_YLIM_MV:g} mV)", loc="left",
-                 fontsize=11)
+    ax.set_title(
+        f"D  EMG of four muscles (mV; scale bar 1 mV, clipped at ±{EMG_YLIM_MV:g} mV)", loc="left", fontsize=11
+    )
 
 
 @styled
@@ -343,16 +432,28 @@ def build_spasm(duration_ms: float = 2000.0, n_fibres: int = FIBRES_DEFAULT) -> 
     dur, n = duration_ms, n_fibres
     fig, _ = new_figure(SPASM_CAPTION, width_in=9.6, height_in=6.3, layout=None)
     fig.clear()
-    axes = (fig.add_axes([0.005, 0.50, 0.25, 0.47]), fig.add_axes([0.40, 0.56, 0.585, 0.39]),
-            fig.add_axes([0.115, 0.075, 0.17, 0.33]), fig.add_axes([0.40, 0.075, 0.585, 0.33]))
+    axes = (
+        fig.add_axes([0.005, 0.50, 0.25, 0.47]),
+        fig.add_axes([0.40, 0.56, 0.585, 0.39]),
+        fig.add_axes([0.115, 0.075, 0.17, 0.33]),
+        fig.add_axes([0.40, 0.075, 0.585, 0.33]),
+    )
     ax_xs = axes[0]
     branch = np.array([BRANCHES[i % 4] for i in range(n)])
     order = np.argsort([BRANCHES.index(b) for b in branch], kind="stable")
     rows = np.empty(n, int)
     rows[order] = np.arange(n)[::-1]
-    art = SpasmArtists(fig, axes, n, dur, _cross_section_xy(n), branch, rows,
-                       px_ms=dur / (0.585 * fig.get_figwidth() * fig.dpi),
-                       emg_offset={m: 3 - k for k, m in enumerate(MUSCLES)})
+    art = SpasmArtists(
+        fig,
+        axes,
+        n,
+        dur,
+        _cross_section_xy(n),
+        branch,
+        rows,
+        px_ms=dur / (0.585 * fig.get_figwidth() * fig.dpi),
+        emg_offset={m: 3 - k for k, m in enumerate(MUSCLES)},
+    )
     ax_xs.set_aspect("equal")
     ax_xs.set_xlim(-1.25, 1.25)
     ax_xs.set_ylim(-1.2, 1.8)
@@ -362,17 +463,33 @@ def build_spasm(duration_ms: float = 2000.0, n_fibres: int = FIBRES_DEFAULT) -> 
     ax_xs.add_patch(art.nerve)
     for b in BRANCHES:
         sel = branch == b
-        art.fibres[b] = ax_xs.scatter(art.xy[sel, 0], art.xy[sel, 1], s=70, marker=BRANCH_MARKERS[b],
-                                      facecolor=BRANCH_COLORS[b], edgecolor="#222222", linewidths=2.5, zorder=3)
-    art.active = ax_xs.scatter([], [], s=260, marker="o", facecolor="none", edgecolor=OKABE_ITO["vermillion"],
-                               linewidths=1.6, linestyle="--", zorder=4)
+        art.fibres[b] = ax_xs.scatter(
+            art.xy[sel, 0],
+            art.xy[sel, 1],
+            s=70,
+            marker=BRANCH_MARKERS[b],
+            facecolor=BRANCH_COLORS[b],
+            edgecolor="#222222",
+            linewidths=2.5,
+            zorder=3,
+        )
+    art.active = ax_xs.scatter(
+        [],
+        [],
+        s=260,
+        marker="o",
+        facecolor="none",
+        edgecolor=OKABE_ITO["vermillion"],
+        linewidths=1.6,
+        linestyle="--",
+        zorder=4,
+    )
     art.artery = Circle((0, 1.45), 0.3, facecolor="#C0392B", edgecolor="black", alpha=0.85, zorder=2)
     art.systole = Circle((0, 1.45), 0.3, facecolor="none", edgecolor="black", linestyle=":", linewidth=1.2, zorder=2)
     ax_xs.add_patch(art.artery)
     ax_xs.add_patch(art.systole)
     ax_xs.text(0.45, 1.55, "artery\n(dotted: systole)", fontsize=FONT, va="center")
-    ax_xs.text(-1.2, -1.05, "dark ring = myelin · dashed circle =\nfibre firing at the lesion", fontsize=FONT,
-               va="top")
+    ax_xs.text(-1.2, -1.05, "dark ring = myelin · dashed circle =\nfibre firing at the lesion", fontsize=FONT, va="top")
     _raster_panel(axes[1], art, dur, n)
     _zoom_panel(axes[2], art, n)
     _emg_panel(axes[3], art, dur)
@@ -434,8 +551,13 @@ def update_spasm(art: SpasmArtists, sim: Simulation, summary: SpasmSummary) -> N
         if summary.quiet:
             art.zoom[b].set_segments(np.empty((0, 2, 2)))
         else:
-            z = [_segments(sim.spike_times_ms[i][(sim.spike_times_ms[i] >= t0) & (sim.spike_times_ms[i] < t0 + ZOOM_MS)]
-                           - t0, art.rows[i]) for i in idx]
+            z = [
+                _segments(
+                    sim.spike_times_ms[i][(sim.spike_times_ms[i] >= t0) & (sim.spike_times_ms[i] < t0 + ZOOM_MS)] - t0,
+                    art.rows[i],
+                )
+                for i in idx
+            ]
             art.zoom[b].set_segments(np.concatenate(z))
     art.texts["raster"].set_text("no impulses: the face is quiet" if summary.quiet else "")
     art.texts["zoom"].set_text("no burst" if summary.quiet else "")

@@ -6,6 +6,7 @@ introductions, patient pages that repeat a figure) are outlined and hatched, so 
 agreement of many bars is not mistaken for many studies. A service-based count (treated
 patients only) is marked as a minimum.
 """
+
 from __future__ import annotations
 
 import math
@@ -32,8 +33,10 @@ __all__ = [
     "update_prevalence",
 ]
 
-PREVALENCE_CAPTION = ("Two original studies and several re-quotations of them: the expected number of people with "
-                      "HFS is a range, not one number, and the over-70s are about four times as likely to have it.")
+PREVALENCE_CAPTION = (
+    "Two original studies and several re-quotations of them: the expected number of people with "
+    "HFS is a range, not one number, and the over-70s are about four times as likely to have it."
+)
 _COLUMNS = {"label", "per_100000", "source_key", "primary", "service_based"}
 _COLOURS = (OKABE_ITO["blue"], OKABE_ITO["vermillion"])
 
@@ -119,9 +122,14 @@ def build_prevalence(estimates: pd.DataFrame, older: pd.DataFrame) -> tuple[Figu
     title_all = ax_all.set_title("Everyone: 100,000,000 people", fontsize=10, loc="left")
     title_old = ax_old.set_title("Only the over-70s: 100,000,000 of them (your assumption)", fontsize=10, loc="left")
     ax_all.set_xlabel("")
-    fig.legend([Patch(facecolor="#555555"), Patch(facecolor="white", edgecolor="#555555", hatch="///")],
-               ["original measurement", "secondary quotation (repeats a figure)"], loc="outside lower center",
-               ncols=2, fontsize=9, frameon=False)
+    fig.legend(
+        [Patch(facecolor="#555555"), Patch(facecolor="white", edgecolor="#555555", hatch="///")],
+        ["original measurement", "secondary quotation (repeats a figure)"],
+        loc="outside lower center",
+        ncols=2,
+        fontsize=9,
+        frameon=False,
+    )
     art = PrevalenceArtists(ax_all, ax_old, bars_all, bars_old, texts_all, texts_old, title_all, title_old)
     return fig, art
 
@@ -149,15 +157,18 @@ def _set_panel(ax, bars, texts, counts) -> None:
         text.set_text(count_label(c))
 
 
-_COUNTS = dict(counts_all=array(0, 1e10, ndim=1, unit="people", doc="Expected people per all-ages estimate."),
-               counts_old=array(0, 1e10, ndim=1, unit="people", doc="Expected people over 70 per over-70 estimate."),
-               population=number(1, 1e10, unit="people", doc="Everyone in the group."),
-               population_over_70=number(0, 1e10, unit="people", doc="The people over 70 in that group."))
+_COUNTS = dict(
+    counts_all=array(0, 1e10, ndim=1, unit="people", doc="Expected people per all-ages estimate."),
+    counts_old=array(0, 1e10, ndim=1, unit="people", doc="Expected people over 70 per over-70 estimate."),
+    population=number(1, 1e10, unit="people", doc="Everyone in the group."),
+    population_over_70=number(0, 1e10, unit="people", doc="The people over 70 in that group."),
+)
 
 
 @validated(**_COUNTS)
-def update_prevalence(art: PrevalenceArtists, counts_all, counts_old, population: float,
-                      population_over_70: float) -> None:
+def update_prevalence(
+    art: PrevalenceArtists, counts_all, counts_old, population: float, population_over_70: float
+) -> None:
     """Show the expected counts (from :func:`hfs_edu.models.epidemiology.expected_cases`) on the bars.
 
     ``art`` comes from :func:`build_prevalence`; the x axes rescale to the counts in steps of
@@ -175,8 +186,9 @@ def update_prevalence(art: PrevalenceArtists, counts_all, counts_old, population
 
 @validated(**_COUNTS)
 @styled
-def prevalence_figure(estimates: pd.DataFrame, older: pd.DataFrame, counts_all, counts_old, population: float,
-                      population_over_70: float) -> Figure:
+def prevalence_figure(
+    estimates: pd.DataFrame, older: pd.DataFrame, counts_all, counts_old, population: float, population_over_70: float
+) -> Figure:
     """The static figure: :func:`build_prevalence` filled by :func:`update_prevalence`.
 
     {parameters}

@@ -5,6 +5,7 @@ Figures take model results (:class:`~hfs_edu.models.compression.WearScenario`, t
 :func:`build_myelin_wear` returns the figure and its dynamic artists, used both by the static
 :func:`myelin_wear_figure` and by :class:`hfs_edu.widgets.conflict.MyelinWearView`.
 """
+
 from __future__ import annotations
 
 import math
@@ -41,8 +42,10 @@ __all__ = [
 
 _GREY = OKABE_ITO["grey"]
 HORIZON_YEARS = 40.0  # the time axis of the wear figures (years of contact); pass it to the model as horizon_years
-MYELIN_WEAR_CAPTION = ("Harder pressing, more years and higher blood pressure all lower myelin integrity; a vessel "
-                       "that only touches lets repair keep up (teaching model, not a prediction).")
+MYELIN_WEAR_CAPTION = (
+    "Harder pressing, more years and higher blood pressure all lower myelin integrity; a vessel "
+    "that only touches lets repair keep up (teaching model, not a prediction)."
+)
 
 
 @dataclass
@@ -59,8 +62,7 @@ class WearArtists:
     bp_title: Text
 
     def dynamic(self) -> list:
-        return [self.reference, self.future, self.past, self.onset, self.now, self.bp_curve, self.bp_now,
-                self.bp_title]
+        return [self.reference, self.future, self.past, self.onset, self.now, self.bp_curve, self.bp_now, self.bp_title]
 
 
 @styled
@@ -84,18 +86,32 @@ def draw_myelin_wear(ax_time: Axes, ax_bp: Axes) -> WearArtists:
     ax_time.set_xlabel("years since the vessel began to press")
     ax_time.set_ylabel("myelin integrity (model; 1 = healthy)")
     blue = OKABE_ITO["blue"]
-    (reference,) = ax_time.plot([], [], color=_GREY, lw=1.6, ls="--", label=f"same contact at {REFERENCE_SBP_MMHG:g} mmHg")
+    (reference,) = ax_time.plot(
+        [], [], color=_GREY, lw=1.6, ls="--", label=f"same contact at {REFERENCE_SBP_MMHG:g} mmHg"
+    )
     (future,) = ax_time.plot([], [], color=blue, lw=1.2, ls=(0, (2, 2)), alpha=0.8, label="if the contact continues")
     (past,) = ax_time.plot([], [], color=blue, lw=2.6, label="your settings, so far")
-    (onset,) = ax_time.plot([], [], ls="none", marker="v", color=OKABE_ITO["vermillion"], markersize=9,
-                            label="symptoms begin (model)")
+    (onset,) = ax_time.plot(
+        [], [], ls="none", marker="v", color=OKABE_ITO["vermillion"], markersize=9, label="symptoms begin (model)"
+    )
     (now,) = ax_time.plot([], [], ls="none", marker="o", color=blue, markersize=8, mec="white")
     shade = Rectangle((0, 0), 1, 1, color=OKABE_ITO["vermillion"], alpha=0.15, lw=0)
-    ax_time.figure.legend([past, future, reference, onset, shade],
-                          ["your settings, so far", "if the contact continues", reference.get_label(),
-                           "symptoms begin", "below the symptom threshold [TC]"],
-                          loc="outside lower center", ncols=3, fontsize=9, frameon=False, handlelength=2.2,
-                          columnspacing=1.2)
+    ax_time.figure.legend(
+        [past, future, reference, onset, shade],
+        [
+            "your settings, so far",
+            "if the contact continues",
+            reference.get_label(),
+            "symptoms begin",
+            "below the symptom threshold [TC]",
+        ],
+        loc="outside lower center",
+        ncols=3,
+        fontsize=9,
+        frameon=False,
+        handlelength=2.2,
+        columnspacing=1.2,
+    )
     ax_bp.set_xlim(BP_GRID_MMHG[0], BP_GRID_MMHG[-1])
     ax_bp.set_xlabel("systolic blood pressure (mmHg)")
     ax_bp.set_ylabel("myelin integrity (model)", fontsize=9)
@@ -117,7 +133,7 @@ def update_myelin_wear(art: WearArtists, scen: WearScenario) -> None:
     t, y = scen.time_years, scen.integrity
     i = int(np.searchsorted(t, scen.years + 1e-9))  # points t[:i] lie at or before ``years``
     art.past.set_data(t[:i], y[:i])
-    art.future.set_data(t[max(i - 1, 0):], y[max(i - 1, 0):])
+    art.future.set_data(t[max(i - 1, 0) :], y[max(i - 1, 0) :])
     art.reference.set_data(t, scen.reference_integrity)
     art.now.set_data([scen.years], [scen.integrity_now])
     onset = scen.onset_years
@@ -172,10 +188,14 @@ def wear_by_severity_figure(courses: dict, systolic_bp_mmhg: float, age_years: f
 
     ``fig.hfs_data["onset_years"]`` maps each curve label to its years until symptoms (nan: none).
     """
-    if not isinstance(courses, dict) or not courses or not all(
-            isinstance(c, CompressionCourse) for c in courses.values()):
-        raise TypeError(f"courses must be a dict label -> CompressionCourse from severity_courses(), "
-                        f"got {type(courses).__name__}")
+    if (
+        not isinstance(courses, dict)
+        or not courses
+        or not all(isinstance(c, CompressionCourse) for c in courses.values())
+    ):
+        raise TypeError(
+            f"courses must be a dict label -> CompressionCourse from severity_courses(), got {type(courses).__name__}"
+        )
     fig, ax = new_figure("(caption set below)", width_in=9.2, height_in=3.8)
     draw = {}
     threshold = SYMPTOMATIC_INTEGRITY
@@ -187,21 +207,32 @@ def wear_by_severity_figure(courses: dict, systolic_bp_mmhg: float, age_years: f
         if math.isfinite(c.onset_years):
             ax.plot(c.onset_years, threshold, marker="v", color=colour, markersize=8)
         draw[label] = c.onset_years
-    ax.text(HORIZON_YEARS - 0.5, threshold + 0.02, "symptom threshold (model [TC])", fontsize=9, ha="right",
-            va="bottom", color=OKABE_ITO["vermillion"])
+    ax.text(
+        HORIZON_YEARS - 0.5,
+        threshold + 0.02,
+        "symptom threshold (model [TC])",
+        fontsize=9,
+        ha="right",
+        va="bottom",
+        color=OKABE_ITO["vermillion"],
+    )
     ax.set_xlim(0, HORIZON_YEARS)
     ax.set_ylim(-0.03, 1.05)
     ax.set_xlabel("years since the vessel began to press")
     ax.set_ylabel("myelin integrity (model; 1 = healthy)")
-    ax.set_title(f"Systolic pressure {systolic_bp_mmhg:g} mmHg, contact from age {age_years:g}", fontsize=10,
-                 loc="left")
+    ax.set_title(
+        f"Systolic pressure {systolic_bp_mmhg:g} mmHg, contact from age {age_years:g}", fontsize=10, loc="left"
+    )
     mild = min((v for k, v in draw.items() if "mild" in k), default=math.nan)
     fig.hfs_caption = (
         f"At {systolic_bp_mmhg:g} mmHg, "
-        + (f"a vessel that only touches the nerve does not wear it out in {HORIZON_YEARS:g} years of the model; "
-           if not math.isfinite(mild) else "even a touching vessel wears the nerve out here; ")
-        + "once it indents the nerve, integrity falls within years, faster for an artery than a vein.")
-    fig.legend(loc="outside right upper", fontsize=9, frameon=False, title="contact (grade of [S33])",
-               title_fontsize=9)
+        + (
+            f"a vessel that only touches the nerve does not wear it out in {HORIZON_YEARS:g} years of the model; "
+            if not math.isfinite(mild)
+            else "even a touching vessel wears the nerve out here; "
+        )
+        + "once it indents the nerve, integrity falls within years, faster for an artery than a vein."
+    )
+    fig.legend(loc="outside right upper", fontsize=9, frameon=False, title="contact (grade of [S33])", title_fontsize=9)
     fig.hfs_data = {"onset_years": draw}
     return settle_layout(fig)

@@ -3,6 +3,7 @@
 Figures take their table as a DataFrame and ``labels`` (source key -> "First author year");
 :mod:`hfs_edu.course_figures` composes them for the chapters.
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -58,13 +59,20 @@ def hypertension_forest_plot(odds_ratios: pd.DataFrame, labels: Mapping[str, str
         ``fig.hfs_data["ci_lines"]`` lists ``(table row index, Line2D)``, one CI line per row;
         ``fig.hfs_data["rows"]`` is the table in drawing order.
     """
-    df = check_frame("odds_ratios", odds_ratios, {"source_key", "design", "subgroup", "odds_ratio", "ci_low",
-                                                  "ci_high", "n_cases", "n_controls", "n_studies"},
-                     'load_table("hypertension_odds_ratios")')
+    df = check_frame(
+        "odds_ratios",
+        odds_ratios,
+        {"source_key", "design", "subgroup", "odds_ratio", "ci_low", "ci_high", "n_cases", "n_controls", "n_studies"},
+        'load_table("hypertension_odds_ratios")',
+    )
     labels = check_labels(labels)
     fig, (ax, tx) = panels(
         "Every study in this plot found more hypertension in people with HFS (all overall intervals lie right "
-        "of 1), but subgroups are small and their intervals wide; one crosses 1.", (3.3, 1.0), 9.2, 5.0)
+        "of 1), but subgroups are small and their intervals wide; one crosses 1.",
+        (3.3, 1.0),
+        9.2,
+        5.0,
+    )
     ypos, rowlabels, heads = [], [], []
     y = 0.0
     for key in dict.fromkeys(df["source_key"]):
@@ -77,19 +85,40 @@ def hypertension_forest_plot(odds_ratios: pd.DataFrame, labels: Mapping[str, str
             y += 1
         y += 0.4
     ci_lines = []
-    for (idx, yy) in ypos:
+    for idx, yy in ypos:
         row = df.loc[idx]
         pooled, overall = row["design"] == "meta-analysis", row["subgroup"] == "all"
         colour = OKABE_ITO["vermillion"] if pooled else (OKABE_ITO["blue"] if overall else "#444444")
         (line,) = ax.plot([row["ci_low"], row["ci_high"]], [yy, yy], color=colour, lw=2 if overall else 1.4)
         ci_lines.append((idx, line))
-        ax.plot(row["odds_ratio"], yy, marker="D" if pooled else "s", color=colour,
-                markersize=9 if pooled else (7 if overall else 5.5))
-        tx.text(0.0, yy, f"{_or(row['odds_ratio'])}  ({_or(row['ci_low'])}–{_or(row['ci_high'])})", va="center",
-                fontsize=8.5, color=colour)
+        ax.plot(
+            row["odds_ratio"],
+            yy,
+            marker="D" if pooled else "s",
+            color=colour,
+            markersize=9 if pooled else (7 if overall else 5.5),
+        )
+        tx.text(
+            0.0,
+            yy,
+            f"{_or(row['odds_ratio'])}  ({_or(row['ci_low'])}–{_or(row['ci_high'])})",
+            va="center",
+            fontsize=8.5,
+            color=colour,
+        )
     for yy, title in heads:
-        ax.text(0.0, yy, title, transform=ax.get_yaxis_transform(), fontsize=9, fontweight="bold", va="center",
-                ha="left", zorder=5, bbox=dict(facecolor="white", edgecolor="none", pad=1.5))
+        ax.text(
+            0.0,
+            yy,
+            title,
+            transform=ax.get_yaxis_transform(),
+            fontsize=9,
+            fontweight="bold",
+            va="center",
+            ha="left",
+            zorder=5,
+            bbox=dict(facecolor="white", edgecolor="none", pad=1.5),
+        )
     tx.text(0.0, -1.2, "OR (95% CI)", fontsize=9, fontweight="bold", va="center")
     ax.set_xscale("log")
     ax.set_xlim(0.25, 16)
@@ -122,7 +151,12 @@ _AETIOLOGY_SEGMENTS = [  # (category in the table, legend label, colour, hatch)
     ("brain vascular insult", "other secondary cause", OKABE_ITO["reddish_purple"], None),
     ("symptomatic (other cause)", "other secondary cause", OKABE_ITO["reddish_purple"], None),
     ("secondary", "secondary, not broken down", OKABE_ITO["sky_blue"], "//"),
-    ("hereditary", "primary (vascular or unexplained)", OKABE_ITO["blue"], None),  # grouped with primary, as in the text
+    (
+        "hereditary",
+        "primary (vascular or unexplained)",
+        OKABE_ITO["blue"],
+        None,
+    ),  # grouped with primary, as in the text
     ("mimics (psychogenic, tic, dystonia, myoclonus, hemimasticatory spasm)", "not HFS (mimics)", _GREY, "xx"),
 ]
 AETIOLOGY_COHORTS = ["S15", "S16", "S21", "S110"]
@@ -146,19 +180,27 @@ def aetiology_figure(aetiology: pd.DataFrame, labels: Mapping[str, str]) -> Figu
     hereditary HFS counts as primary (as in the chapter's text), and secondary causes narrower than
     4% are merged into "other secondary cause".
     """
-    df = check_frame("aetiology", aetiology, {"source_key", "classification", "category", "n_patients", "n_total",
-                                              "pct", "population"}, 'load_table("aetiology")')
+    df = check_frame(
+        "aetiology",
+        aetiology,
+        {"source_key", "classification", "category", "n_patients", "n_total", "pct", "population"},
+        'load_table("aetiology")',
+    )
     labels = check_labels(labels)
     fig, ax = new_figure(
         "In every cohort most HFS is primary; among secondary causes a previous facial palsy dominates, "
-        "and shares differ with how each clinic defines and counts.", width_in=9.2, height_in=3.6)
+        "and shares differ with how each clinic defines and counts.",
+        width_in=9.2,
+        height_in=3.6,
+    )
     seen, segments, ylabels = set(), {}, []
     for i, key in enumerate(AETIOLOGY_COHORTS):
-        rows = df[(df["source_key"] == key) & df["classification"].isin(["primary_vs_secondary", "secondary_cause",
-                                                                         "mimic"])]
+        rows = df[
+            (df["source_key"] == key) & df["classification"].isin(["primary_vs_secondary", "secondary_cause", "mimic"])
+        ]
         has_causes = (rows["classification"] == "secondary_cause").any()
         widths: dict[str, float] = {}
-        for cat, legend, colour, hatch in _AETIOLOGY_SEGMENTS:
+        for cat, legend, _colour, _hatch in _AETIOLOGY_SEGMENTS:
             hit = rows[rows["category"] == cat]
             if hit.empty or (cat == "secondary" and has_causes):
                 continue
@@ -166,27 +208,54 @@ def aetiology_figure(aetiology: pd.DataFrame, labels: Mapping[str, str]) -> Figu
             n = row["n_patients"]
             width = float(row["pct"]) if pd.isna(n) else 100 * int(n) / int(row["n_total"])
             segments[(key, cat)] = width
-            if legend != "not HFS (mimics)" and width < _SLIVER_PCT and cat not in ("primary", "hereditary",
-                                                                                    "idiopathic (remainder)"):
+            if (
+                legend != "not HFS (mimics)"
+                and width < _SLIVER_PCT
+                and cat not in ("primary", "hereditary", "idiopathic (remainder)")
+            ):
                 legend = "other secondary cause"
             widths[legend] = widths.get(legend, 0.0) + width
         left = 0.0
         style = {legend: (colour, hatch) for _, legend, colour, hatch in _AETIOLOGY_SEGMENTS}
         for legend, width in widths.items():
             colour, hatch = style[legend]
-            ax.barh(i, width, left=left, color=colour, hatch=hatch, edgecolor="white", height=0.62,
-                    label=None if legend in seen else legend)
+            ax.barh(
+                i,
+                width,
+                left=left,
+                color=colour,
+                hatch=hatch,
+                edgecolor="white",
+                height=0.62,
+                label=None if legend in seen else legend,
+            )
             seen.add(legend)
             dark = colour in (OKABE_ITO["blue"], OKABE_ITO["vermillion"])
             if width >= _SLIVER_PCT:
-                ax.text(left + width / 2, i, f"{width:.0f}", ha="center", va="center", fontsize=9,
-                        color="white" if dark else "black")
+                ax.text(
+                    left + width / 2,
+                    i,
+                    f"{width:.0f}",
+                    ha="center",
+                    va="center",
+                    fontsize=9,
+                    color="white" if dark else "black",
+                )
             else:  # a sliver: its number goes above the bar
-                ax.annotate(f"{width:.0f}", xy=(left + width / 2, i - 0.31), xytext=(left + width / 2, i - 0.52),
-                            ha="center", va="bottom", fontsize=8, arrowprops=dict(arrowstyle="-", lw=0.6))
+                ax.annotate(
+                    f"{width:.0f}",
+                    xy=(left + width / 2, i - 0.31),
+                    xytext=(left + width / 2, i - 0.52),
+                    ha="center",
+                    va="bottom",
+                    fontsize=8,
+                    arrowprops=dict(arrowstyle="-", lw=0.6),
+                )
             left += width
         first = rows.iloc[0]
-        where = first["population"].replace("referrals for unilateral facial spasm, ", "referrals for one-sided\nfacial spasm, ")
+        where = first["population"].replace(
+            "referrals for unilateral facial spasm, ", "referrals for one-sided\nfacial spasm, "
+        )
         ylabels.append(f"{source_label(labels, key)} {where}\n(n = {int(first['n_total'])})")
     ax.set_yticks(range(len(ylabels)), ylabels, fontsize=8)
     ax.invert_yaxis()

@@ -6,6 +6,7 @@ directly with the Agg canvas (:func:`render_png`). Every figure carries a
 one-line caption in ``fig.hfs_caption`` that says what to notice; it doubles
 as the figure's alt text.
 """
+
 from __future__ import annotations
 
 import functools
@@ -55,7 +56,10 @@ OKABE_ITO = {
     "grey": "#999999",
 }
 #: Default colour cycle (yellow last: poor contrast on white).
-PALETTE = [OKABE_ITO[c] for c in ("blue", "vermillion", "bluish_green", "orange", "reddish_purple", "sky_blue", "black", "yellow")]
+PALETTE = [
+    OKABE_ITO[c]
+    for c in ("blue", "vermillion", "bluish_green", "orange", "reddish_purple", "sky_blue", "black", "yellow")
+]
 
 #: Course rc settings, applied per figure (never globally).
 RC = {
@@ -79,13 +83,20 @@ RC = {
 DPI = 100
 
 
-@validated(caption=text(doc="One line saying what to notice in the figure (also its alt text)."),
-           nrows=integer(1, 6, doc="Subplot rows."), ncols=integer(1, 6, doc="Subplot columns."),
-           width_in=number(1, 20, unit="inches", doc="Figure width."),
-           height_in=number(1, 20, unit="inches", doc="Figure height."),
-           layout=choice(("constrained",), optional=True, doc="Matplotlib layout engine (constrained layout "
-                                                               "replaces bbox_inches='tight', which would render "
-                                                               "every figure twice); None = no engine."))
+@validated(
+    caption=text(doc="One line saying what to notice in the figure (also its alt text)."),
+    nrows=integer(1, 6, doc="Subplot rows."),
+    ncols=integer(1, 6, doc="Subplot columns."),
+    width_in=number(1, 20, unit="inches", doc="Figure width."),
+    height_in=number(1, 20, unit="inches", doc="Figure height."),
+    layout=choice(
+        ("constrained",),
+        optional=True,
+        doc="Matplotlib layout engine (constrained layout "
+        "replaces bbox_inches='tight', which would render "
+        "every figure twice); None = no engine.",
+    ),
+)
 def new_figure(
     caption: str,
     nrows: int = 1,
@@ -135,8 +146,10 @@ def caption_of(fig: Figure) -> str:
     return cap
 
 
-@validated(dpi=integer(20, 600, optional=True, doc="Resolution recorded in the PNG; None = DPI."),
-           force=flag(doc="Always redraw (the benchmark's render floor uses this)."))
+@validated(
+    dpi=integer(20, 600, optional=True, doc="Resolution recorded in the PNG; None = DPI."),
+    force=flag(doc="Always redraw (the benchmark's render floor uses this)."),
+)
 def render_png(fig: Figure, dpi: int | None = None, *, force: bool = False) -> bytes:
     """Render ``fig`` to PNG bytes with a single draw (no tight bounding box, deterministic metadata).
 
@@ -213,9 +226,20 @@ def _suptitles(fig) -> list:
 
 
 def _text_key(t: Text) -> tuple:
-    return (t.get_text(), t.get_visible(), round(float(t.get_fontsize()), 3), tuple(t.get_fontfamily()),
-            str(t.get_fontweight()), str(t.get_fontstyle()), round(float(t.get_rotation()), 3), t.get_ha(),
-            t.get_va(), t.get_linespacing(), t.get_wrap(), tuple(map(repr, t.get_position())))
+    return (
+        t.get_text(),
+        t.get_visible(),
+        round(float(t.get_fontsize()), 3),
+        tuple(t.get_fontfamily()),
+        str(t.get_fontweight()),
+        str(t.get_fontstyle()),
+        round(float(t.get_rotation()), 3),
+        t.get_ha(),
+        t.get_va(),
+        t.get_linespacing(),
+        t.get_wrap(),
+        tuple(map(repr, t.get_position())),
+    )
 
 
 #: A formatter's state set while labelling (it follows from the settings and the limits).
@@ -248,8 +272,17 @@ def _layout_texts(fig: Figure) -> list:
         for lg in f.legends:
             out.extend([*lg.get_texts(), lg.get_title()])
     for ax in fig.axes:
-        out.extend([ax.title, ax._left_title, ax._right_title, ax.xaxis.label, ax.yaxis.label, *ax.texts,
-                    *(a for a in ax.artists if isinstance(a, Text))])
+        out.extend(
+            [
+                ax.title,
+                ax._left_title,
+                ax._right_title,
+                ax.xaxis.label,
+                ax.yaxis.label,
+                *ax.texts,
+                *(a for a in ax.artists if isinstance(a, Text)),
+            ]
+        )
         if ax.get_legend() is not None:
             out.extend([*ax.get_legend().get_texts(), ax.get_legend().get_title()])
     return out
@@ -261,8 +294,9 @@ def _unclipped_key(artist) -> tuple:
         if hasattr(artist, "get_xydata"):
             return type(artist).__name__, artist.get_xydata().round(6).tolist()
         if hasattr(artist, "get_patch_transform"):
-            return type(artist).__name__, artist.get_patch_transform().transform(
-                artist.get_path().vertices).round(6).tolist()
+            return type(artist).__name__, artist.get_patch_transform().transform(artist.get_path().vertices).round(
+                6
+            ).tolist()
     except Exception:  # noqa: BLE001 - an artist that cannot say without a renderer: its type only
         pass
     return (type(artist).__name__,)
@@ -281,39 +315,83 @@ def layout_fingerprint(fig: Figure) -> str:
     for sf in _subfigures(fig):
         spec = sf._subplotspec
         gs = spec.get_gridspec()
-        parts.append(("sub", spec.rowspan, spec.colspan, gs.get_geometry(), tuple(gs.get_width_ratios() or ()),
-                      tuple(gs.get_height_ratios() or ())))
+        parts.append(
+            (
+                "sub",
+                spec.rowspan,
+                spec.colspan,
+                gs.get_geometry(),
+                tuple(gs.get_width_ratios() or ()),
+                tuple(gs.get_height_ratios() or ()),
+            )
+        )
     for ax in fig.axes:
         spec = ax.get_subplotspec()
         gs = spec.get_gridspec() if spec is not None else None
-        parts.append(("ax", ax.get_visible(), ax.axison, spec and (spec.rowspan, spec.colspan),
-                      gs and (gs.get_geometry(), tuple(gs.get_width_ratios() or ()),
-                              tuple(gs.get_height_ratios() or ())),
-                      tuple(map(repr, ax.get_xlim())), tuple(map(repr, ax.get_ylim())), repr(ax.get_aspect()),
-                      ax.get_xscale(), ax.get_yscale(), ax.get_in_layout()))
+        parts.append(
+            (
+                "ax",
+                ax.get_visible(),
+                ax.axison,
+                spec and (spec.rowspan, spec.colspan),
+                gs and (gs.get_geometry(), tuple(gs.get_width_ratios() or ()), tuple(gs.get_height_ratios() or ())),
+                tuple(map(repr, ax.get_xlim())),
+                tuple(map(repr, ax.get_ylim())),
+                repr(ax.get_aspect()),
+                ax.get_xscale(),
+                ax.get_yscale(),
+                ax.get_in_layout(),
+            )
+        )
         for axis in (ax.xaxis, ax.yaxis):  # the tick labels follow from the limits and these (cheaper than
-            parts.append(tuple(map(_ticker_key, (axis.get_major_locator(), axis.get_major_formatter(),  # labelling
-                                                 axis.get_minor_locator(), axis.get_minor_formatter()))))
-    legends = [*fig.legends, *(lg for sf in _subfigures(fig) for lg in sf.legends),
-               *(ax.get_legend() for ax in fig.axes if ax.get_legend() is not None)]
+            parts.append(
+                tuple(
+                    map(
+                        _ticker_key,
+                        (
+                            axis.get_major_locator(),
+                            axis.get_major_formatter(),  # labelling
+                            axis.get_minor_locator(),
+                            axis.get_minor_formatter(),
+                        ),
+                    )
+                )
+            )
+    legends = [
+        *fig.legends,
+        *(lg for sf in _subfigures(fig) for lg in sf.legends),
+        *(ax.get_legend() for ax in fig.axes if ax.get_legend() is not None),
+    ]
     parts.extend(("legend", repr(lg._loc), lg._ncols, repr(getattr(lg, "_outside_loc", None))) for lg in legends)
     # sorted: the layout does not depend on the order texts were added (a set's order varies between runs)
     texts = _layout_texts(fig)
     parts.extend(sorted(repr(_text_key(t)) for t in texts))
-    parts.extend(sorted(repr(_unclipped_key(a)) for ax in fig.axes for a in ax.get_children()
-                        if a.get_in_layout() and not a.get_clip_on() and not isinstance(a, Text)
-                        and a.get_visible() and a not in (ax.patch, *ax.spines.values(), ax.xaxis, ax.yaxis)))
-    parts.extend(sorted(repr((a.xy, repr(a.xycoords), repr(a.arrowprops))) for a in texts
-                        if isinstance(a, Annotation)))
+    parts.extend(
+        sorted(
+            repr(_unclipped_key(a))
+            for ax in fig.axes
+            for a in ax.get_children()
+            if a.get_in_layout()
+            and not a.get_clip_on()
+            and not isinstance(a, Text)
+            and a.get_visible()
+            and a not in (ax.patch, *ax.spines.values(), ax.xaxis, ax.yaxis)
+        )
+    )
+    parts.extend(sorted(repr((a.xy, repr(a.xycoords), repr(a.arrowprops))) for a in texts if isinstance(a, Annotation)))
     return hashlib.sha1(repr(parts).encode()).hexdigest()
 
 
 def _layout_state(fig: Figure) -> dict:
     """The positions a layout engine set: every Axes (both positions), every subfigure, every suptitle."""
-    return {"axes": [[list(ax.get_position(original=True).bounds), list(ax.get_position(original=False).bounds)]
-                     for ax in fig.axes],
-            "subfigures": [list(sf.bbox_relative.bounds) for sf in _subfigures(fig)],
-            "suptitles": [list(map(float, t.get_position())) for t in _suptitles(fig)]}
+    return {
+        "axes": [
+            [list(ax.get_position(original=True).bounds), list(ax.get_position(original=False).bounds)]
+            for ax in fig.axes
+        ],
+        "subfigures": [list(sf.bbox_relative.bounds) for sf in _subfigures(fig)],
+        "suptitles": [list(map(float, t.get_position())) for t in _suptitles(fig)],
+    }
 
 
 def _apply_frozen_layout(fig: Figure, fingerprint: str) -> bool:
@@ -348,8 +426,10 @@ def _record_layout(fig: Figure, fingerprint: str) -> None:
     import json
 
     with open(path, "a", encoding="utf-8") as fh:
-        fh.write(json.dumps({"fingerprint": fingerprint, "caption":
-                             getattr(fig, "hfs_caption", ""), **_layout_state(fig)}) + "\n")
+        fh.write(
+            json.dumps({"fingerprint": fingerprint, "caption": getattr(fig, "hfs_caption", ""), **_layout_state(fig)})
+            + "\n"
+        )
 
 
 def agg_canvas(fig: Figure) -> FigureCanvasAgg:
@@ -372,13 +452,17 @@ def encode_png(canvas: FigureCanvasAgg, dpi: int | None = None) -> bytes:
     dpi = DPI if dpi is None else dpi
     buf = io.BytesIO()
     # print_png would redraw the figure; encode the already-drawn RGBA buffer instead.
-    mpl.image.imsave(buf, canvas.buffer_rgba(), format="png", dpi=dpi,
-                     metadata={"Software": None}, pil_kwargs={"compress_level": 1})
+    mpl.image.imsave(
+        buf, canvas.buffer_rgba(), format="png", dpi=dpi, metadata={"Software": None}, pil_kwargs={"compress_level": 1}
+    )
     return buf.getvalue()
 
 
-@validated(caption=text(doc="The figure's caption."), width_in=number(1, 20, unit="inches", doc="Figure width."),
-           height_in=number(1, 20, unit="inches", doc="Figure height."))
+@validated(
+    caption=text(doc="The figure's caption."),
+    width_in=number(1, 20, unit="inches", doc="Figure width."),
+    height_in=number(1, 20, unit="inches", doc="Figure height."),
+)
 def panels(caption: str, ratios: tuple[float, float], width_in: float, height_in: float):
     """A captioned figure with two side-by-side axes of the given width ratios (one layout for all users).
 
@@ -389,16 +473,20 @@ def panels(caption: str, ratios: tuple[float, float], width_in: float, height_in
     return fig, axes
 
 
-@validated(name=text(doc="The argument's name, for the message."),
-           origin=text(doc="Where such a DataFrame comes from, for the message."))
+@validated(
+    name=text(doc="The argument's name, for the message."),
+    origin=text(doc="Where such a DataFrame comes from, for the message."),
+)
 def check_frame(name: str, frame: object, columns: set[str], origin: str):
     """Raise TypeError unless ``frame`` is a DataFrame with ``columns``; return it.
 
     {parameters}
     """
     if not isinstance(frame, pd.DataFrame) or not columns <= set(frame.columns):
-        raise TypeError(f"{name} must be a DataFrame from {origin} with columns {sorted(columns)}, "
-                        f"got {type(frame).__name__} {frame!r:.40}")
+        raise TypeError(
+            f"{name} must be a DataFrame from {origin} with columns {sorted(columns)}, "
+            f"got {type(frame).__name__} {frame!r:.40}"
+        )
     return frame
 
 

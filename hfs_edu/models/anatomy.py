@@ -20,6 +20,7 @@ Examples
 >>> anatomy.branches_of("orbicularis oculi")           # doctest: +SKIP
 ['temporal', 'zygomatic']
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -61,9 +62,21 @@ TERMINAL_BRANCHES = ("temporal", "zygomatic", "buccal", "marginal mandibular", "
 NON_TERMINAL_BRANCHES = ("nerve to stapedius", "digastric branch")
 #: Muscles listed from the top of the head to the neck (drawing and reading order).
 _MUSCLE_ORDER = (
-    "frontalis", "corrugator supercilii", "orbicularis oculi", "zygomaticus minor", "zygomaticus major",
-    "levator labii superioris", "buccinator", "risorius", "orbicularis oris", "depressor anguli oris",
-    "depressor labii inferioris", "mentalis", "platysma", "stapedius", "posterior belly of digastric",
+    "frontalis",
+    "corrugator supercilii",
+    "orbicularis oculi",
+    "zygomaticus minor",
+    "zygomaticus major",
+    "levator labii superioris",
+    "buccinator",
+    "risorius",
+    "orbicularis oris",
+    "depressor anguli oris",
+    "depressor labii inferioris",
+    "mentalis",
+    "platysma",
+    "stapedius",
+    "posterior belly of digastric",
     "stylohyoid",
 )
 
@@ -133,8 +146,9 @@ def innervation() -> Innervation:
     for r in df.itertuples(index=False):
         branch, muscle = str(r.branch), str(r.muscle)
         by_branch.setdefault(branch, []).append(muscle)
-        info = rows.setdefault(muscle, {"action": str(r.action), "face_region": str(r.face_region),
-                                        "branches": [], "keys": []})
+        info = rows.setdefault(
+            muscle, {"action": str(r.action), "face_region": str(r.face_region), "branches": [], "keys": []}
+        )
         info["branches"].append(branch)
         for k in _split_keys(r.source_key):
             if k not in info["keys"]:
@@ -143,8 +157,13 @@ def innervation() -> Innervation:
     ordered = tuple(sorted(rows, key=lambda m: (order.get(m, len(order)), m)))
     branch_rank = {b: i for i, b in enumerate(TERMINAL_BRANCHES + NON_TERMINAL_BRANCHES)}
     records = {
-        m: Muscle(m, rows[m]["action"], rows[m]["face_region"],
-                  tuple(sorted(rows[m]["branches"], key=lambda b: branch_rank.get(b, 99))), tuple(rows[m]["keys"]))
+        m: Muscle(
+            m,
+            rows[m]["action"],
+            rows[m]["face_region"],
+            tuple(sorted(rows[m]["branches"], key=lambda b: branch_rank.get(b, 99))),
+            tuple(rows[m]["keys"]),
+        )
         for m in ordered
     }
     by_branch_sorted = {b: tuple(sorted(ms, key=ordered.index)) for b, ms in by_branch.items()}
@@ -165,9 +184,13 @@ OPTIONAL_BRANCH = choice(_all_branches, optional=True, doc="A branch to highligh
 OPTIONAL_MUSCLE = choice(_all_muscles, optional=True, doc="A muscle to highlight (see :func:`muscles`), or None.")
 
 
-@validated(terminal_only=flag(doc="Only the five terminal branches of the parotid plexus (temporal, zygomatic, "
-                                  "buccal, marginal mandibular, cervical); if False, also the nerve to "
-                                  "stapedius and the digastric branch."))
+@validated(
+    terminal_only=flag(
+        doc="Only the five terminal branches of the parotid plexus (temporal, zygomatic, "
+        "buccal, marginal mandibular, cervical); if False, also the nerve to "
+        "stapedius and the digastric branch."
+    )
+)
 def branches(terminal_only: bool = True) -> list[str]:
     """Return the branch names, from the forehead down.
 
@@ -176,9 +199,12 @@ def branches(terminal_only: bool = True) -> list[str]:
     return innervation().branches(terminal_only)
 
 
-@validated(terminal_only=flag(doc="Only muscles served by a terminal branch (the muscles of facial expression)."),
-           face_region=choice(("upper", "lower", "other"), optional=True, doc="Keep only muscles of that region "
-                                                                                "(None = all)."))
+@validated(
+    terminal_only=flag(doc="Only muscles served by a terminal branch (the muscles of facial expression)."),
+    face_region=choice(
+        ("upper", "lower", "other"), optional=True, doc="Keep only muscles of that region (None = all)."
+    ),
+)
 def muscles(terminal_only: bool = False, face_region: str | None = None) -> list[str]:
     """Return the muscles in the table, from the forehead down.
 
@@ -279,8 +305,12 @@ def _measured_segments() -> list[str]:
     return [str(s) for s in segments().dropna(subset=["length_mm_low", "length_mm_high"])["segment"]]
 
 
-@validated(segment=choice(_measured_segments, doc="A segment with a sourced length, e.g. 'cisternal' (the "
-                                                  "intrapontine course from the nucleus has none)."))
+@validated(
+    segment=choice(
+        _measured_segments,
+        doc="A segment with a sourced length, e.g. 'cisternal' (the intrapontine course from the nucleus has none).",
+    )
+)
 def segment_length_mm(segment: str) -> tuple[float, float]:
     """Return the ``(low, high)`` typical length of one segment in mm (ValueError if it has no sourced length).
 
@@ -314,9 +344,10 @@ def nerve_path_length_mm(from_segment: str = "cisternal", to_segment: str = "ext
     a, b = from_segment, to_segment
     ia, ib = names.index(a), names.index(b)
     if ia > ib:
-        raise ValueError(f"from_segment={from_segment!r} lies after to_segment={to_segment!r}; "
-                         f"allowed order: {', '.join(names)}")
-    part = df.iloc[ia:ib + 1]
+        raise ValueError(
+            f"from_segment={from_segment!r} lies after to_segment={to_segment!r}; allowed order: {', '.join(names)}"
+        )
+    part = df.iloc[ia : ib + 1]
     part = part[part["in_path"].fillna(False).astype(bool)]
     if part.empty:
         return 0.0, 0.0
@@ -359,10 +390,17 @@ def fact_range(fact_id: str) -> tuple[float, float, list[str]]:
     return float(values.min()), float(values.max()), keys
 
 
-@validated(length_mm=number(0, 500, unit="mm", doc="Path length."),
-           velocity_m_per_s=number(0.1, 150, unit="m/s", doc="Conduction velocity (from the slowest unmyelinated "
-                                                               "fibres, about 0.5 m/s, with margin, to the fastest "
-                                                               "human fibres)."))
+@validated(
+    length_mm=number(0, 500, unit="mm", doc="Path length."),
+    velocity_m_per_s=number(
+        0.1,
+        150,
+        unit="m/s",
+        doc="Conduction velocity (from the slowest unmyelinated "
+        "fibres, about 0.5 m/s, with margin, to the fastest "
+        "human fibres).",
+    ),
+)
 def conduction_time_ms(length_mm: float, velocity_m_per_s: float) -> float:
     """Return the time in ms an impulse needs to travel ``length_mm`` at ``velocity_m_per_s``.
 
@@ -380,4 +418,4 @@ def source_keys() -> list[str]:
     keys: set[str] = set()
     for name in (_SEGMENT_TABLE, _BRANCH_TABLE, _FACT_TABLE):
         keys.update(load_table(name).attrs.get("source_keys", []))
-    return sorted(keys, key=lambda k: (k.rstrip("0123456789"), int(k[len(k.rstrip("0123456789")):] or 0)))
+    return sorted(keys, key=lambda k: (k.rstrip("0123456789"), int(k[len(k.rstrip("0123456789")) :] or 0)))

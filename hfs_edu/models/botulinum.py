@@ -42,17 +42,17 @@ persists: in the only study (3 patients) transmission between branches was
 under the toxin was not reported (gap G9) and must not be presented as
 unchanged on that evidence.
 """
+
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from .._params import choice, integer, number, seed, validated
-from .._validate import check_array, check_number
+from .._params import array, choice, integer, number, seed, validated
+from .._validate import check_array
 from ..data import load_table
 
 __all__ = [
@@ -74,29 +74,29 @@ __all__ = [
 ]
 
 # -- shape of one injection's effect (all TC, calibrated to botulinum_time_ranges) -----------------
-ONSET_TIME_CONSTANT_DAYS = 5.0   # TC: half of the peak at 3.5 d, 90% at 11.5 d (label peak 1-2 weeks [N723])
-T50_FULL_DAYS = 90.0             # TC: wearing-off midpoint at a saturating dose -> 12-13 weeks at 20-35 U
-WEAR_OFF_WIDTH_DAYS = 12.0       # TC: width of the wearing-off step (effect < 10% of peak by ~4 months)
-E_MAX_FULL = 0.79                # TC: peak relief ~75-78% at 20-35 U, cf. mean improvement rows in botulinum_series
-DOSE_SATURATION_UNITS = 6.0      # TC: 20 U gives 96% of the saturating effect; no HFS dose-response study (G7)
-REFERENCE_DOSE_UNITS = 25.0      # TC: default dose, the label's initial maximum per eye [N723] and series means
-MAX_DOSE_UNITS = 100.0           # TC input limit, set to the label maximum per 12 weeks (botulinum_doses; tested)
+ONSET_TIME_CONSTANT_DAYS = 5.0  # TC: half of the peak at 3.5 d, 90% at 11.5 d (label peak 1-2 weeks [N723])
+T50_FULL_DAYS = 90.0  # TC: wearing-off midpoint at a saturating dose -> 12-13 weeks at 20-35 U
+WEAR_OFF_WIDTH_DAYS = 12.0  # TC: width of the wearing-off step (effect < 10% of peak by ~4 months)
+E_MAX_FULL = 0.79  # TC: peak relief ~75-78% at 20-35 U, cf. mean improvement rows in botulinum_series
+DOSE_SATURATION_UNITS = 6.0  # TC: 20 U gives 96% of the saturating effect; no HFS dose-response study (G7)
+REFERENCE_DOSE_UNITS = 25.0  # TC: default dose, the label's initial maximum per eye [N723] and series means
+MAX_DOSE_UNITS = 100.0  # TC input limit, set to the label maximum per 12 weeks (botulinum_doses; tested)
 
 # -- side effects: probability per injection (TC, each inside the sourced range in botulinum_side_effects)
 SIDE_EFFECTS = ("ptosis", "facial_weakness", "dry_eye", "tearing", "diplopia")
 SIDE_EFFECT_PROBABILITY = {
-    "ptosis": 0.05,          # TC: HFS-only per-patient 3.3-16.7%, per-treatment 9.7-27.2% (injection site)
+    "ptosis": 0.05,  # TC: HFS-only per-patient 3.3-16.7%, per-treatment 9.7-27.2% (injection site)
     "facial_weakness": 0.08,  # TC: HFS-only 9.1-17.9% of patients (75% in one 12-patient series)
-    "dry_eye": 0.20,         # TC: only a pooled per-treatment rate exists; HFS-only data show no change after injection
-    "tearing": 0.02,         # TC: 0.8% of HFS patients, 5.5% of pooled treatments
-    "diplopia": 0.01,        # TC: 0.8% of HFS patients (grouped), 1.4-1.6% of pooled injections
+    "dry_eye": 0.20,  # TC: only a pooled per-treatment rate exists; HFS-only data show no change after injection
+    "tearing": 0.02,  # TC: 0.8% of HFS patients, 5.5% of pooled treatments
+    "diplopia": 0.01,  # TC: 0.8% of HFS patients (grouped), 1.4-1.6% of pooled injections
 }
 # -- one patient's response (TC): responder or not, and how long the effect lasts for them ----------
-RESPONDER_PROBABILITY = 0.95     # TC: responder rates in HFS series 89-96.3% (botulinum_series; tested)
-DURATION_FACTOR_SIGMA = 0.25     # TC: log-normal spread of the duration between patients (series SDs 25-60%)
-RELIEF_FACTOR_SIGMA = 0.10       # TC: spread of the peak relief between responders
+RESPONDER_PROBABILITY = 0.95  # TC: responder rates in HFS series 89-96.3% (botulinum_series; tested)
+DURATION_FACTOR_SIGMA = 0.25  # TC: log-normal spread of the duration between patients (series SDs 25-60%)
+RELIEF_FACTOR_SIGMA = 0.10  # TC: spread of the peak relief between responders
 
-SIDE_EFFECT_START_DAYS = 3.0     # TC: side effects appear with the onset of the weakness
+SIDE_EFFECT_START_DAYS = 3.0  # TC: side effects appear with the onset of the weakness
 SIDE_EFFECT_DURATION_DAYS = 28.0  # TC: no sourced duration of a side effect was found; they are 'transient'
 
 _MAX_DAYS = 3650.0
@@ -194,9 +194,12 @@ def relief_kernel(t, dose, relief_factor=1.0, duration_factor=1.0):
 _DOSE = number(0, MAX_DOSE_UNITS, unit="U", doc="Dose per injection, units of onabotulinumtoxinA (0 = no toxin).")
 
 
-@validated(days_since_injection=number(-_MAX_DAYS, _MAX_DAYS, unit="days",
-                                       doc="Days after the injection (negative: before it)."),
-           dose_units=_DOSE)
+@validated(
+    days_since_injection=number(
+        -_MAX_DAYS, _MAX_DAYS, unit="days", doc="Days after the injection (negative: before it)."
+    ),
+    dose_units=_DOSE,
+)
 def injection_effect(days_since_injection: float = 28.0, dose_units: float = REFERENCE_DOSE_UNITS) -> float:
     """Relief (0-1) from one injection, ``days_since_injection`` days after it.
 
@@ -210,7 +213,8 @@ def injection_effect(days_since_injection: float = 28.0, dose_units: float = REF
     return float(relief_kernel(days_since_injection, dose_units))
 
 
-def neuromuscular_transmission(effect: "float | np.ndarray"):
+@validated(effect=array(0.0, 1.0, doc="Relief from :func:`injection_effect` or :attr:`BotulinumCourse.effect`."))
+def neuromuscular_transmission(effect: float | np.ndarray = 0.5):
     """Map botulinum relief (0-1, scalar or array) to a neuromuscular transmission factor (0-1).
 
     The factor multiplies the muscle response in chapter 03's EMG layer: 1 = normal
@@ -219,26 +223,22 @@ def neuromuscular_transmission(effect: "float | np.ndarray"):
     branches (upstream of the junction) is left as it is [S131]. Monotone: more
     effect, less transmission.
 
-    Parameters
-    ----------
-    effect : float or array of float
-        Relief from :func:`injection_effect` or :attr:`BotulinumCourse.effect`; every value 0-1.
+    {parameters}
 
     Returns
     -------
     float or ndarray
         Same shape as ``effect``.
     """
-    if isinstance(effect, (bool, np.bool_, str, bytes)) or effect is None:
-        raise TypeError(f"effect must be a number or an array of numbers, got {type(effect).__name__}")
-    if np.ndim(effect) == 0:
-        return 1.0 - check_number("effect", effect, 0.0, 1.0)
-    return 1.0 - check_array("effect", effect, 0.0, 1.0, min_size=1)
+    return 1.0 - effect
 
 
-@validated(days_since_injection=number(-_MAX_DAYS, _MAX_DAYS, unit="days",
-                                       doc="Days after the injection (negative: before it)."),
-           dose_units=_DOSE)
+@validated(
+    days_since_injection=number(
+        -_MAX_DAYS, _MAX_DAYS, unit="days", doc="Days after the injection (negative: before it)."
+    ),
+    dose_units=_DOSE,
+)
 def transmission_factor_at(days_since_injection: float = 28.0, dose_units: float = REFERENCE_DOSE_UNITS) -> float:
     """Neuromuscular transmission factor (0-1) at a time after one injection (for the EMG layer).
 
@@ -252,14 +252,22 @@ def transmission_factor_at(days_since_injection: float = 28.0, dose_units: float
     return float(1.0 - relief_kernel(days_since_injection, dose_units))
 
 
-@validated(interval_days=number(28, 365, unit="days", doc="Planned interval between injections."),
-           horizon_days=number(1, _MAX_DAYS, unit="days", doc="Length of the plan."),
-           first_day=number(0, _MAX_DAYS, unit="days", doc="Day of the first injection."),
-           missed=integer(1, 200, optional=True, doc="Number (1 = first) of an injection that is skipped."),
-           late=integer(1, 200, optional=True, doc="Number (1 = first) of an injection given late."),
-           late_by_days=number(0, 365, unit="days", doc="How late that injection is; later ones follow it."))
-def injection_schedule(interval_days: float = 91.0, horizon_days: float = 730.0, first_day: float = 0.0,
-                       missed: int | None = None, late: int | None = None, late_by_days: float = 0.0) -> tuple:
+@validated(
+    interval_days=number(28, 365, unit="days", doc="Planned interval between injections."),
+    horizon_days=number(1, _MAX_DAYS, unit="days", doc="Length of the plan."),
+    first_day=number(0, _MAX_DAYS, unit="days", doc="Day of the first injection."),
+    missed=integer(1, 200, optional=True, doc="Number (1 = first) of an injection that is skipped."),
+    late=integer(1, 200, optional=True, doc="Number (1 = first) of an injection given late."),
+    late_by_days=number(0, 365, unit="days", doc="How late that injection is; later ones follow it."),
+)
+def injection_schedule(
+    interval_days: float = 91.0,
+    horizon_days: float = 730.0,
+    first_day: float = 0.0,
+    missed: int | None = None,
+    late: int | None = None,
+    late_by_days: float = 0.0,
+) -> tuple:
     """Injection days of a regular plan, with at most one missed and one late injection.
 
     A missed injection is simply left out (the next one stays on plan). A late
@@ -274,8 +282,9 @@ def injection_schedule(interval_days: float = 91.0, horizon_days: float = 730.0,
         Sorted injection days inside ``[0, horizon_days]``.
     """
     if first_day > horizon_days:
-        raise ValueError(f"first_day={first_day:g} is after horizon_days={horizon_days:g}; "
-                         "allowed: first_day <= horizon_days")
+        raise ValueError(
+            f"first_day={first_day:g} is after horizon_days={horizon_days:g}; allowed: first_day <= horizon_days"
+        )
     n = math.floor((horizon_days - first_day) / interval_days + 1e-9) + 1
     days = []
     for k in range(1, n + 1):
@@ -291,8 +300,9 @@ def injection_schedule(interval_days: float = 91.0, horizon_days: float = 730.0,
 def _check_days(name, values, horizon):
     if isinstance(values, (str, bytes)) or values is None or isinstance(values, bool):
         raise TypeError(f"{name} must be a sequence of days, got {type(values).__name__}")
-    arr = check_array(name, list(values) if not isinstance(values, np.ndarray) else values,
-                      0.0, horizon, ndim=1, min_size=0)
+    arr = check_array(
+        name, list(values) if not isinstance(values, np.ndarray) else values, 0.0, horizon, ndim=1, min_size=0
+    )
     return tuple(float(x) for x in np.sort(arr))
 
 
@@ -301,11 +311,17 @@ def _time_axis(horizon, step):
     return np.linspace(0.0, n * step, n + 1)
 
 
-@validated(horizon_days=number(1, _MAX_DAYS, unit="days", doc="Length of the time axis."),
-           dose_units=_DOSE,
-           step_days=number(0.25, 30, unit="days", doc="Spacing of the time axis."))
-def botulinum_course(injection_days: "Sequence[float]" = (0.0, 91.0, 182.0, 273.0), horizon_days: float = 365.0,
-                     dose_units: float = REFERENCE_DOSE_UNITS, step_days: float = 1.0) -> BotulinumCourse:
+@validated(
+    horizon_days=number(1, _MAX_DAYS, unit="days", doc="Length of the time axis."),
+    dose_units=_DOSE,
+    step_days=number(0.25, 30, unit="days", doc="Spacing of the time axis."),
+)
+def botulinum_course(
+    injection_days: Sequence[float] = (0.0, 91.0, 182.0, 273.0),
+    horizon_days: float = 365.0,
+    dose_units: float = REFERENCE_DOSE_UNITS,
+    step_days: float = 1.0,
+) -> BotulinumCourse:
     """Relief over time from a series of injections (see :func:`injection_schedule`).
 
     Parameters
@@ -324,8 +340,14 @@ def botulinum_course(injection_days: "Sequence[float]" = (0.0, 91.0, 182.0, 273.
     for d in inj:
         remaining *= 1.0 - relief_kernel(t - d, dose_units)
     effect = 1.0 - remaining
-    return BotulinumCourse(time_days=t, effect=effect, remaining_fraction=remaining,
-                           transmission_factor=remaining.copy(), injection_days=inj, dose_units=float(dose_units))
+    return BotulinumCourse(
+        time_days=t,
+        effect=effect,
+        remaining_fraction=remaining,
+        transmission_factor=remaining.copy(),
+        injection_days=inj,
+        dose_units=float(dose_units),
+    )
 
 
 @validated(effect=choice(SIDE_EFFECTS, doc="Which side effect."))
@@ -356,7 +378,7 @@ def sourced_side_effect_range(effect: str = "ptosis") -> tuple:
 
 
 @validated(seed=seed())
-def sample_side_effects(injection_days: "Sequence[float]" = (0.0, 91.0), seed: int = 0) -> tuple:
+def sample_side_effects(injection_days: Sequence[float] = (0.0, 91.0), seed: int = 0) -> tuple:
     """Sample which side effects follow each injection (deterministic for a seed).
 
     Each injection causes each side effect independently with
@@ -378,9 +400,17 @@ def sample_side_effects(injection_days: "Sequence[float]" = (0.0, 91.0), seed: i
     rng = np.random.default_rng(seed)
     p = np.array([SIDE_EFFECT_PROBABILITY[e] for e in SIDE_EFFECTS])
     hits = rng.random((len(inj), len(SIDE_EFFECTS))) < p
-    out = [SideEffect(effect=SIDE_EFFECTS[j], injection_day=d, start_day=d + SIDE_EFFECT_START_DAYS,
-                      end_day=d + SIDE_EFFECT_START_DAYS + SIDE_EFFECT_DURATION_DAYS)
-           for i, d in enumerate(inj) for j in range(len(SIDE_EFFECTS)) if hits[i, j]]
+    out = [
+        SideEffect(
+            effect=SIDE_EFFECTS[j],
+            injection_day=d,
+            start_day=d + SIDE_EFFECT_START_DAYS,
+            end_day=d + SIDE_EFFECT_START_DAYS + SIDE_EFFECT_DURATION_DAYS,
+        )
+        for i, d in enumerate(inj)
+        for j in range(len(SIDE_EFFECTS))
+        if hits[i, j]
+    ]
     return tuple(sorted(out, key=lambda s: (s.start_day, s.effect)))
 
 

@@ -34,6 +34,7 @@ so that the model reproduces the *direction and rough size* of sourced facts,
 not measured. See ``data/crosstalk_parameters.csv`` for each value, unit,
 source and note.
 """
+
 from __future__ import annotations
 
 import math
@@ -78,7 +79,10 @@ SEVERITY_MILD = 0.25  # TC: contact without indentation
 SEVERITY_MODERATE = 0.6  # TC: indentation
 SEVERITY_SEVERE = 0.9  # TC: deviation of the nerve
 SEVERITY_BY_CATEGORY = {
-    "none": SEVERITY_NONE, "mild": SEVERITY_MILD, "moderate": SEVERITY_MODERATE, "severe": SEVERITY_SEVERE,
+    "none": SEVERITY_NONE,
+    "mild": SEVERITY_MILD,
+    "moderate": SEVERITY_MODERATE,
+    "severe": SEVERITY_SEVERE,
 }
 
 # -- symptoms ---------------------------------------------------------------------------------------
@@ -88,7 +92,9 @@ SYMPTOMATIC_INTEGRITY = 0.5  # TC: below this integrity the cross-talk model sho
 WEAR_RATE_PER_YEAR = 0.28  # TC: moderate contact from age 40 (pulsation 0.5, 120 mmHg) -> symptoms after ~6.5 y
 PULSATION_WEAR_GAIN = 1.0  # TC: a strongly pulsating artery doubles the wear of a non-pulsating vein
 BP_LOAD_COEF_PER_10_MMHG = 0.1  # TC: pressure makes the vessel press harder; model OR 150 vs 120 mmHg ~2.2 [S44; S46]
-AGE_WEAR_COEF_PER_YEAR = 0.01  # TC: with the slowing repair below, population onset median ~50 y (cf. 48.5 +- 14.1 y [S11])
+AGE_WEAR_COEF_PER_YEAR = (
+    0.01  # TC: with the slowing repair below, population onset median ~50 y (cf. 48.5 +- 14.1 y [S11])
+)
 REFERENCE_AGE_YEARS = 50.0  # age at which the age factors equal 1
 REFERENCE_SBP_MMHG = 120.0  # systolic pressure at which the blood-pressure factor equals 1
 
@@ -128,11 +134,18 @@ VESSELS = {"artery": min(1.0, 40.0 / PULSE_PRESSURE_FULL_MMHG), "vein": 0.0}
 BP_GRID_MMHG = np.arange(90.0, 200.1, 5.0)  # systolic pressures of the scenario's dose-response curve
 
 # -- declarations (each range written once) ------------------------------------------------------
-SEVERITY = number(0.0, 1.0, doc="How hard the vessel presses: 0 = no contact, about 0.25 touching, 0.6 "
-                                "indenting, 0.9 displacing the nerve (the grades of [S33]; see "
-                                ":data:`SEVERITY_BY_CATEGORY`).")
-PULSATION = number(0.0, 1.0, doc="0 = non-pulsating (vein) ... 1 = strongly pulsating artery; see "
-                                 ":func:`pulsation_from_pulse_pressure`.")
+SEVERITY = number(
+    0.0,
+    1.0,
+    doc="How hard the vessel presses: 0 = no contact, about 0.25 touching, 0.6 "
+    "indenting, 0.9 displacing the nerve (the grades of [S33]; see "
+    ":data:`SEVERITY_BY_CATEGORY`).",
+)
+PULSATION = number(
+    0.0,
+    1.0,
+    doc="0 = non-pulsating (vein) ... 1 = strongly pulsating artery; see :func:`pulsation_from_pulse_pressure`.",
+)
 SBP = number(70.0, 250.0, unit="mmHg", doc="Systolic blood pressure, held constant.")
 AGE = number(0.0, 100.0, unit="years", doc="Age (when the contact began, for a course).")
 YEARS = number(0.0, _MAX_YEARS, unit="years", doc="Duration of the contact; age_years + years <= 110.")
@@ -244,8 +257,12 @@ class WearScenario:
 
 # -- argument helpers --------------------------------------------------------------------------------
 
-@validated(category=choice(tuple(SEVERITY_BY_CATEGORY), doc="'none', 'mild' (contact), 'moderate' "
-                                                              "(indentation) or 'severe' (deviation)."))
+
+@validated(
+    category=choice(
+        tuple(SEVERITY_BY_CATEGORY), doc="'none', 'mild' (contact), 'moderate' (indentation) or 'severe' (deviation)."
+    )
+)
 def severity_from_category(category: str) -> float:
     """Return the severity (0-1) used for a contact category of [S33].
 
@@ -323,8 +340,9 @@ def _gate(severity):
 
 
 @validated(severity=SEVERITY, pulsation=PULSATION, systolic_bp_mmhg=SBP, age_years=AGE)
-def wear_rate_per_year(severity: float, pulsation: float = 0.5, systolic_bp_mmhg: float = 120.0,
-                       age_years: float = 50.0) -> float:
+def wear_rate_per_year(
+    severity: float, pulsation: float = 0.5, systolic_bp_mmhg: float = 120.0, age_years: float = 50.0
+) -> float:
     """Return the wear rate ``k_wear`` (1/year) of the myelin under the vessel.
 
     {parameters}
@@ -343,6 +361,7 @@ def repair_rate_per_year(severity: float, age_years: float = 50.0) -> float:
 
 # -- the course over years -------------------------------------------------------------------------
 
+
 def _demyelination_path(years, severity, pulsation, sbp, age0):
     """Demyelination at the grid times 0, dt, ..., years (arrays broadcast over the parameters)."""
     if years == 0.0:
@@ -357,7 +376,7 @@ def _demyelination_path(years, severity, pulsation, sbp, age0):
     wear, repair = _rates(s, p, bp, mid_age)
     k = wear + repair
     h = np.diff(edges)
-    a = np.exp(-k * h)                      # D_{n+1} = a_n D_n + b_n (exact within a step)
+    a = np.exp(-k * h)  # D_{n+1} = a_n D_n + b_n (exact within a step)
     b = np.divide(wear, k, out=np.zeros_like(k), where=k > 0) * (1.0 - a)
     log_prod = np.concatenate([np.zeros(a.shape[:-1] + (1,)), np.cumsum(-k * h, axis=-1)], axis=-1)
     # D_n = exp(L_n) * sum_{j<n} b_j exp(-L_{j+1}); L_n >= -k_max*years stays far from overflow
@@ -384,13 +403,16 @@ def _first_crossing(t, d, threshold):
 
 def _check_age_span(age_years, years):
     if age_years + years > _MAX_AGE_YEARS:
-        raise ValueError(f"age_years + years = {age_years + years:g} is out of range; "
-                         f"allowed: age_years + years <= {_MAX_AGE_YEARS:g}")
+        raise ValueError(
+            f"age_years + years = {age_years + years:g} is out of range; "
+            f"allowed: age_years + years <= {_MAX_AGE_YEARS:g}"
+        )
 
 
 @validated(years=YEARS, severity=SEVERITY, pulsation=PULSATION, systolic_bp_mmhg=SBP, age_years=AGE)
-def myelin_integrity(years: float, severity: float, pulsation: float = 0.5,
-                     systolic_bp_mmhg: float = 120.0, age_years: float = 40.0) -> CompressionCourse:
+def myelin_integrity(
+    years: float, severity: float, pulsation: float = 0.5, systolic_bp_mmhg: float = 120.0, age_years: float = 40.0
+) -> CompressionCourse:
     """Return myelin integrity over ``years`` of contact (the model ages the patient along the course).
 
     {parameters}
@@ -407,8 +429,9 @@ def myelin_integrity(years: float, severity: float, pulsation: float = 0.5,
 
 
 @validated(years=YEARS, severity=SEVERITY, pulsation=PULSATION, systolic_bp_mmhg=SBP, age_years=AGE)
-def integrity_after(years: float, severity: float, pulsation: float = 0.5,
-                    systolic_bp_mmhg: float = 120.0, age_years: float = 40.0) -> float:
+def integrity_after(
+    years: float, severity: float, pulsation: float = 0.5, systolic_bp_mmhg: float = 120.0, age_years: float = 40.0
+) -> float:
     """Return myelin integrity (0-1) after ``years`` of contact (see :func:`myelin_integrity`).
 
     {parameters}
@@ -416,10 +439,20 @@ def integrity_after(years: float, severity: float, pulsation: float = 0.5,
     return float(myelin_integrity(years, severity, pulsation, systolic_bp_mmhg, age_years).integrity[-1])
 
 
-@validated(severity=SEVERITY, pulsation=PULSATION, systolic_bp_mmhg=SBP, age_years=AGE,
-           horizon_years=number(1.0, _MAX_YEARS, unit="years", doc="Search no further than this."))
-def years_to_symptoms(severity: float, pulsation: float = 0.5, systolic_bp_mmhg: float = 120.0,
-                      age_years: float = 40.0, horizon_years: float = 60.0) -> float:
+@validated(
+    severity=SEVERITY,
+    pulsation=PULSATION,
+    systolic_bp_mmhg=SBP,
+    age_years=AGE,
+    horizon_years=number(1.0, _MAX_YEARS, unit="years", doc="Search no further than this."),
+)
+def years_to_symptoms(
+    severity: float,
+    pulsation: float = 0.5,
+    systolic_bp_mmhg: float = 120.0,
+    age_years: float = 40.0,
+    horizon_years: float = 60.0,
+) -> float:
     """Return the years of contact until integrity falls below ``SYMPTOMATIC_INTEGRITY``.
 
     {parameters}
@@ -429,20 +462,31 @@ def years_to_symptoms(severity: float, pulsation: float = 0.5, systolic_bp_mmhg:
     float
         ``nan`` if the threshold is not reached within the horizon (or before age 110).
     """
-    course = myelin_integrity(min(horizon_years, _MAX_AGE_YEARS - age_years), severity, pulsation,
-                              systolic_bp_mmhg, age_years)
+    course = myelin_integrity(
+        min(horizon_years, _MAX_AGE_YEARS - age_years), severity, pulsation, systolic_bp_mmhg, age_years
+    )
     return course.onset_years
 
 
-HORIZON = number(1.0, _MAX_YEARS, unit="years", doc="Length of the course shown; age_years + horizon_years "
-                                                    "<= 110.")
+HORIZON = number(1.0, _MAX_YEARS, unit="years", doc="Length of the course shown; age_years + horizon_years <= 110.")
 
 
-@validated(severity=SEVERITY, years=number(0.0, _MAX_YEARS, unit="years", doc="Years of contact so far "
-                                                                             "(at most horizon_years)."),
-           systolic_bp_mmhg=SBP, age_years=AGE, vessel=VESSEL, horizon_years=HORIZON)
-def wear_scenario(severity: float = 0.45, years: float = 15.0, systolic_bp_mmhg: float = 140.0,
-                  age_years: float = 45.0, vessel: str = "artery", horizon_years: float = 40.0) -> WearScenario:
+@validated(
+    severity=SEVERITY,
+    years=number(0.0, _MAX_YEARS, unit="years", doc="Years of contact so far (at most horizon_years)."),
+    systolic_bp_mmhg=SBP,
+    age_years=AGE,
+    vessel=VESSEL,
+    horizon_years=HORIZON,
+)
+def wear_scenario(
+    severity: float = 0.45,
+    years: float = 15.0,
+    systolic_bp_mmhg: float = 140.0,
+    age_years: float = 45.0,
+    vessel: str = "artery",
+    horizon_years: float = 40.0,
+) -> WearScenario:
     """Run the compression model for one patient and the comparisons the wear view shows.
 
     Two vectorised model runs: the course over ``horizon_years`` at the chosen and at the
@@ -453,50 +497,77 @@ def wear_scenario(severity: float = 0.45, years: float = 15.0, systolic_bp_mmhg:
     if years > horizon_years:
         raise ValueError(f"years={years:g} is beyond horizon_years={horizon_years:g}; allowed: years <= horizon_years")
     if age_years + horizon_years > _MAX_AGE_YEARS:
-        raise ValueError(f"age_years + horizon_years = {age_years + horizon_years:g} is out of range; "
-                         f"allowed: age_years + horizon_years <= {_MAX_AGE_YEARS:g}")
+        raise ValueError(
+            f"age_years + horizon_years = {age_years + horizon_years:g} is out of range; "
+            f"allowed: age_years + horizon_years <= {_MAX_AGE_YEARS:g}"
+        )
     p = VESSELS[vessel]
-    t, d = _demyelination_path(horizon_years, severity, p, np.array([systolic_bp_mmhg, REFERENCE_SBP_MMHG]),
-                               age_years)
+    t, d = _demyelination_path(horizon_years, severity, p, np.array([systolic_bp_mmhg, REFERENCE_SBP_MMHG]), age_years)
     onset = _first_crossing(t, d, 1.0 - SYMPTOMATIC_INTEGRITY)
     pressures = np.append(BP_GRID_MMHG, systolic_bp_mmhg)
     _, d_now = _demyelination_path(years, severity, p, pressures, age_years)
     now = 1.0 - d_now[:, -1]
-    return WearScenario(severity, years, systolic_bp_mmhg, age_years, vessel, horizon_years,
-                        _category(float(_load(severity, systolic_bp_mmhg))), t, 1.0 - d[0], 1.0 - d[1],
-                        float(now[-1]), float(onset[0]), float(onset[1]), now[:-1], SYMPTOMATIC_INTEGRITY)
+    return WearScenario(
+        severity,
+        years,
+        systolic_bp_mmhg,
+        age_years,
+        vessel,
+        horizon_years,
+        _category(float(_load(severity, systolic_bp_mmhg))),
+        t,
+        1.0 - d[0],
+        1.0 - d[1],
+        float(now[-1]),
+        float(onset[0]),
+        float(onset[1]),
+        now[:-1],
+        SYMPTOMATIC_INTEGRITY,
+    )
 
 
 #: The curves of the severity figure: (label, grade of [S33], vessel).
-SEVERITY_CURVES = (("touching (mild), artery", "mild", "artery"),
-                   ("indenting (moderate), vein", "moderate", "vein"),
-                   ("indenting (moderate), artery", "moderate", "artery"),
-                   ("displacing (severe), artery", "severe", "artery"))
+SEVERITY_CURVES = (
+    ("touching (mild), artery", "mild", "artery"),
+    ("indenting (moderate), vein", "moderate", "vein"),
+    ("indenting (moderate), artery", "moderate", "artery"),
+    ("displacing (severe), artery", "severe", "artery"),
+)
 
 
 @validated(systolic_bp_mmhg=SBP, age_years=AGE, horizon_years=HORIZON)
-def severity_courses(systolic_bp_mmhg: float = 120.0, age_years: float = 45.0,
-                     horizon_years: float = 40.0) -> dict[str, CompressionCourse]:
+def severity_courses(
+    systolic_bp_mmhg: float = 120.0, age_years: float = 45.0, horizon_years: float = 40.0
+) -> dict[str, CompressionCourse]:
     """Return the course over ``horizon_years`` for each curve of ``SEVERITY_CURVES`` (label -> course).
 
     {parameters}
     """
     if age_years + horizon_years > _MAX_AGE_YEARS:
-        raise ValueError(f"age_years + horizon_years = {age_years + horizon_years:g} is out of range; "
-                         f"allowed: age_years + horizon_years <= {_MAX_AGE_YEARS:g}")
-    return {label: myelin_integrity(horizon_years, SEVERITY_BY_CATEGORY[grade], VESSELS[vessel],
-                                    systolic_bp_mmhg, age_years)
-            for label, grade, vessel in SEVERITY_CURVES}
+        raise ValueError(
+            f"age_years + horizon_years = {age_years + horizon_years:g} is out of range; "
+            f"allowed: age_years + horizon_years <= {_MAX_AGE_YEARS:g}"
+        )
+    return {
+        label: myelin_integrity(
+            horizon_years, SEVERITY_BY_CATEGORY[grade], VESSELS[vessel], systolic_bp_mmhg, age_years
+        )
+        for label, grade, vessel in SEVERITY_CURVES
+    }
 
 
 # -- decompression ---------------------------------------------------------------------------------
 
-@validated(integrity_at_surgery=number(0.0, 1.0, doc="Myelin integrity on the day of decompression."),
-           days=number(1.0, 3650.0, unit="days", doc="Follow-up."),
-           age_years=number(0.0, 100.0, unit="years", doc="Age at surgery; older nerves remyelinate more slowly."),
-           n_points=integer(2, 10_000, doc="Number of time points."))
-def decompression_recovery(integrity_at_surgery: float, days: float = 365.0, age_years: float = 50.0,
-                           n_points: int = 200) -> RecoveryCourse:
+
+@validated(
+    integrity_at_surgery=number(0.0, 1.0, doc="Myelin integrity on the day of decompression."),
+    days=number(1.0, 3650.0, unit="days", doc="Follow-up."),
+    age_years=number(0.0, 100.0, unit="years", doc="Age at surgery; older nerves remyelinate more slowly."),
+    n_points=integer(2, 10_000, doc="Number of time points."),
+)
+def decompression_recovery(
+    integrity_at_surgery: float, days: float = 365.0, age_years: float = 50.0, n_points: int = 200
+) -> RecoveryCourse:
     """Return the partial recovery of myelin after the vessel is moved off the nerve.
 
     {parameters}
@@ -511,16 +582,18 @@ def decompression_recovery(integrity_at_surgery: float, days: float = 365.0, age
     floor = RESIDUAL_DAMAGE_FRACTION * d0
     t = np.linspace(0.0, days, n_points)
     d = floor + (d0 - floor) * np.exp(-k_per_day * t)
-    return RecoveryCourse(time_days=t, integrity=1.0 - d, final_integrity=1.0 - floor,
-                          time_constant_days=1.0 / k_per_day)
+    return RecoveryCourse(
+        time_days=t, integrity=1.0 - d, final_integrity=1.0 - floor, time_constant_days=1.0 / k_per_day
+    )
 
 
 # -- calibration helpers (a deterministic reference population) -------------------------------
 
+
 def _population_grid(n_quantiles=100):
     """People with a vessel touching the nerve: severity quantiles x contact start ages x pulsation."""
     q = (np.arange(n_quantiles) + 0.5) / n_quantiles
-    scale = POPULATION_SEVERITY_SCALE       # exponential severity distribution truncated to 0-1
+    scale = POPULATION_SEVERITY_SCALE  # exponential severity distribution truncated to 0-1
     sev = -scale * np.log(1.0 - q * (1.0 - math.exp(-1.0 / scale)))
     start = np.linspace(POPULATION_CONTACT_START_MIN_YEARS, POPULATION_CONTACT_START_MAX_YEARS, 7)
     puls = np.array([0.25, 0.5, 0.75])
@@ -539,8 +612,10 @@ def _population_onsets(sbp, max_age):
     return onset
 
 
-@validated(systolic_bp_mmhg=number(70.0, 250.0, unit="mmHg", doc="Systolic pressure of everyone in the population."),
-           max_age_years=number(60.0, 100.0, unit="years", doc="Follow everyone up to this age."))
+@validated(
+    systolic_bp_mmhg=number(70.0, 250.0, unit="mmHg", doc="Systolic pressure of everyone in the population."),
+    max_age_years=number(60.0, 100.0, unit="years", doc="Follow everyone up to this age."),
+)
 def cohort_onset_ages(systolic_bp_mmhg: float = 120.0, max_age_years: float = 90.0) -> np.ndarray:
     """Return the ages at symptom onset in a fixed reference population (calibration check).
 
@@ -556,12 +631,14 @@ def cohort_onset_ages(systolic_bp_mmhg: float = 120.0, max_age_years: float = 90
     return np.sort(onset[np.isfinite(onset)])
 
 
-@validated(sbp_high_mmhg=number(70.0, 250.0, unit="mmHg", doc="The higher pressure compared; must exceed "
-                                                                 "sbp_normal_mmhg."),
-           sbp_normal_mmhg=number(70.0, 250.0, unit="mmHg", doc="The normal pressure compared."),
-           by_age_years=number(60.0, 100.0, unit="years", doc="Age by which symptoms are counted."))
-def hypertension_odds_ratio(sbp_high_mmhg: float = 150.0, sbp_normal_mmhg: float = 120.0,
-                            by_age_years: float = 65.0) -> float:
+@validated(
+    sbp_high_mmhg=number(70.0, 250.0, unit="mmHg", doc="The higher pressure compared; must exceed sbp_normal_mmhg."),
+    sbp_normal_mmhg=number(70.0, 250.0, unit="mmHg", doc="The normal pressure compared."),
+    by_age_years=number(60.0, 100.0, unit="years", doc="Age by which symptoms are counted."),
+)
+def hypertension_odds_ratio(
+    sbp_high_mmhg: float = 150.0, sbp_normal_mmhg: float = 120.0, by_age_years: float = 65.0
+) -> float:
     """Return the model's odds ratio of symptoms by ``by_age_years``, hypertensive vs normotensive.
 
     Computed on the reference population of :func:`cohort_onset_ages`. Compare with the

@@ -31,6 +31,7 @@ months [S161]).
 
 Every constant here is a teaching calibration (``TC``) checked against the tables.
 """
+
 from __future__ import annotations
 
 import math
@@ -56,26 +57,33 @@ __all__ = [
 ]
 
 # -- cure over time (TC) -------------------------------------------------------------------------
-IMMEDIATE_SHARE = 0.325              # TC: best grid fit to mvd_time_to_cure [S150] (with c = 1)
+IMMEDIATE_SHARE = 0.325  # TC: best grid fit to mvd_time_to_cure [S150] (with c = 1)
 DELAYED_CURE_TIME_CONSTANT_DAYS = 101.0  # TC: same fit; = chapter 02's repair time constant
-EVENTUAL_CURE = 0.90                 # TC: 'about 90% cured'; inside the 63-97% of mvd_outcomes
-IMMEDIATE_WINDOW_DAYS = 7.0          # TC: immediate cures are placed in the first week
+EVENTUAL_CURE = 0.90  # TC: 'about 90% cured'; inside the 63-97% of mvd_outcomes
+IMMEDIATE_WINDOW_DAYS = 7.0  # TC: immediate cures are placed in the first week
 
 # -- recurrence after a cure (TC, fitted to mvd_recurrence [S47]) -------------------------------------
-RECURRENCE_PLATEAU = 0.032           # TC: lifetime share of cured patients whose spasm comes back
+RECURRENCE_PLATEAU = 0.032  # TC: lifetime share of cured patients whose spasm comes back
 RECURRENCE_TIME_CONSTANT_YEARS = 2.3  # TC: 1.1 / 1.9 / 2.8% at 1 / 2 / 5 years
 
 # -- complications: (probability of occurring, probability of being permanent), TC ------------------
-COMPLICATIONS = ("hearing_loss", "facial_palsy", "csf_leak", "lower_cranial_nerve_palsy",
-                 "cerebellar_injury", "stroke", "death")
+COMPLICATIONS = (
+    "hearing_loss",
+    "facial_palsy",
+    "csf_leak",
+    "lower_cranial_nerve_palsy",
+    "cerebellar_injury",
+    "stroke",
+    "death",
+)
 COMPLICATION_PROBABILITY = {
-    "hearing_loss": (0.04, 0.02),      # TC: large series transient 2.6-7.2%, permanent 1.1-2.6% (up to 15%)
-    "facial_palsy": (0.10, 0.01),      # TC: immediate and delayed palsy 7-19%, permanent 0-3.6%
-    "csf_leak": (0.015, 0.0),          # TC: 0.25-7.7%; none reported as permanent
+    "hearing_loss": (0.04, 0.02),  # TC: large series transient 2.6-7.2%, permanent 1.1-2.6% (up to 15%)
+    "facial_palsy": (0.10, 0.01),  # TC: immediate and delayed palsy 7-19%, permanent 0-3.6%
+    "csf_leak": (0.015, 0.0),  # TC: 0.25-7.7%; none reported as permanent
     "lower_cranial_nerve_palsy": (0.015, 0.001),  # TC: 0.8-3.6%, permanent 0.1%
     "cerebellar_injury": (0.002, 0.002),  # TC: cerebellar/brainstem infarction or haemorrhage 0.13-0.3%
-    "stroke": (0.0005, 0.0005),        # TC: < 0.1% (systematic review)
-    "death": (0.0005, 0.0005),         # TC: 0-0.24% (one series' death was herpes encephalitis)
+    "stroke": (0.0005, 0.0005),  # TC: < 0.1% (systematic review)
+    "death": (0.0005, 0.0005),  # TC: 0-0.24% (one series' death was herpes encephalitis)
 }
 #: table categories of mvd_complications pooled for each model complication
 TABLE_CATEGORIES = {
@@ -83,14 +91,23 @@ TABLE_CATEGORIES = {
     "facial_palsy": ("facial_palsy", "facial_palsy_immediate", "facial_palsy_delayed"),
     "csf_leak": ("csf_leak",),
     "lower_cranial_nerve_palsy": ("lower_cranial_nerve_palsy",),
-    "cerebellar_injury": ("cerebellar_infarct_or_haemorrhage", "haemorrhage", "brainstem_infarction",
-                          "brainstem_ischaemia"),
+    "cerebellar_injury": (
+        "cerebellar_infarct_or_haemorrhage",
+        "haemorrhage",
+        "brainstem_infarction",
+        "brainstem_ischaemia",
+    ),
     "stroke": ("stroke",),
     "death": ("death",),
 }
 RECOVERY_DAYS = {  # TC: how long a transient complication lasts on the timeline (not sourced as such)
-    "hearing_loss": 60.0, "facial_palsy": 90.0, "csf_leak": 14.0, "lower_cranial_nerve_palsy": 90.0,
-    "cerebellar_injury": 180.0, "stroke": 180.0, "death": 0.0,
+    "hearing_loss": 60.0,
+    "facial_palsy": 90.0,
+    "csf_leak": 14.0,
+    "lower_cranial_nerve_palsy": 90.0,
+    "cerebellar_injury": 180.0,
+    "stroke": 180.0,
+    "death": 0.0,
 }
 COMPLICATION_ONSET_DAYS = {"facial_palsy": 10.0}  # TC: delayed palsy begins days after surgery; others at day 0
 
@@ -182,11 +199,18 @@ _P0 = number(0, 1, doc="Share of the eventual cures that are spasm-free within t
 _TAU = number(1, 1000, unit="days", doc="Time constant of the delayed cures.")
 
 
-@validated(days_after_surgery=number(0, _MAX_DAYS, unit="days", doc="Days after the operation."),
-           eventual_cure=_C, immediate_share=_P0, time_constant_days=_TAU)
-def spasm_free_share(days_after_surgery: float = 30.0, eventual_cure: float = EVENTUAL_CURE,
-                     immediate_share: float = IMMEDIATE_SHARE,
-                     time_constant_days: float = DELAYED_CURE_TIME_CONSTANT_DAYS) -> float:
+@validated(
+    days_after_surgery=number(0, _MAX_DAYS, unit="days", doc="Days after the operation."),
+    eventual_cure=_C,
+    immediate_share=_P0,
+    time_constant_days=_TAU,
+)
+def spasm_free_share(
+    days_after_surgery: float = 30.0,
+    eventual_cure: float = EVENTUAL_CURE,
+    immediate_share: float = IMMEDIATE_SHARE,
+    time_constant_days: float = DELAYED_CURE_TIME_CONSTANT_DAYS,
+) -> float:
     """Share of patients (0-1) cured by ``days_after_surgery`` (ignoring recurrence).
 
     {parameters}
@@ -194,12 +218,20 @@ def spasm_free_share(days_after_surgery: float = 30.0, eventual_cure: float = EV
     return float(cure_kernel(days_after_surgery, eventual_cure, immediate_share, time_constant_days))
 
 
-@validated(horizon_days=number(1, _MAX_DAYS, unit="days", doc="Length of the time axis."),
-           eventual_cure=_C, immediate_share=_P0, time_constant_days=_TAU,
-           step_days=number(0.25, 30, unit="days", doc="Spacing of the time axis."))
-def cure_course(horizon_days: float = 730.0, eventual_cure: float = EVENTUAL_CURE,
-                immediate_share: float = IMMEDIATE_SHARE,
-                time_constant_days: float = DELAYED_CURE_TIME_CONSTANT_DAYS, step_days: float = 1.0) -> MvdCourse:
+@validated(
+    horizon_days=number(1, _MAX_DAYS, unit="days", doc="Length of the time axis."),
+    eventual_cure=_C,
+    immediate_share=_P0,
+    time_constant_days=_TAU,
+    step_days=number(0.25, 30, unit="days", doc="Spacing of the time axis."),
+)
+def cure_course(
+    horizon_days: float = 730.0,
+    eventual_cure: float = EVENTUAL_CURE,
+    immediate_share: float = IMMEDIATE_SHARE,
+    time_constant_days: float = DELAYED_CURE_TIME_CONSTANT_DAYS,
+    step_days: float = 1.0,
+) -> MvdCourse:
     """Share spasm-free over time after MVD, with recurrence after a cure.
 
     The share that has recurred by day ``t`` is approximated as the cured share
@@ -215,9 +247,15 @@ def cure_course(horizon_days: float = 730.0, eventual_cure: float = EVENTUAL_CUR
     t = np.linspace(0.0, n * step_days, n + 1)
     cured = cure_kernel(t, eventual_cure, immediate_share, time_constant_days)
     recurred = cured * recurrence_kernel(t / _DAYS_PER_YEAR)
-    return MvdCourse(time_days=t, spasm_free=cured - recurred, cured_ever=cured, recurred=recurred,
-                     eventual_cure=eventual_cure, immediate_share=immediate_share,
-                     time_constant_days=time_constant_days)
+    return MvdCourse(
+        time_days=t,
+        spasm_free=cured - recurred,
+        cured_ever=cured,
+        recurred=recurred,
+        eventual_cure=eventual_cure,
+        immediate_share=immediate_share,
+        time_constant_days=time_constant_days,
+    )
 
 
 @validated(years_after_cure=number(0, 40, unit="years", doc="Years since the spasm stopped."))
@@ -257,8 +295,11 @@ def sourced_complication_range(complication: str = "hearing_loss", kind: str = "
     df = load_table("mvd_complications")
     df = df[(df["surgery_type"] == "first MVD") & df["complication"].isin(TABLE_CATEGORIES[complication])]
     vals = []
-    cols = (("any_pct", "any_qualifier"), ("transient_pct", None)) if kind == "any" \
+    cols = (
+        (("any_pct", "any_qualifier"), ("transient_pct", None))
+        if kind == "any"
         else (("permanent_pct", "permanent_qualifier"),)
+    )
     for _, r in df.iterrows():
         for col, qual in cols:
             v = r[col]
@@ -280,8 +321,11 @@ def _draw(rng, eventual_cure, immediate_share, time_constant_days):
             days = float(u[2] * IMMEDIATE_WINDOW_DAYS)
         else:
             days = float(-time_constant_days * math.log1p(-u[2]))
-        recur = (days + float(-RECURRENCE_TIME_CONSTANT_YEARS * _DAYS_PER_YEAR * math.log1p(-u[4]))
-                 if u[3] < RECURRENCE_PLATEAU else math.nan)
+        recur = (
+            days + float(-RECURRENCE_TIME_CONSTANT_YEARS * _DAYS_PER_YEAR * math.log1p(-u[4]))
+            if u[3] < RECURRENCE_PLATEAU
+            else math.nan
+        )
     else:
         days, recur = math.nan, math.nan
     comps = []
@@ -297,8 +341,12 @@ def _draw(rng, eventual_cure, immediate_share, time_constant_days):
 
 
 @validated(seed=seed(), eventual_cure=_C, immediate_share=_P0, time_constant_days=_TAU)
-def sample_outcome(seed: int = 0, eventual_cure: float = EVENTUAL_CURE, immediate_share: float = IMMEDIATE_SHARE,
-                   time_constant_days: float = DELAYED_CURE_TIME_CONSTANT_DAYS) -> MvdOutcome:
+def sample_outcome(
+    seed: int = 0,
+    eventual_cure: float = EVENTUAL_CURE,
+    immediate_share: float = IMMEDIATE_SHARE,
+    time_constant_days: float = DELAYED_CURE_TIME_CONSTANT_DAYS,
+) -> MvdOutcome:
     """Sample the outcome of MVD for one virtual patient (same seed, same outcome).
 
     Cure with probability ``eventual_cure``; an immediate cure falls in the first
@@ -319,8 +367,7 @@ def sample_outcome(seed: int = 0, eventual_cure: float = EVENTUAL_CURE, immediat
     return MvdOutcome(cured=cured, days_to_cure=days, recurrence_day=recur, complications=comps, seed=seed)
 
 
-@validated(n_patients=integer(1, 10_000_000, unit="patients", doc="Size of the simulated population."),
-           seed=seed())
+@validated(n_patients=integer(1, 10_000_000, unit="patients", doc="Size of the simulated population."), seed=seed())
 def complication_counts(n_patients: int = 10_000, seed: int = 0) -> dict:
     """Simulate ``n_patients`` first MVDs at once; count each complication (vectorised).
 

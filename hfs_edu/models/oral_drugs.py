@@ -16,6 +16,7 @@ The effect builds up over days after starting and fades over days after
 stopping (time constants ``TC``); it enters the treatment timeline
 (:mod:`hfs_edu.models.timeline`) as a factor on the remaining spasm.
 """
+
 from __future__ import annotations
 
 import math
@@ -34,14 +35,14 @@ DRUGS = ("carbamazepine", "phenytoin", "baclofen", "clonazepam", "diazepam", "ga
 # Low is 0 for every drug: no study excludes "no effect". High is capped well below botulinum toxin.
 RELIEF_TC = {
     "carbamazepine": (0.10, 0.0, 0.30),  # TC: anecdotal reports only; usage, not response, in the largest cohort
-    "phenytoin": (0.05, 0.0, 0.20),      # TC: no HFS study found
-    "baclofen": (0.05, 0.0, 0.20),       # TC: no HFS study found
-    "clonazepam": (0.05, 0.0, 0.20),     # TC: the only RCT found no difference from placebo
-    "diazepam": (0.05, 0.0, 0.20),       # TC: no HFS study found
-    "gabapentin": (0.10, 0.0, 0.30),     # TC: case reports (5 + 1 patients), no controlled study
+    "phenytoin": (0.05, 0.0, 0.20),  # TC: no HFS study found
+    "baclofen": (0.05, 0.0, 0.20),  # TC: no HFS study found
+    "clonazepam": (0.05, 0.0, 0.20),  # TC: the only RCT found no difference from placebo
+    "diazepam": (0.05, 0.0, 0.20),  # TC: no HFS study found
+    "gabapentin": (0.10, 0.0, 0.30),  # TC: case reports (5 + 1 patients), no controlled study
     "oxcarbazepine": (0.10, 0.0, 0.30),  # TC: opinion and usage only
 }
-DRUG_ONSET_TIME_CONSTANT_DAYS = 7.0   # TC: titration over one to two weeks
+DRUG_ONSET_TIME_CONSTANT_DAYS = 7.0  # TC: titration over one to two weeks
 DRUG_OFFSET_TIME_CONSTANT_DAYS = 3.0  # TC: the effect fades within days of stopping
 
 _MAX_DAYS = 3650.0
@@ -141,25 +142,38 @@ def spasm_relief(drug: str = "carbamazepine") -> DrugEffect:
 
 
 def relief_curve_kernel(t, start, stop, relief):
-    """Relief on the time grid ``t`` for one course of a drug from ``start`` to ``stop`` (``math.inf`` = not stopped)."""
+    """Relief on the time grid ``t`` for one course of a drug from ``start`` to ``stop``.
+
+    ``stop`` is ``math.inf`` when the drug is not stopped. Unchecked: a kernel for the validated callers.
+    """
     t = np.asarray(t, float)
     on = np.clip(t - start, 0.0, None)
     rise = -np.expm1(-on / DRUG_ONSET_TIME_CONSTANT_DAYS)
     if math.isfinite(stop):
         level_at_stop = -math.expm1(-max(stop - start, 0.0) / DRUG_ONSET_TIME_CONSTANT_DAYS)
         after = t > stop
-        rise = np.where(after, level_at_stop * np.exp(-np.maximum(t - stop, 0.0) / DRUG_OFFSET_TIME_CONSTANT_DAYS), rise)
+        rise = np.where(
+            after, level_at_stop * np.exp(-np.maximum(t - stop, 0.0) / DRUG_OFFSET_TIME_CONSTANT_DAYS), rise
+        )
     return np.where(t > start, relief * rise, 0.0)
 
 
-@validated(drug=_DRUG,
-           start_day=number(0, _MAX_DAYS, unit="days", doc="Day the drug is started."),
-           stop_day=number(0, _MAX_DAYS, unit="days", optional=True, doc="Day it is stopped (None: continued)."),
-           horizon_days=number(1, _MAX_DAYS, unit="days", doc="Length of the time axis."),
-           level=choice(("central", "low", "high"), doc="Which end of the uncertain band."),
-           step_days=number(0.25, 30, unit="days", doc="Spacing of the time axis."))
-def drug_effect_curve(drug: str = "carbamazepine", start_day: float = 0.0, stop_day: float | None = None,
-                      horizon_days: float = 365.0, level: str = "central", step_days: float = 1.0):
+@validated(
+    drug=_DRUG,
+    start_day=number(0, _MAX_DAYS, unit="days", doc="Day the drug is started."),
+    stop_day=number(0, _MAX_DAYS, unit="days", optional=True, doc="Day it is stopped (None: continued)."),
+    horizon_days=number(1, _MAX_DAYS, unit="days", doc="Length of the time axis."),
+    level=choice(("central", "low", "high"), doc="Which end of the uncertain band."),
+    step_days=number(0.25, 30, unit="days", doc="Spacing of the time axis."),
+)
+def drug_effect_curve(
+    drug: str = "carbamazepine",
+    start_day: float = 0.0,
+    stop_day: float | None = None,
+    horizon_days: float = 365.0,
+    level: str = "central",
+    step_days: float = 1.0,
+):
     """Relief (0-1) over time from one course of an oral drug (the ``TC`` scale of :func:`spasm_relief`).
 
     {parameters}

@@ -52,6 +52,7 @@ Every sourced number lives in a table row; the constants below are teaching cali
 (TC): they set the direction and rough size of sourced observations, they are not
 measurements. Pure numpy; no plotting.
 """
+
 from __future__ import annotations
 
 import math
@@ -120,6 +121,7 @@ _MAX_AGE_YEARS = 110.0
 
 # -- tables ----------------------------------------------------------------------------------------------
 
+
 @lru_cache(maxsize=1)
 def _spread_table() -> dict[str, tuple[tuple[str, ...], dict[str, str]]]:
     df = load_table("hfs_spread_order")
@@ -133,6 +135,7 @@ def _spread_table() -> dict[str, tuple[tuple[str, ...], dict[str, str]]]:
 def _face_order() -> tuple[str, ...]:
     """The model's muscles from the forehead down (the face map's order, :mod:`.anatomy`)."""
     from . import anatomy
+
     mine = set(_spread_table()["typical"][0])
     return tuple(m for m in anatomy.muscles() if m in mine)
 
@@ -149,6 +152,7 @@ def _onset_table():
 
 # -- the cross-talk lookup -------------------------------------------------------------------------------
 
+
 def _bundle_activity(d: float, c: float) -> tuple[float, float, float]:
     """(bursts per second, coupled fraction, fibres per burst) of the cross-talk bundle at (d, c)."""
     sim = _ct.simulate(d, c, duration_ms=LOOKUP_WINDOW_MS, dt_ms=0.5, seed=LOOKUP_SEED)
@@ -163,7 +167,7 @@ def _bundle_activity(d: float, c: float) -> tuple[float, float, float]:
     starts = np.concatenate([[True], np.diff(t) > BURST_GAP_MS])
     label = np.cumsum(starts) - 1
     n_bursts = int(starts.sum())
-    fibres_per_burst = np.unique(label * n + f).size / n_bursts   # distinct (burst, fibre) pairs per burst
+    fibres_per_burst = np.unique(label * n + f).size / n_bursts  # distinct (burst, fibre) pairs per burst
     coupled = float(np.mean([s.size > 0 for s in spikes]))
     return n_bursts / (LOOKUP_WINDOW_MS / 1000.0), coupled, float(fibres_per_burst)
 
@@ -173,7 +177,7 @@ def _lookup_level(level: int) -> np.ndarray:
     """Monotone activity table (3, n_d) at compression ``level * LOOKUP_COMPRESSION_STEP``."""
     c = min(1.0, level * LOOKUP_COMPRESSION_STEP)
     table = np.array([_bundle_activity(float(d), c) for d in LOOKUP_DEMYELINATION]).T
-    table = np.maximum.accumulate(table, axis=1)        # remove the 24-fibre granularity: never falls with D
+    table = np.maximum.accumulate(table, axis=1)  # remove the 24-fibre granularity: never falls with D
     table.setflags(write=False)
     return table
 
@@ -204,6 +208,7 @@ def _onset_demyelination(compression: float) -> float:
 
 
 # -- result ----------------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class ProgressionCourse:
@@ -291,6 +296,7 @@ class ProgressionCourse:
 
 # -- helpers ---------------------------------------------------------------------------------------------
 
+
 class _TriggerList(Param):
     """One trigger name or several separated by commas (each one of ``TRIGGERS``), or None.
 
@@ -308,11 +314,18 @@ class _TriggerList(Param):
         return f"one or more of {', '.join(map(repr, TRIGGERS))}, separated by commas, or None"
 
 
-_TRIGGERS_PARAM = _TriggerList("str", optional=True, doc=(
-    "Trigger(s) acting on ``triggered_rate_per_hour``: one of 'stress', 'fatigue', 'reading', "
-    "'voluntary movement', 'bright light', or several separated by commas; None for none."),
-    extra={"examples": (None, TRIGGERS[0], ", ".join(TRIGGERS[:2]), ", ".join(TRIGGERS)),
-           "invalid_examples": ("no such trigger", f"{TRIGGERS[0]}, no such trigger")})
+_TRIGGERS_PARAM = _TriggerList(
+    "str",
+    optional=True,
+    doc=(
+        "Trigger(s) acting on ``triggered_rate_per_hour``: one of 'stress', 'fatigue', 'reading', "
+        "'voluntary movement', 'bright light', or several separated by commas; None for none."
+    ),
+    extra={
+        "examples": (None, TRIGGERS[0], ", ".join(TRIGGERS[:2]), ", ".join(TRIGGERS)),
+        "invalid_examples": ("no such trigger", f"{TRIGGERS[0]}, no such trigger"),
+    },
+)
 
 
 def _parse_triggers(triggers: str | None, param: str = "triggers") -> tuple[str, ...]:
@@ -322,8 +335,10 @@ def _parse_triggers(triggers: str | None, param: str = "triggers") -> tuple[str,
     for part in triggers.split(","):
         name = part.strip().casefold().replace("_", " ")
         if name not in TRIGGERS:
-            raise ValueError(f"{param}={triggers!r}: {part.strip()!r} is not a known trigger; "
-                             f"allowed: one or more of {', '.join(map(repr, TRIGGERS))}, separated by commas")
+            raise ValueError(
+                f"{param}={triggers!r}: {part.strip()!r} is not a known trigger; "
+                f"allowed: one or more of {', '.join(map(repr, TRIGGERS))}, separated by commas"
+            )
         if name not in out:
             out.append(name)
     return tuple(out)
@@ -385,8 +400,11 @@ def sourced_range(quantity: str = "bilateral") -> tuple[float, float]:
         df = df[df["counts_for_range"].fillna(False).astype(bool)]
         return float(df["atypical_pct_low"].min()), float(df["atypical_pct_high"].max())
     df = _events_table()
-    df = df[(df["event"] == event) & (df["quantity"] == "share of patients")
-            & df["counts_for_range"].fillna(False).astype(bool)]
+    df = df[
+        (df["event"] == event)
+        & (df["quantity"] == "share of patients")
+        & df["counts_for_range"].fillna(False).astype(bool)
+    ]
     return float(df["pct"].min()), float(df["pct"].max())
 
 
@@ -408,10 +426,13 @@ def activity_at(demyelination: float = 0.8, compression: float = 0.6) -> dict:
     """
     rate, coupled, fpb = _activity(np.array([demyelination]), compression)[:, 0]
     return {
-        "bursts_per_s": float(rate), "coupled_fraction": float(coupled), "fibres_per_burst": float(fpb),
+        "bursts_per_s": float(rate),
+        "coupled_fraction": float(coupled),
+        "fibres_per_burst": float(fpb),
         "spasm_rate_per_hour": float(rate * SPASMS_PER_HOUR_PER_BURST_PER_S),
-        "extent": float(np.clip(_muscles_filled(np.array([coupled]), _first_coupled_fraction(compression), 7)[0] / 7,
-                                0.0, 1.0)),
+        "extent": float(
+            np.clip(_muscles_filled(np.array([coupled]), _first_coupled_fraction(compression), 7)[0] / 7, 0.0, 1.0)
+        ),
         "tonic_fraction": float(_tonic(np.array([fpb]))[0]),
     }
 
@@ -452,35 +473,63 @@ def _truncated_exponential_inverse(u: float, lo: float, hi: float, scale: float)
 def _draw_events(seed_value: int) -> tuple[float, float]:
     """(bilateral delay in years or nan, remission delay in years or nan) for one patient."""
     u_bi, u_bi_t, u_rem, u_rem_t = np.random.default_rng(seed_value).random(4)
-    bilateral = (_triangular_inverse(float(u_bi_t), BILATERAL_DELAY_MIN_YEARS, BILATERAL_DELAY_MODE_YEARS,
-                                     BILATERAL_DELAY_MAX_YEARS) if u_bi < BILATERAL_PROBABILITY else math.nan)
-    remission = (_truncated_exponential_inverse(float(u_rem_t), REMISSION_DELAY_MIN_YEARS, REMISSION_DELAY_MAX_YEARS,
-                                                REMISSION_DELAY_SCALE_YEARS)
-                 if u_rem < REMISSION_PROBABILITY else math.nan)
+    bilateral = (
+        _triangular_inverse(
+            float(u_bi_t), BILATERAL_DELAY_MIN_YEARS, BILATERAL_DELAY_MODE_YEARS, BILATERAL_DELAY_MAX_YEARS
+        )
+        if u_bi < BILATERAL_PROBABILITY
+        else math.nan
+    )
+    remission = (
+        _truncated_exponential_inverse(
+            float(u_rem_t), REMISSION_DELAY_MIN_YEARS, REMISSION_DELAY_MAX_YEARS, REMISSION_DELAY_SCALE_YEARS
+        )
+        if u_rem < REMISSION_PROBABILITY
+        else math.nan
+    )
     return bilateral, remission
 
 
 # -- the course ------------------------------------------------------------------------------------------
 
+
 @validated(
     years=number(1, 40, unit="years", doc="Length of the course after the first spasm."),
-    onset=choice(ONSET_TYPES, doc="Typical (orbicularis oculi first, spreading down) or atypical "
-                                  "(orbicularis oris and buccinator first, spreading up)."),
-    severity=number(0, 1, doc="Contact severity of the compression model (0.25 mild contact, 0.6 "
-                              "indentation, 0.9 deviation); also the cross-talk model's compression. "
-                              "The default 0.75 (a firm indentation) spreads over about 2-6 years; at 0.6 "
-                              "the spasm starts but spreads over decades."),
+    onset=choice(
+        ONSET_TYPES,
+        doc="Typical (orbicularis oculi first, spreading down) or atypical "
+        "(orbicularis oris and buccinator first, spreading up).",
+    ),
+    severity=number(
+        0,
+        1,
+        doc="Contact severity of the compression model (0.25 mild contact, 0.6 "
+        "indentation, 0.9 deviation); also the cross-talk model's compression. "
+        "The default 0.75 (a firm indentation) spreads over about 2-6 years; at 0.6 "
+        "the spasm starts but spreads over decades.",
+    ),
     pulsation=number(0, 1, doc="Arterial pulsation at the contact (0 vein ... 1 strongly pulsating)."),
     systolic_bp_mmhg=number(70, 250, unit="mmHg", doc="Systolic blood pressure (held constant)."),
     age_at_contact_years=number(0, 90, unit="years", doc="Age when the vessel began to touch the nerve."),
     triggers=_TRIGGERS_PARAM,
     remission=flag(doc="Allow a spontaneous remission (drawn with the seed)."),
-    seed=seed(doc="Seed of the drawn events (bilateral spread, remission). Same seed, same course; "
-                  "the default seed draws neither event."),
+    seed=seed(
+        doc="Seed of the drawn events (bilateral spread, remission). Same seed, same course; "
+        "the default seed draws neither event."
+    ),
 )
-def simulate_course(years: float = 10.0, onset: str = "typical", *, severity: float = 0.75,
-                    pulsation: float = 0.5, systolic_bp_mmhg: float = 120.0, age_at_contact_years: float = 40.0,
-                    triggers: str | None = None, remission: bool = True, seed: int = 1) -> ProgressionCourse:
+def simulate_course(
+    years: float = 10.0,
+    onset: str = "typical",
+    *,
+    severity: float = 0.75,
+    pulsation: float = 0.5,
+    systolic_bp_mmhg: float = 120.0,
+    age_at_contact_years: float = 40.0,
+    triggers: str | None = None,
+    remission: bool = True,
+    seed: int = 1,
+) -> ProgressionCourse:
     """Simulate one patient's hemifacial spasm, month by month, from the first spasm on.
 
     The compression model gives the myelin damage over the years of contact; the first
@@ -502,10 +551,18 @@ def simulate_course(years: float = 10.0, onset: str = "typical", *, severity: fl
     multiplier = float(np.prod([TRIGGER_RATE_MULTIPLIER[t] for t in trig]))
     order, _ = _spread_table()[onset]
     muscles = _face_order()
-    rank = np.array([order.index(m) for m in muscles], dtype=float)          # 0 = first recruited
-    params = {"years": years, "onset": onset, "severity": severity, "pulsation": pulsation,
-                  "systolic_bp_mmhg": systolic_bp_mmhg, "age_at_contact_years": age_at_contact_years,
-                  "triggers": triggers, "remission": remission, "seed": seed}
+    rank = np.array([order.index(m) for m in muscles], dtype=float)  # 0 = first recruited
+    params = {
+        "years": years,
+        "onset": onset,
+        "severity": severity,
+        "pulsation": pulsation,
+        "systolic_bp_mmhg": systolic_bp_mmhg,
+        "age_at_contact_years": age_at_contact_years,
+        "triggers": triggers,
+        "remission": remission,
+        "seed": seed,
+    }
 
     horizon = min(80.0, _MAX_AGE_YEARS - age_at_contact_years)
     path = _compression.myelin_integrity(horizon, severity, pulsation, systolic_bp_mmhg, age_at_contact_years)
@@ -516,14 +573,29 @@ def simulate_course(years: float = 10.0, onset: str = "typical", *, severity: fl
     if above.size == 0:
         zeros = np.zeros_like(months)
         return ProgressionCourse(
-            time_months=months, muscles=muscles, involvement=np.zeros((len(muscles), months.size)),
-            spread_order=order, recruitment_months=np.full(len(muscles), nan), spasm_rate_per_hour=zeros,
-            triggered_rate_per_hour=zeros.copy(), sleep_rate_per_hour=zeros.copy(), tonic_fraction=zeros.copy(),
-            extent=zeros.copy(), intensity=zeros.copy(),
-            demyelination=np.full_like(months, float(path.demyelination[-1])), onset=onset, triggers=trig,
-            trigger_multiplier=multiplier, sleep_persistence=SLEEP_RATE_FRACTION, symptomatic=False,
-            contact_years_to_onset=nan, onset_age_years=nan, bilateral_onset_months=nan, remission_months=nan,
-            params=params)
+            time_months=months,
+            muscles=muscles,
+            involvement=np.zeros((len(muscles), months.size)),
+            spread_order=order,
+            recruitment_months=np.full(len(muscles), nan),
+            spasm_rate_per_hour=zeros,
+            triggered_rate_per_hour=zeros.copy(),
+            sleep_rate_per_hour=zeros.copy(),
+            tonic_fraction=zeros.copy(),
+            extent=zeros.copy(),
+            intensity=zeros.copy(),
+            demyelination=np.full_like(months, float(path.demyelination[-1])),
+            onset=onset,
+            triggers=trig,
+            trigger_multiplier=multiplier,
+            sleep_persistence=SLEEP_RATE_FRACTION,
+            symptomatic=False,
+            contact_years_to_onset=nan,
+            onset_age_years=nan,
+            bilateral_onset_months=nan,
+            remission_months=nan,
+            params=params,
+        )
 
     i = int(above[0])
     t, dm = path.time_years, path.demyelination
@@ -534,7 +606,7 @@ def simulate_course(years: float = 10.0, onset: str = "typical", *, severity: fl
     if remission and not math.isnan(remission_years) and remission_years * _MONTHS_PER_YEAR <= n_months:
         remission_months = float(math.ceil(remission_years * _MONTHS_PER_YEAR))
         after = months >= remission_months
-        act[:, after] = _activity(d[after], 0.0)   # the vessel no longer presses: the cross-talk model falls silent
+        act[:, after] = _activity(d[after], 0.0)  # the vessel no longer presses: the cross-talk model falls silent
     bursts, coupled, fpb = act
     rate = bursts * SPASMS_PER_HOUR_PER_BURST_PER_S
     filled = _muscles_filled(coupled, _first_coupled_fraction(severity), len(muscles))
@@ -544,14 +616,32 @@ def simulate_course(years: float = 10.0, onset: str = "typical", *, severity: fl
     intensity = extent * (1.0 - TONIC_INTENSITY_WEIGHT + TONIC_INTENSITY_WEIGHT * tonic)
     reached = involvement >= RECRUITED_INVOLVEMENT
     recruitment = np.where(reached.any(axis=1), months[np.argmax(reached, axis=1)], nan)
-    bilateral_months = (bilateral_years * _MONTHS_PER_YEAR
-                        if not math.isnan(bilateral_years) and bilateral_years * _MONTHS_PER_YEAR <= n_months
-                        else nan)
+    bilateral_months = (
+        bilateral_years * _MONTHS_PER_YEAR
+        if not math.isnan(bilateral_years) and bilateral_years * _MONTHS_PER_YEAR <= n_months
+        else nan
+    )
     return ProgressionCourse(
-        time_months=months, muscles=muscles, involvement=involvement, spread_order=order,
-        recruitment_months=recruitment, spasm_rate_per_hour=rate, triggered_rate_per_hour=rate * multiplier,
-        sleep_rate_per_hour=rate * SLEEP_RATE_FRACTION, tonic_fraction=tonic, extent=extent, intensity=intensity,
-        demyelination=d, onset=onset, triggers=trig, trigger_multiplier=multiplier,
-        sleep_persistence=SLEEP_RATE_FRACTION, symptomatic=True, contact_years_to_onset=float(t_on),
-        onset_age_years=float(age_at_contact_years + t_on), bilateral_onset_months=float(bilateral_months),
-        remission_months=remission_months, params=params)
+        time_months=months,
+        muscles=muscles,
+        involvement=involvement,
+        spread_order=order,
+        recruitment_months=recruitment,
+        spasm_rate_per_hour=rate,
+        triggered_rate_per_hour=rate * multiplier,
+        sleep_rate_per_hour=rate * SLEEP_RATE_FRACTION,
+        tonic_fraction=tonic,
+        extent=extent,
+        intensity=intensity,
+        demyelination=d,
+        onset=onset,
+        triggers=trig,
+        trigger_multiplier=multiplier,
+        sleep_persistence=SLEEP_RATE_FRACTION,
+        symptomatic=True,
+        contact_years_to_onset=float(t_on),
+        onset_age_years=float(age_at_contact_years + t_on),
+        bilateral_onset_months=float(bilateral_months),
+        remission_months=remission_months,
+        params=params,
+    )

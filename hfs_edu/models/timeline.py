@@ -28,17 +28,16 @@ Figure and views (later sessions): a timeline panel with the events as markers
 and the intervals as bars, over a panel with ``untreated`` (dashed) and
 ``severity``; see the module's tests for typical histories.
 """
+
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from .._params import choice, flag, number, seed, validated
-from .._validate import check_array, check_number
+from .._params import Param, choice, flag, number, seed, validated
 from . import botulinum as _bont
 from . import mvd as _mvd
 from . import oral_drugs as _drugs
@@ -64,8 +63,8 @@ __all__ = [
 
 EVENT_KINDS = ("injection", "drug_start", "drug_stop", "operation")
 INTERVAL_KINDS = ("drug", "side_effect", "complication")
-DEFAULT_BASELINE_SEVERITY = 0.6   # TC: a moderate untreated spasm on the course's 0-1 scale
-GOOD_CONTROL_SEVERITY = 0.25      # TC: 'good control' = severity at most a quarter of the scale
+DEFAULT_BASELINE_SEVERITY = 0.6  # TC: a moderate untreated spasm on the course's 0-1 scale
+GOOD_CONTROL_SEVERITY = 0.25  # TC: 'good control' = severity at most a quarter of the scale
 _MAX_DAYS = 3650.0
 _DAYS_PER_MONTH = 30.44
 
@@ -180,18 +179,32 @@ _DAY = number(0, _MAX_DAYS, unit="days", doc="Day on the timeline.")
 _DRUG = choice(_drugs.DRUGS, doc="Generic name of the oral drug.")
 
 
-@validated(day=_DAY, dose_units=number(0, _bont.MAX_DOSE_UNITS, unit="U", doc="Dose (onabotulinumtoxinA)."),
-           relief_factor=number(0, 2, doc="This patient's peak relief factor (0 = non-responder); see "
-                                          "botulinum.sample_response."),
-           duration_factor=number(0.2, 5, doc="This patient's duration factor; see botulinum.sample_response."))
-def injection(day: float = 0.0, dose_units: float = _bont.REFERENCE_DOSE_UNITS, relief_factor: float = 1.0,
-              duration_factor: float = 1.0) -> Event:
+@validated(
+    day=_DAY,
+    dose_units=number(0, _bont.MAX_DOSE_UNITS, unit="U", doc="Dose (onabotulinumtoxinA)."),
+    relief_factor=number(
+        0, 2, doc="This patient's peak relief factor (0 = non-responder); see botulinum.sample_response."
+    ),
+    duration_factor=number(0.2, 5, doc="This patient's duration factor; see botulinum.sample_response."),
+)
+def injection(
+    day: float = 0.0,
+    dose_units: float = _bont.REFERENCE_DOSE_UNITS,
+    relief_factor: float = 1.0,
+    duration_factor: float = 1.0,
+) -> Event:
     """A botulinum toxin injection (the average patient by default).
 
     {parameters}
     """
-    return Event("injection", float(day), dose_units=float(dose_units), relief_factor=float(relief_factor),
-                 duration_factor=float(duration_factor), label=f"BoNT {dose_units:g} U")
+    return Event(
+        "injection",
+        float(day),
+        dose_units=float(dose_units),
+        relief_factor=float(relief_factor),
+        duration_factor=float(duration_factor),
+        label=f"BoNT {dose_units:g} U",
+    )
 
 
 @validated(day=_DAY, drug=_DRUG)
@@ -212,21 +225,36 @@ def stop_drug(day: float = 30.0, drug: str = "carbamazepine") -> Event:
     return Event("drug_stop", float(day), drug=drug, label=f"stop {drug}")
 
 
-@validated(day=_DAY,
-           days_to_cure=number(0, _MAX_DAYS, unit="days", optional=True,
-                               doc="This patient's days from surgery to cure; None: the population's expected curve."),
-           cured=flag(doc="False: this patient is never cured (days_to_cure is then ignored)."),
-           recurrence_day=number(0, _MAX_DAYS, unit="days", optional=True,
-                                 doc="Days after surgery when the spasm returns; None: never."))
-def operation(day: float = 0.0, days_to_cure: float | None = None, cured: bool = True,
-              recurrence_day: float | None = None) -> Event:
+@validated(
+    day=_DAY,
+    days_to_cure=number(
+        0,
+        _MAX_DAYS,
+        unit="days",
+        optional=True,
+        doc="This patient's days from surgery to cure; None: the population's expected curve.",
+    ),
+    cured=flag(doc="False: this patient is never cured (days_to_cure is then ignored)."),
+    recurrence_day=number(
+        0, _MAX_DAYS, unit="days", optional=True, doc="Days after surgery when the spasm returns; None: never."
+    ),
+)
+def operation(
+    day: float = 0.0, days_to_cure: float | None = None, cured: bool = True, recurrence_day: float | None = None
+) -> Event:
     """A microvascular decompression: the expected course, or one patient's (see :func:`operation_for`).
 
     {parameters}
     """
     dtc = math.nan if (days_to_cure is None or not cured) else float(days_to_cure)
-    return Event("operation", float(day), days_to_cure=dtc, cured=bool(cured),
-                 recurrence_day=math.nan if recurrence_day is None else float(recurrence_day), label="MVD")
+    return Event(
+        "operation",
+        float(day),
+        days_to_cure=dtc,
+        cured=bool(cured),
+        recurrence_day=math.nan if recurrence_day is None else float(recurrence_day),
+        label="MVD",
+    )
 
 
 @validated(day=_DAY)
@@ -240,11 +268,17 @@ def operation_for(outcome: _mvd.MvdOutcome, day: float = 0.0) -> Event:
     """
     if not isinstance(outcome, _mvd.MvdOutcome):
         raise TypeError(f"outcome must be an MvdOutcome (see mvd.sample_outcome), got {type(outcome).__name__}")
-    return Event("operation", float(day), days_to_cure=outcome.days_to_cure, cured=outcome.cured,
-                 recurrence_day=outcome.recurrence_day, label="MVD")
+    return Event(
+        "operation",
+        float(day),
+        days_to_cure=outcome.days_to_cure,
+        cured=outcome.cured,
+        recurrence_day=outcome.recurrence_day,
+        label="MVD",
+    )
 
 
-def treatment_history(events: "Sequence[Event]" = (), intervals: "Sequence[Interval]" = ()) -> TreatmentHistory:
+def treatment_history(events: Sequence[Event] = (), intervals: Sequence[Interval] = ()) -> TreatmentHistory:
     """Validate and sort events; add one ``'drug'`` interval per course of a drug.
 
     Parameters
@@ -298,14 +332,24 @@ def _axis(horizon, step):
     return np.linspace(0.0, n * step, n + 1)
 
 
-@validated(horizon_days=_HORIZON,
-           severity=number(0, 1, doc="Untreated severity at day 0 (0 = none, 1 = worst)."),
-           worsening_per_year=number(-1, 1, unit="1/year",
-                                     doc="Change of severity per year (TC; most untreated courses are stationary "
-                                         "or slowly worse, see natural_history_untreated)."),
-           step_days=_STEP)
-def untreated_course(horizon_days: float = 730.0, severity: float = DEFAULT_BASELINE_SEVERITY,
-                     worsening_per_year: float = 0.0, step_days: float = 1.0):
+@validated(
+    horizon_days=_HORIZON,
+    severity=number(0, 1, doc="Untreated severity at day 0 (0 = none, 1 = worst)."),
+    worsening_per_year=number(
+        -1,
+        1,
+        unit="1/year",
+        doc="Change of severity per year (TC; most untreated courses are stationary "
+        "or slowly worse, see natural_history_untreated).",
+    ),
+    step_days=_STEP,
+)
+def untreated_course(
+    horizon_days: float = 730.0,
+    severity: float = DEFAULT_BASELINE_SEVERITY,
+    worsening_per_year: float = 0.0,
+    step_days: float = 1.0,
+):
     """The untreated baseline: severity over time, linear and clipped to 0-1 (a ``TC`` sketch).
 
     Untreated HFS was stationary in 38.5% and worse in 10.6% of one series, and 41.3%
@@ -339,19 +383,32 @@ def _surgery_relief(t, e: Event):
     return ((s >= e.days_to_cure) & (s < back)).astype(float)
 
 
-@validated(horizon_days=_HORIZON, step_days=_STEP,
-           drug_level=choice(("central", "low", "high"), doc="Which end of the oral drugs' uncertain effect."))
-def symptom_curve(history: TreatmentHistory | None = None, baseline: "float | np.ndarray" = DEFAULT_BASELINE_SEVERITY,
-                  horizon_days: float = 730.0, step_days: float = 1.0, drug_level: str = "central") -> Timeline:
+@validated(
+    baseline=Param(
+        "array",
+        0.0,
+        1.0,
+        doc="Untreated severity 0-1: a constant, or one value per point of the time axis "
+        "(e.g. from :func:`untreated_course` with the same horizon and step).",
+        extra={"examples": [0.0, 0.5, 1.0]},  # an array must match the time axis, so the examples are constants
+    ),
+    horizon_days=_HORIZON,
+    step_days=_STEP,
+    drug_level=choice(("central", "low", "high"), doc="Which end of the oral drugs' uncertain effect."),
+)
+def symptom_curve(
+    history: TreatmentHistory | None = None,
+    baseline: float | np.ndarray = DEFAULT_BASELINE_SEVERITY,
+    horizon_days: float = 730.0,
+    step_days: float = 1.0,
+    drug_level: str = "central",
+) -> Timeline:
     """Turn a treatment history and an untreated baseline into the treated symptom curve.
 
     Parameters
     ----------
     history : TreatmentHistory or None
         From :func:`treatment_history`; ``None`` = no treatment.
-    baseline : float or array of float
-        Untreated severity 0-1: a constant, or one value per point of the time axis
-        (e.g. from :func:`untreated_course` with the same horizon and step).
     {parameters}
 
     Returns
@@ -364,15 +421,8 @@ def symptom_curve(history: TreatmentHistory | None = None, baseline: "float | np
     if not isinstance(history, TreatmentHistory):
         raise TypeError(f"history must be a TreatmentHistory (see treatment_history), got {type(history).__name__}")
     t = _axis(horizon_days, step_days)
-    if isinstance(baseline, bool) or baseline is None or isinstance(baseline, str):
-        raise TypeError(f"baseline must be a number or an array of numbers, got {type(baseline).__name__}")
-    if np.ndim(baseline) == 0:
-        base = np.full_like(t, check_number("baseline", baseline, 0.0, 1.0))
-    else:
-        base = check_array("baseline", baseline, 0.0, 1.0)
-    if base.ndim == 0:
-        base = np.full_like(t, float(base))
-    elif base.shape != t.shape:
+    base = np.full_like(t, baseline) if np.ndim(baseline) == 0 else np.asarray(baseline, dtype=float)
+    if base.shape != t.shape:
         raise ValueError(f"baseline has shape {base.shape}; allowed: a number or shape {t.shape} (the time axis)")
     rem_bont = np.ones_like(t)
     rem_drug = np.ones_like(t)
@@ -387,9 +437,16 @@ def symptom_curve(history: TreatmentHistory | None = None, baseline: "float | np
             relief = _drugs.RELIEF_TC[iv.label][("central", "low", "high").index(drug_level)]
             rem_drug *= 1.0 - _drugs.relief_curve_kernel(t, iv.start_day, _end(iv), relief)
     severity = base * rem_bont * rem_drug * rem_surg
-    return Timeline(time_days=t, untreated=base, severity=severity, botulinum_effect=1.0 - rem_bont,
-                    drug_effect=1.0 - rem_drug, surgery_effect=1.0 - rem_surg, transmission_factor=rem_bont,
-                    history=history)
+    return Timeline(
+        time_days=t,
+        untreated=base,
+        severity=severity,
+        botulinum_effect=1.0 - rem_bont,
+        drug_effect=1.0 - rem_drug,
+        surgery_effect=1.0 - rem_surg,
+        transmission_factor=rem_bont,
+        history=history,
+    )
 
 
 @validated(seed=seed())
@@ -418,8 +475,10 @@ def sample_side_effect_intervals(history: TreatmentHistory | None = None, seed: 
     ops = [e for e in history.events if e.kind == "operation"]
     for k, e in enumerate(ops):
         o = _mvd.sample_outcome((seed + 7919 * (k + 1)) % 2**32)
-        out += [Interval("complication", c.complication, e.day + c.start_day, e.day + c.end_day, c.permanent)
-                for c in o.complications]
+        out += [
+            Interval("complication", c.complication, e.day + c.start_day, e.day + c.end_day, c.permanent)
+            for c in o.complications
+        ]
     return tuple(sorted(out, key=lambda i: (i.start_day, i.label)))
 
 

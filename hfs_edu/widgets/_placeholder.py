@@ -5,6 +5,7 @@ form. ipywidgets makes that ``repr(widget)`` (``VBox(children=(...``), which
 looks broken to a student. :class:`ViewBox` is a ``VBox`` whose text form is
 one friendly line instead; the interactive view itself is unchanged.
 """
+
 from __future__ import annotations
 
 import ipywidgets as widgets

@@ -6,6 +6,7 @@ existing muscle patches, numbers and branch lines
 (:func:`hfs_edu.figures.anatomy.style_face`) and blits them over the cached
 background.
 """
+
 from __future__ import annotations
 
 import html
@@ -37,10 +38,19 @@ class FaceMapView(View):
     """Face map with a branch selector and a muscle selector (each a name from the table, or "(none)")."""
 
     PARAMS = {
-        "branch": control(choice(_branch_options, doc="highlight one branch and every muscle it supplies "
-                                                      "(hatched, thick outline, bold number)"), label="branch"),
-        "muscle": control(choice(_muscle_options, doc="highlight one muscle and the branch or branches that "
-                                                      "supply it (cross-hatched)"), label="muscle"),
+        "branch": control(
+            choice(
+                _branch_options,
+                doc="highlight one branch and every muscle it supplies (hatched, thick outline, bold number)",
+            ),
+            label="branch",
+        ),
+        "muscle": control(
+            choice(
+                _muscle_options, doc="highlight one muscle and the branch or branches that supply it (cross-hatched)"
+            ),
+            label="muscle",
+        ),
     }
     IMAGE_WIDTH_PX = 760
 
@@ -71,22 +81,29 @@ def readout_html(branch: str | None, muscle: str | None) -> str:
             info = anatomy.muscle_info(m)
             shared = [x for x in info.branches if x != branch]
             also = f" <i>(also {html.escape(' + '.join(shared))})</i>" if shared else ""
-            rows.append(f"<li><b>{html.escape(m)}</b>{also}: {html.escape(info.action)} "
-                        f"<span style='color:#666'>[{html.escape('; '.join(info.source_keys))}]</span></li>")
+            rows.append(
+                f"<li><b>{html.escape(m)}</b>{also}: {html.escape(info.action)} "
+                f"<span style='color:#666'>[{html.escape('; '.join(info.source_keys))}]</span></li>"
+            )
         color = BRANCH_COLORS.get(branch, "#000")
         kind = "terminal branch" if branch in anatomy.TERMINAL_BRANCHES else "branch given off before the parotid"
-        parts.append(f"<p><b style='color:{color}'>{html.escape(branch)}</b> ({kind}) supplies "
-                     f"{len(b)} muscle(s):</p><ul style='margin-top:0'>{''.join(rows)}</ul>")
+        parts.append(
+            f"<p><b style='color:{color}'>{html.escape(branch)}</b> ({kind}) supplies "
+            f"{len(b)} muscle(s):</p><ul style='margin-top:0'>{''.join(rows)}</ul>"
+        )
     if muscle is not None:
         info = anatomy.muscle_info(muscle)
-        names = " and ".join(f"<b style='color:{BRANCH_COLORS.get(x, '#000')}'>{html.escape(x)}</b>"
-                             for x in info.branches)
+        names = " and ".join(
+            f"<b style='color:{BRANCH_COLORS.get(x, '#000')}'>{html.escape(x)}</b>" for x in info.branches
+        )
         two = " It receives <b>two</b> branches." if len(info.branches) > 1 else ""
         region = {"upper": "upper face", "lower": "lower face", "other": "not a muscle of facial expression"}
-        parts.append(f"<p><b>{html.escape(info.name)}</b> ({region.get(info.face_region, info.face_region)}): "
-                     f"{html.escape(info.action)}. Supplied by the {names} branch"
-                     f"{'es' if len(info.branches) > 1 else ''}.{two} "
-                     f"<span style='color:#666'>[{html.escape('; '.join(info.source_keys))}]</span></p>")
+        parts.append(
+            f"<p><b>{html.escape(info.name)}</b> ({region.get(info.face_region, info.face_region)}): "
+            f"{html.escape(info.action)}. Supplied by the {names} branch"
+            f"{'es' if len(info.branches) > 1 else ''}.{two} "
+            f"<span style='color:#666'>[{html.escape('; '.join(info.source_keys))}]</span></p>"
+        )
     if not parts:
         parts.append("<p>Choose a <b>branch</b> or a <b>muscle</b> to see who serves whom.</p>")
     return "".join(parts)

@@ -18,6 +18,7 @@ and validates every value (constructor, :meth:`View.set`) **before** touching
 a widget, so a bad value raises ``TypeError``/``ValueError`` naming the
 control, never a ``traitlets.TraitError`` and never a silent clamp.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -62,16 +63,33 @@ def plain_doc(doc: str) -> str:
     return re.sub(r"\s+([,;]|\.(?!\.))", r"\1", text_).strip()
 
 
-@validated(label=text(doc="The widget's description (shown in full)."),
-           step=number(0, None, lo_inclusive=False, optional=True, doc="Slider step (default: 1 for integers, "
-                                                                        "1/100 of the range for numbers)."),
-           widget=choice(("slider", "dropdown", "toggle", "radio", "checkbox", "selection"), optional=True,
-                         doc="The widget kind; by default a slider for numbers, a dropdown for options and a "
-                             "checkbox for flags. 'selection' is a slider over ``stops``."),
-           readout_format=text(optional=True, doc="Slider readout, e.g. '.2f'."))
-def control(param: Param, *, label: str, step: float | None = None, widget: str | None = None,
-            readout_format: str | None = None, stops: tuple | None = None,
-            stop_labels: tuple[str, ...] | None = None) -> Param:
+@validated(
+    label=text(doc="The widget's description (shown in full)."),
+    step=number(
+        0,
+        None,
+        lo_inclusive=False,
+        optional=True,
+        doc="Slider step (default: 1 for integers, 1/100 of the range for numbers).",
+    ),
+    widget=choice(
+        ("slider", "dropdown", "toggle", "radio", "checkbox", "selection"),
+        optional=True,
+        doc="The widget kind; by default a slider for numbers, a dropdown for options and a "
+        "checkbox for flags. 'selection' is a slider over ``stops``.",
+    ),
+    readout_format=text(optional=True, doc="Slider readout, e.g. '.2f'."),
+)
+def control(
+    param: Param,
+    *,
+    label: str,
+    step: float | None = None,
+    widget: str | None = None,
+    readout_format: str | None = None,
+    stops: tuple | None = None,
+    stop_labels: tuple[str, ...] | None = None,
+) -> Param:
     """Return ``param`` with the details of its widget.
 
     ``param`` is the declaration (range or options, unit, doc); ``stops`` and ``stop_labels``
@@ -79,8 +97,15 @@ def control(param: Param, *, label: str, step: float | None = None, widget: str 
 
     {parameters}
     """
-    extra = {**param.extra, "label": label, "step": step, "widget": widget, "readout_format": readout_format,
-             "stops": stops, "stop_labels": stop_labels}
+    extra = {
+        **param.extra,
+        "label": label,
+        "step": step,
+        "widget": widget,
+        "readout_format": readout_format,
+        "stops": stops,
+        "stop_labels": stop_labels,
+    }
     return dataclasses.replace(param, extra=extra)
 
 
@@ -94,8 +119,9 @@ def _widget_for(name: str, p: Param, value: Any) -> widgets.ValueWidget:
     common = dict(description=label, style=style, layout=layout)
     if kind == "selection":
         names = x.get("stop_labels") or tuple(f"{s:,}" for s in x["stops"])
-        return widgets.SelectionSlider(options=list(zip(names, x["stops"])), value=value, continuous_update=False,
-                                       **common)
+        return widgets.SelectionSlider(
+            options=list(zip(names, x["stops"])), value=value, continuous_update=False, **common
+        )
     if p.kind in ("number", "int"):
         cls = widgets.FloatSlider if p.kind == "number" else widgets.IntSlider
         step = x.get("step") or (1 if p.kind == "int" else (p.hi - p.lo) / 100)
@@ -106,8 +132,9 @@ def _widget_for(name: str, p: Param, value: Any) -> widgets.ValueWidget:
     if p.kind == "choice":
         options = list(p.options())
         if kind == "toggle":
-            return widgets.ToggleButtons(options=options, value=value, description=label,
-                                         style={**style, "button_width": "auto"})
+            return widgets.ToggleButtons(
+                options=options, value=value, description=label, style={**style, "button_width": "auto"}
+            )
         if kind == "radio":
             return widgets.RadioButtons(options=options, value=value, **common)
         return widgets.Dropdown(options=options, value=value, **common)
@@ -178,8 +205,11 @@ class View:
     def defaults(cls) -> dict[str, Any]:
         """The initial control values: the defaults in the signature of :meth:`update`."""
         sig = inspect.signature(cls.update)
-        return {name: sig.parameters[name].default for name in cls.PARAMS if name in sig.parameters
-                and sig.parameters[name].default is not inspect.Parameter.empty}
+        return {
+            name: sig.parameters[name].default
+            for name in cls.PARAMS
+            if name in sig.parameters and sig.parameters[name].default is not inspect.Parameter.empty
+        }
 
     @classmethod
     def validate(cls, **params: Any) -> dict[str, Any]:
@@ -188,16 +218,17 @@ class View:
             return dict(params)
         unknown = set(params) - set(cls.PARAMS)
         if unknown:
-            raise ValueError(f"unknown control(s) {sorted(unknown)} for {cls.__name__}; "
-                             f"allowed: {sorted(cls.PARAMS)}")
+            raise ValueError(f"unknown control(s) {sorted(unknown)} for {cls.__name__}; allowed: {sorted(cls.PARAMS)}")
         out = {}
         for name, value in params.items():
             p = cls.PARAMS[name]
             value = p.check(name, value)
             stops = p.extra.get("stops")
             if stops is not None and value not in stops:
-                raise ValueError(f"{name}={value!r} is not one of the control's stops; allowed: "
-                                 + ", ".join(f"{s:,}" if isinstance(s, int) else repr(s) for s in stops))
+                raise ValueError(
+                    f"{name}={value!r} is not one of the control's stops; allowed: "
+                    + ", ".join(f"{s:,}" if isinstance(s, int) else repr(s) for s in stops)
+                )
             out[name] = value
         return out
 
@@ -223,15 +254,19 @@ class View:
             self._draw_background()  # the engine's draw is the blitting background (no second draw)
         # else the first render draws the background, after update() has set the initial state:
         # drawing it now would be wasted whenever update() changes the axes (issue 8 §6)
-        self.image = widgets.Image(format="png", layout=widgets.Layout(width=f"{self.IMAGE_WIDTH_PX}px",
-                                                                       max_width="100%"))
+        self.image = widgets.Image(
+            format="png", layout=widgets.Layout(width=f"{self.IMAGE_WIDTH_PX}px", max_width="100%")
+        )
         self.readout = widgets.HTML()
         self.error = widgets.HTML()
         self.legend = widgets.HTML(self._legend_html(), layout=widgets.Layout(width="100%"))
-        caption = widgets.HTML(f'<p class="hfs-caption" style="font-size:90%;color:#333"><b>What to notice:</b> '
-                               f"{html.escape(self.caption)}</p>")
-        controls_box = widgets.VBox(list(self.controls.values()),
-                                    layout=widgets.Layout(width="100%", max_width="600px"))
+        caption = widgets.HTML(
+            f'<p class="hfs-caption" style="font-size:90%;color:#333"><b>What to notice:</b> '
+            f"{html.escape(self.caption)}</p>"
+        )
+        controls_box = widgets.VBox(
+            list(self.controls.values()), layout=widgets.Layout(width="100%", max_width="600px")
+        )
         # controls on top, their legend below (never beside: a side legend squeezed the sliders' readouts)
         self.widget = ViewBox([controls_box, self.legend, self.error, self.image, caption, self.readout])
         self.widget.add_class("hfs-view")
@@ -240,8 +275,7 @@ class View:
         self.refresh()
 
     def _legend_html(self) -> str:
-        items = ({name: plain_doc(p.doc) for name, p in self.PARAMS.items()} if self.PARAMS
-                 else dict(self.CONTROLS))
+        items = {name: plain_doc(p.doc) for name, p in self.PARAMS.items()} if self.PARAMS else dict(self.CONTROLS)
         if not items:
             return ""
         labels = {name: p.extra.get("label") or name for name, p in self.PARAMS.items()}
@@ -311,8 +345,9 @@ class View:
         params = self.validate(**params)
         unknown = set(params) - set(self.controls)
         if unknown:
-            raise ValueError(f"unknown control(s) {sorted(unknown)} for {type(self).__name__}; "
-                             f"allowed: {sorted(self.controls)}")
+            raise ValueError(
+                f"unknown control(s) {sorted(unknown)} for {type(self).__name__}; allowed: {sorted(self.controls)}"
+            )
         if self.PARAMS:
             self._set_widgets(params)
             readout = self.update(**self.params())

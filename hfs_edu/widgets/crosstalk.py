@@ -12,6 +12,7 @@ Controls are declared once in ``PARAMS`` (:mod:`hfs_edu._params`): the sliders a
 dropdowns take their ranges and options from it, and :meth:`set` validates every value
 against it before a widget sees it. Every number is a teaching calibration of a toy model.
 """
+
 from __future__ import annotations
 
 import html
@@ -26,8 +27,15 @@ from ..models import crosstalk as ct
 from ..models.crosstalk.events import DURATION_MS as DURATION_PARAM
 from .base import View, control
 
-__all__ = ["CrossTalkView", "LSRView", "HFS_DEMYELINATION", "HFS_COMPRESSION", "DURATION_MS",
-           "readout_lsr", "readout_spasm"]
+__all__ = [
+    "CrossTalkView",
+    "LSRView",
+    "HFS_DEMYELINATION",
+    "HFS_COMPRESSION",
+    "DURATION_MS",
+    "readout_lsr",
+    "readout_spasm",
+]
 
 #: Default lesion of the views: a nerve with established HFS in the model [TC].
 HFS_DEMYELINATION = 0.8
@@ -42,6 +50,7 @@ def _fmt_list(items: list[str]) -> str:
 
 # -- the bundle in action --------------------------------------------------------------------------------
 
+
 class CrossTalkView(View):
     """The bundle in action: raster, EMG and cross-section for a lesion you set.
 
@@ -54,19 +63,34 @@ class CrossTalkView(View):
     """
 
     PARAMS = {
-        "demyelination": control(number(0.0, 1.0, doc="myelin lost at the root exit zone (0 = healthy, "
-                                                      "1 = bare axons)"),
-                                 label="demyelination", step=0.05, readout_format=".2f"),
-        "compression": control(number(0.0, 1.0, doc="how hard the vessel presses on the root (0 = not at all, "
-                                                    "1 = maximal)"),
-                               label="compression", step=0.05, readout_format=".2f"),
-        "pulsation": control(number(0.0, 1.0, doc="how strongly the artery pulses (0 = steady, 1 = strong)"),
-                             label="pulsation", step=0.1, readout_format=".2f"),
-        "episode": control(integer(0, 9, doc="another 2 seconds of the same nerve (random ectopic events)"),
-                           label="episode", step=1),
+        "demyelination": control(
+            number(0.0, 1.0, doc="myelin lost at the root exit zone (0 = healthy, 1 = bare axons)"),
+            label="demyelination",
+            step=0.05,
+            readout_format=".2f",
+        ),
+        "compression": control(
+            number(0.0, 1.0, doc="how hard the vessel presses on the root (0 = not at all, 1 = maximal)"),
+            label="compression",
+            step=0.05,
+            readout_format=".2f",
+        ),
+        "pulsation": control(
+            number(0.0, 1.0, doc="how strongly the artery pulses (0 = steady, 1 = strong)"),
+            label="pulsation",
+            step=0.1,
+            readout_format=".2f",
+        ),
+        "episode": control(
+            integer(0, 9, doc="another 2 seconds of the same nerve (random ectopic events)"), label="episode", step=1
+        ),
     }
-    SWEEP = {"demyelination": [0.0, 0.4, 0.7, 0.9], "compression": [0.0, 0.5, 0.8, 1.0],
-             "pulsation": [0.0, 0.5, 1.0], "episode": [0, 3]}
+    SWEEP = {
+        "demyelination": [0.0, 0.4, 0.7, 0.9],
+        "compression": [0.0, 0.5, 0.8, 1.0],
+        "pulsation": [0.0, 0.5, 1.0],
+        "episode": [0, 3],
+    }
     IMAGE_WIDTH_PX = 840
 
     def build_figure(self):
@@ -76,10 +100,8 @@ class CrossTalkView(View):
     def dynamic_artists(self) -> list:
         return self.art.dynamic()
 
-    def update(self, demyelination=HFS_DEMYELINATION, compression=HFS_COMPRESSION, pulsation=0.5,
-               episode=0) -> str:
-        v = self.validate(demyelination=demyelination, compression=compression, pulsation=pulsation,
-                          episode=episode)
+    def update(self, demyelination=HFS_DEMYELINATION, compression=HFS_COMPRESSION, pulsation=0.5, episode=0) -> str:
+        v = self.validate(demyelination=demyelination, compression=compression, pulsation=pulsation, episode=episode)
         self.sim = _simulate(v["demyelination"], v["compression"], v["pulsation"], v["episode"])
         self.summary = ct.spasm_summary(self.sim)
         update_spasm(self.art, self.sim, self.summary)
@@ -101,24 +123,32 @@ def readout_spasm(s: ct.SpasmSummary, duration_ms: float) -> str:
     """
     secs = f"{duration_ms / 1000:g} s"
     if s.n_active == 0:
-        text = (f"<p><b>The face is quiet.</b> In these {secs} no fibre fired at the compression site, so no "
-                "muscle contracted on its own.")
+        text = (
+            f"<p><b>The face is quiet.</b> In these {secs} no fibre fired at the compression site, so no "
+            "muscle contracted on its own."
+        )
         if s.n_blocked:
             text += f" {s.n_blocked} of {s.n_fibres} fibres are <b>blocked</b>: their impulses cannot cross the lesion."
         return text + "</p>"
     branches = [b for b, k in s.active_by_branch.items() if k]
-    parts = [f"<p><b>{s.n_active} of {s.n_fibres} fibres</b> fired on their own at the compression site "
-             f"(ectopic impulses, or impulses passed on ephaptically) - fibres of the {html.escape(_fmt_list(branches))} "
-             f"branch{'es' if len(branches) > 1 else ''}."]
+    parts = [
+        f"<p><b>{s.n_active} of {s.n_fibres} fibres</b> fired on their own at the compression site "
+        f"(ectopic impulses, or impulses passed on ephaptically) - fibres of the {html.escape(_fmt_list(branches))} "
+        f"branch{'es' if len(branches) > 1 else ''}."
+    ]
     if s.eye_bursts:
-        parts.append(f" The eye (orbicularis oculi) contracted in <b>{s.eye_bursts}</b> burst"
-                     f"{'s' if s.eye_bursts > 1 else ''}; eye and mouth contracted <b>together</b> in "
-                     f"<b>{s.co_bursts}</b> of them (synkinesis).")
+        parts.append(
+            f" The eye (orbicularis oculi) contracted in <b>{s.eye_bursts}</b> burst"
+            f"{'s' if s.eye_bursts > 1 else ''}; eye and mouth contracted <b>together</b> in "
+            f"<b>{s.co_bursts}</b> of them (synkinesis)."
+        )
     else:
         parts.append(" The eye (orbicularis oculi) did not contract.")
     if not math.isnan(s.burst_frequency_hz):
-        parts.append(" Within a burst the fibres fire in rapid trains: measure the interval in panel C and "
-                     "compare with the 250-350 Hz Nielsen measured [S49:A].")
+        parts.append(
+            " Within a burst the fibres fire in rapid trains: measure the interval in panel C and "
+            "compare with the 250-350 Hz Nielsen measured [S49:A]."
+        )
     if s.n_blocked:
         parts.append(f" {s.n_blocked} fibre{'s are' if s.n_blocked > 1 else ' is'} blocked at the lesion.")
     parts.append(" <i>Toy model: all numbers are teaching calibrations [TC:T].</i></p>")
@@ -126,6 +156,7 @@ def readout_spasm(s: ct.SpasmSummary, duration_ms: float) -> str:
 
 
 # -- the lateral spread response -------------------------------------------------------------------------
+
 
 class LSRView(View):
     """The lateral spread response: stimulate one branch, record a muscle of another.
@@ -145,19 +176,37 @@ class LSRView(View):
     """
 
     PARAMS = {
-        "stimulate": control(choice(ct.BRANCHES, doc="the branch you stimulate, in front of the ear"),
-                             label="stimulate"),
-        "record": control(choice(ct.MUSCLES, doc="the muscle you record from (choose one supplied by another "
-                                                 "branch)"), label="record from"),
-        "demyelination": control(number(0.0, 1.0, doc="myelin lost at the root exit zone (0-1)"),
-                                 label="demyelination", step=0.05, readout_format=".2f"),
-        "compression": control(number(0.0, 1.0, doc="how hard the vessel presses (0-1)"),
-                               label="compression", step=0.05, readout_format=".2f"),
-        "decompressed": control(flag(doc="the surgeon moves the vessel away (compression becomes 0; damaged myelin "
-                                         "stays)"), label="decompressed (vessel moved)"),
+        "stimulate": control(
+            choice(ct.BRANCHES, doc="the branch you stimulate, in front of the ear"), label="stimulate"
+        ),
+        "record": control(
+            choice(ct.MUSCLES, doc="the muscle you record from (choose one supplied by another branch)"),
+            label="record from",
+        ),
+        "demyelination": control(
+            number(0.0, 1.0, doc="myelin lost at the root exit zone (0-1)"),
+            label="demyelination",
+            step=0.05,
+            readout_format=".2f",
+        ),
+        "compression": control(
+            number(0.0, 1.0, doc="how hard the vessel presses (0-1)"),
+            label="compression",
+            step=0.05,
+            readout_format=".2f",
+        ),
+        "decompressed": control(
+            flag(doc="the surgeon moves the vessel away (compression becomes 0; damaged myelin stays)"),
+            label="decompressed (vessel moved)",
+        ),
     }
-    SWEEP = {"stimulate": ["zygomatic", "marginal mandibular"], "record": ["mentalis", "orbicularis oculi"],
-             "demyelination": [0.0, 0.5, 0.8, 1.0], "compression": [0.0, 0.5, 0.8], "decompressed": [False, True]}
+    SWEEP = {
+        "stimulate": ["zygomatic", "marginal mandibular"],
+        "record": ["mentalis", "orbicularis oculi"],
+        "demyelination": [0.0, 0.5, 0.8, 1.0],
+        "compression": [0.0, 0.5, 0.8],
+        "decompressed": [False, True],
+    }
     IMAGE_WIDTH_PX = 760
 
     def build_figure(self):
@@ -194,21 +243,43 @@ class LSRView(View):
         self._montage_backgrounds = {}
         super().invalidate_background()
 
-    def update(self, stimulate="zygomatic", record="mentalis", demyelination=HFS_DEMYELINATION,
-               compression=HFS_COMPRESSION, decompressed=False) -> str:
-        v = self.validate(stimulate=stimulate, record=record, demyelination=demyelination, compression=compression,
-                          decompressed=decompressed)
-        rec = ct.lsr_recording(v["demyelination"], v["compression"], v["stimulate"], v["record"],
-                               decompressed=v["decompressed"])
+    def update(
+        self,
+        stimulate="zygomatic",
+        record="mentalis",
+        demyelination=HFS_DEMYELINATION,
+        compression=HFS_COMPRESSION,
+        decompressed=False,
+    ) -> str:
+        v = self.validate(
+            stimulate=stimulate,
+            record=record,
+            demyelination=demyelination,
+            compression=compression,
+            decompressed=decompressed,
+        )
+        rec = ct.lsr_recording(
+            v["demyelination"], v["compression"], v["stimulate"], v["record"], decompressed=v["decompressed"]
+        )
         self.lsr = rec.lsr
-        state = (f"demyelination {rec.demyelination:.2f} · compression {rec.compression:.2f}"
-                 + (" (vessel moved away)" if rec.decompressed else "") + " [TC]")
-        update_lsr(self.art, rec.lsr, rec.direct, state,
-                   note=None if rec.lsr else f"{rec.record_muscle} belongs to the stimulated branch")
+        state = (
+            f"demyelination {rec.demyelination:.2f} · compression {rec.compression:.2f}"
+            + (" (vessel moved away)" if rec.decompressed else "")
+            + " [TC]"
+        )
+        update_lsr(
+            self.art,
+            rec.lsr,
+            rec.direct,
+            state,
+            note=None if rec.lsr else f"{rec.record_muscle} belongs to the stimulated branch",
+        )
         if rec.lsr is None:
-            return (f"<p><b>{html.escape(rec.record_muscle)}</b> is supplied by the <b>{html.escape(rec.stimulate_branch)}"
-                    "</b> branch you stimulated, so its answer is the ordinary direct response (top trace), not a "
-                    "lateral spread. Choose a muscle of another branch to look for cross-talk.</p>")
+            return (
+                f"<p><b>{html.escape(rec.record_muscle)}</b> is supplied by the <b>{html.escape(rec.stimulate_branch)}"
+                "</b> branch you stimulated, so its answer is the ordinary direct response (top trace), not a "
+                "lateral spread. Choose a muscle of another branch to look for cross-talk.</p>"
+            )
         return readout_lsr(rec.lsr, rec.decompressed)
 
 
@@ -219,13 +290,18 @@ def readout_lsr(lsr: ct.LateralSpreadResponse, decompressed: bool = False) -> st
 
     {parameters}
     """
-    where = (f"stimulating the <b>{html.escape(lsr.stimulate_branch)}</b> branch, recording "
-             f"<b>{html.escape(lsr.record_muscle)}</b>")
+    where = (
+        f"stimulating the <b>{html.escape(lsr.stimulate_branch)}</b> branch, recording "
+        f"<b>{html.escape(lsr.record_muscle)}</b>"
+    )
     if not lsr.present:
-        why = ("the vessel has been moved away: without compression the bare membranes no longer drive each other "
-               "to threshold" if decompressed else
-               "the myelin is healthy enough, or the compression mild enough, that no fibre of another branch is "
-               "driven to threshold")
+        why = (
+            "the vessel has been moved away: without compression the bare membranes no longer drive each other "
+            "to threshold"
+            if decompressed
+            else "the myelin is healthy enough, or the compression mild enough, that no fibre of another branch is "
+            "driven to threshold"
+        )
         tail = "" if decompressed else " A healthy nerve never shows a lateral spread response."
         return f"<p><b>No response</b> ({where}): {why}.{tail}</p>"
     lo, hi = ct.LSR_WINDOW_LOW_MS, ct.LSR_WINDOW_HIGH_MS
@@ -235,15 +311,23 @@ def readout_lsr(lsr: ct.LateralSpreadResponse, decompressed: bool = False) -> st
     patients = ""
     if refs:
         ref = refs[0]
-        patients = (f" Patients, same montage ({ref.setting}): {ref.mean_ms:g} ± {ref.sd_ms:g} ms [{ref.source_key}:A]; "
-                    f"the model is {abs(lsr.latency_ms - ref.mean_ms) / ref.sd_ms:.1f} SD "
-                    f"{'earlier' if lsr.latency_ms < ref.mean_ms else 'later'}.")
-    after = (" <b>Even with the vessel moved away</b> the axons here are so bare that they still cross-talk; in the "
-             "model this fades only as the myelin recovers." if decompressed else "")
-    return (f"<p><b>Lateral spread response present</b> ({where}): onset <b>{lsr.latency_ms:.1f} ms</b>, {verdict}."
-            f"{patients} {lsr.n_units} motor unit{'s' if lsr.n_units != 1 else ''} answered; amplitude "
-            f"{lsr.amplitude_mv:.2f} mV; the first crossed the lesion in {lsr.transfer_time_ms:.2f} ms (ephaptic "
-            f"transfer, about 1 ms in patients [N52:B]).{after} <i>Toy model [TC:T].</i></p>")
+        patients = (
+            f" Patients, same montage ({ref.setting}): {ref.mean_ms:g} ± {ref.sd_ms:g} ms [{ref.source_key}:A]; "
+            f"the model is {abs(lsr.latency_ms - ref.mean_ms) / ref.sd_ms:.1f} SD "
+            f"{'earlier' if lsr.latency_ms < ref.mean_ms else 'later'}."
+        )
+    after = (
+        " <b>Even with the vessel moved away</b> the axons here are so bare that they still cross-talk; in the "
+        "model this fades only as the myelin recovers."
+        if decompressed
+        else ""
+    )
+    return (
+        f"<p><b>Lateral spread response present</b> ({where}): onset <b>{lsr.latency_ms:.1f} ms</b>, {verdict}."
+        f"{patients} {lsr.n_units} motor unit{'s' if lsr.n_units != 1 else ''} answered; amplitude "
+        f"{lsr.amplitude_mv:.2f} mV; the first crossed the lesion in {lsr.transfer_time_ms:.2f} ms (ephaptic "
+        f"transfer, about 1 ms in patients [N52:B]).{after} <i>Toy model [TC:T].</i></p>"
+    )
 
 
 @lru_cache(maxsize=16)

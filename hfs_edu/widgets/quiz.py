@@ -13,6 +13,7 @@ review B4). The feedback is a separate box under the buttons, in normal flow.
 Options appear in the deterministic shuffled order of
 :func:`hfs_edu.quizzes.option_order`.
 """
+
 from __future__ import annotations
 
 import html
@@ -74,15 +75,17 @@ class QuizView:
         self.cards = [self._card(i, q) for i, q in enumerate(self.questions)]
         self.score = widgets.HTML()
         self._correct: dict[str, bool] = {}
-        self.widget = ViewBox([c["box"] for c in self.cards] + [self.score], placeholder=RUN_THIS_CELL_QUIZ,
-                              layout=widgets.Layout(width="100%", max_width="760px"))
+        self.widget = ViewBox(
+            [c["box"] for c in self.cards] + [self.score],
+            placeholder=RUN_THIS_CELL_QUIZ,
+            layout=widgets.Layout(width="100%", max_width="760px"),
+        )
         self.widget.add_class("hfs-quiz")
         self._update_score()
 
     # -- building ---------------------------------------------------------------------------------
     def _card(self, i: int, q: dict) -> dict:
-        title = widgets.HTML(_para(f"<b>Q{i + 1}.</b> {_text(q['stem'])}"),
-                             layout=widgets.Layout(width="auto"))
+        title = widgets.HTML(_para(f"<b>Q{i + 1}.</b> {_text(q['stem'])}"), layout=widgets.Layout(width="auto"))
         title.add_class("hfs-quiz-stem")
         card = {"q": q, "attempts": 0, "revealed": False, "order": option_order(q, self.chapter)}
         if q["type"] == "numeric":
@@ -93,14 +96,19 @@ class QuizView:
         else:
             rows, toggles = [], {}
             for pos, k in enumerate(card["order"]):
-                toggle = widgets.ToggleButton(value=False, description=LETTERS[pos],
-                                              tooltip=f"option {LETTERS[pos]}",
-                                              layout=widgets.Layout(width="2.8em", min_width="2.8em",
-                                                                    flex="0 0 auto"))
-                label = widgets.HTML(_para(_text(q["options"][k]["text"])),
-                                     layout=widgets.Layout(flex="1 1 0%", min_width="0", width="auto"))
-                row = widgets.HBox([toggle, label], layout=widgets.Layout(width="100%", align_items="flex-start",
-                                                                          margin="1px 0"))
+                toggle = widgets.ToggleButton(
+                    value=False,
+                    description=LETTERS[pos],
+                    tooltip=f"option {LETTERS[pos]}",
+                    layout=widgets.Layout(width="2.8em", min_width="2.8em", flex="0 0 auto"),
+                )
+                label = widgets.HTML(
+                    _para(_text(q["options"][k]["text"])),
+                    layout=widgets.Layout(flex="1 1 0%", min_width="0", width="auto"),
+                )
+                row = widgets.HBox(
+                    [toggle, label], layout=widgets.Layout(width="100%", align_items="flex-start", margin="1px 0")
+                )
                 row.add_class("hfs-quiz-option")
                 toggles[k] = toggle
                 rows.append(row)
@@ -114,9 +122,10 @@ class QuizView:
         feedback = widgets.HTML(layout=widgets.Layout(width="auto"))
         feedback.add_class("hfs-quiz-feedback")
         card.update(button=button, show=show, feedback=feedback)
-        card["box"] = widgets.VBox([title, field, widgets.HBox([button, show]), feedback],
-                                   layout=widgets.Layout(border="1px solid #ccc", padding="6px", margin="4px 0",
-                                                         width="auto"))
+        card["box"] = widgets.VBox(
+            [title, field, widgets.HBox([button, show]), feedback],
+            layout=widgets.Layout(border="1px solid #ccc", padding="6px", margin="4px 0", width="auto"),
+        )
         card["box"].add_class("hfs-quiz-card")
         button.on_click(lambda _b, c=card: self.check(c))
         show.on_click(lambda _b, c=card: self.show_answer(c))
@@ -187,8 +196,9 @@ class QuizView:
 
     def _update_score(self) -> None:
         n = len(self.questions)
-        self.score.value = _para(f"<b>Score:</b> {sum(self._correct.values())} / {n} correct "
-                                 f"({len(self._correct)} of {n} answered)")
+        self.score.value = _para(
+            f"<b>Score:</b> {sum(self._correct.values())} / {n} correct ({len(self._correct)} of {n} answered)"
+        )
 
     def _ipython_display_(self) -> None:
         from IPython.display import display
@@ -208,5 +218,7 @@ def answer_key_html(chapter: str) -> str:
     rows = []
     for q in load_quiz(chapter):
         rows.append(f"<li><b>{_text(answer_text(q))}</b> — {_text(q['explanation'])}</li>")
-    return ("<details><summary>Answer key (for a printed or static copy; try the quiz first)</summary>"
-            f"<ol>{''.join(rows)}</ol></details>")
+    return (
+        "<details><summary>Answer key (for a printed or static copy; try the quiz first)</summary>"
+        f"<ol>{''.join(rows)}</ol></details>"
+    )

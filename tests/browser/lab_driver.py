@@ -5,6 +5,7 @@ cells, then checks outputs, the layout of every view and of the quiz (:mod:`lab_
 every control and answers one quiz question, returning a :class:`Report` whose ``problems``
 list is empty when everything passed.
 """
+
 from __future__ import annotations
 
 import re
@@ -100,8 +101,9 @@ def _label_of(control) -> str:
 
 def _wait_src_change(page, img, old: str | None, timeout_ms: int) -> bool:
     try:
-        page.wait_for_function("([el, old]) => el.getAttribute('src') !== old", arg=[img.element_handle(), old],
-                               timeout=timeout_ms)
+        page.wait_for_function(
+            "([el, old]) => el.getAttribute('src') !== old", arg=[img.element_handle(), old], timeout=timeout_ms
+        )
         return True
     except Exception:  # noqa: BLE001 - playwright TimeoutError
         return False
@@ -111,8 +113,16 @@ def _wait_idle(page, timeout_ms: int = 30_000) -> None:
     page.wait_for_function(KERNEL_IDLE_JS, timeout=timeout_ms)
 
 
-def drive_notebook(page, server: LabServer, rel_path: str, exp: Expectations, *,
-                   run_timeout_s: float = 300.0, change_timeout_s: float = 10.0, check_layout: bool = True) -> Report:
+def drive_notebook(
+    page,
+    server: LabServer,
+    rel_path: str,
+    exp: Expectations,
+    *,
+    run_timeout_s: float = 300.0,
+    change_timeout_s: float = 10.0,
+    check_layout: bool = True,
+) -> Report:
     """Open ``rel_path`` in JupyterLab, Run All, check outputs and layout, move every control, answer the quiz."""
     rep = Report()
     t0 = time.perf_counter()
@@ -138,11 +148,13 @@ def drive_notebook(page, server: LabServer, rel_path: str, exp: Expectations, *,
     t1 = time.perf_counter()
     _menu(page, "Edit", "Clear Outputs of All Cells")
     page.wait_for_function(
-        "() => document.querySelectorAll('.jp-Notebook .jp-OutputArea-output').length === 0", timeout=10_000)
+        "() => document.querySelectorAll('.jp-Notebook .jp-OutputArea-output').length === 0", timeout=10_000
+    )
     # collapsed solution cells show no prompt; expand them so their execution counts are visible
     _menu(page, "View", "Expand All Code")
-    page.wait_for_function("() => document.querySelectorAll('.jp-Notebook .jp-InputPlaceholder').length === 0",
-                           timeout=10_000)
+    page.wait_for_function(
+        "() => document.querySelectorAll('.jp-Notebook .jp-InputPlaceholder').length === 0", timeout=10_000
+    )
     _menu(page, "Run", "Run All Cells")
     deadline = time.monotonic() + run_timeout_s
     state: dict[str, Any] = {}
@@ -167,8 +179,13 @@ def drive_notebook(page, server: LabServer, rel_path: str, exp: Expectations, *,
         rep.problems.append(f"JupyterLab shows {state.get('n')} cells, the notebook has {exp.n_cells}")
     unrun = [i for i, p in zip(exp.run_cells, state.get("prompts", [])) if not re.fullmatch(r"\[\d+\]:", p)]
     if unrun:
-        errored = stopped_early and page.locator(
-            '.jp-Notebook .jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]').count() > 0
+        errored = (
+            stopped_early
+            and page.locator(
+                '.jp-Notebook .jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]'
+            ).count()
+            > 0
+        )
         why = " (Run All stopped after an error)" if errored else ""
         rep.problems.append(f"cells {unrun} have no execution count after Run All{why}")
     rep.timings["run all"] = time.perf_counter() - t1
@@ -177,10 +194,12 @@ def drive_notebook(page, server: LabServer, rel_path: str, exp: Expectations, *,
     t2 = time.perf_counter()
     n_views = len(exp.views)
     try:
-        page.wait_for_function("(n) => document.querySelectorAll('.hfs-view').length >= n", arg=n_views,
-                               timeout=20_000)
-        page.wait_for_function("() => Array.from(document.querySelectorAll('.hfs-view img')).every("
-                               "i => (i.getAttribute('src') || '').length > 0)", timeout=20_000)
+        page.wait_for_function("(n) => document.querySelectorAll('.hfs-view').length >= n", arg=n_views, timeout=20_000)
+        page.wait_for_function(
+            "() => Array.from(document.querySelectorAll('.hfs-view img')).every("
+            "i => (i.getAttribute('src') || '').length > 0)",
+            timeout=20_000,
+        )
     except Exception:  # noqa: BLE001 - reported below per cell
         pass
     for i in exp.widget_cells:
@@ -212,8 +231,9 @@ def drive_notebook(page, server: LabServer, rel_path: str, exp: Expectations, *,
 
     # -- the quiz gives feedback -------------------------------------------------------------------
     if exp.quiz_cells:
-        _check_quiz(page, _cell(page, exp.quiz_cells[0]), f"cell {exp.quiz_cells[0]}", rep, change_timeout_s,
-                    check_layout)
+        _check_quiz(
+            page, _cell(page, exp.quiz_cells[0]), f"cell {exp.quiz_cells[0]}", rep, change_timeout_s, check_layout
+        )
     if rep.external_requests:
         rep.problems.append(f"the page requested non-local URLs (offline course): {rep.external_requests[:5]}")
     rep.timings["total"] = time.perf_counter() - t0
@@ -276,8 +296,12 @@ CONTROL_KINDS = {
     "dropdown": (".widget-dropdown", _pick_dropdown, "dropdown", "dropdowns"),
     "toggle_buttons": (".widget-toggle-buttons", _click_other_toggle, "toggle buttons", "toggles"),
     "radio": (".widget-radio", _click_other_radio, "radio", "toggles"),
-    "toggle_button": (".widget-toggle-button:not(.widget-toggle-buttons .widget-toggle-button)", _click,
-                      "toggle button", "toggles"),
+    "toggle_button": (
+        ".widget-toggle-button:not(.widget-toggle-buttons .widget-toggle-button)",
+        _click,
+        "toggle button",
+        "toggles",
+    ),
     "checkbox": (".widget-checkbox", _click, "checkbox", "toggles"),
 }
 
@@ -296,8 +320,9 @@ def _check_view(page, view, expected: ViewExpectation, where: str, rep: Report, 
         controls = view.locator(selector)
         want = expected.controls.get(kind, 0)
         if controls.count() != want:
-            rep.problems.append(f"{where}: the stored widget state has {want} {kind} control(s), "
-                                f"JupyterLab shows {controls.count()}")
+            rep.problems.append(
+                f"{where}: the stored widget state has {want} {kind} control(s), JupyterLab shows {controls.count()}"
+            )
         for n in range(controls.count()):
             control = controls.nth(n)
             label = _label_of(control) if kind != "toggle_button" else (control.inner_text().strip() or "(no label)")
@@ -354,8 +379,11 @@ def _check_quiz(page, cell, where: str, rep: Report, timeout_s: float, check_lay
     button.click()
     try:
         page.wait_for_function(
-            "(el) => { const t = (el.textContent || '').trim(); return t.length > 0 && !t.includes('Choose an answer'); }",
-            arg=feedback.element_handle(), timeout=int(timeout_s * 1000))
+            "(el) => { const t = (el.textContent || '').trim(); "
+            "return t.length > 0 && !t.includes('Choose an answer'); }",
+            arg=feedback.element_handle(),
+            timeout=int(timeout_s * 1000),
+        )
         rep.counts["quiz checks"] += 1
     except Exception:  # noqa: BLE001
         text = feedback.inner_text().strip() if feedback.count() else "(no feedback element)"
@@ -363,6 +391,7 @@ def _check_quiz(page, cell, where: str, rep: Report, timeout_s: float, check_lay
         return
     if check_layout:
         rep.problems += [f"{where}: quiz layout after feedback: {p}" for p in quiz_layout_problems(quiz)]
+
 
 def save_artifacts(page, name: str, rep: Report | None, server: LabServer | None, error: str = "") -> Path:
     """Screenshot, console log and server log tail for a failed notebook; return the folder."""
@@ -372,8 +401,18 @@ def save_artifacts(page, name: str, rep: Report | None, server: LabServer | None
         page.screenshot(path=str(ARTIFACTS / f"{stem}.png"), full_page=True)
     except Exception as exc:  # noqa: BLE001
         (ARTIFACTS / f"{stem}.screenshot-failed.txt").write_text(str(exc), encoding="utf-8")
-    lines = [f"# {name}", "", "## problems", *(rep.problems if rep else []), error, "",
-             "## browser console", *(rep.console if rep else []), "",
-             "## jupyter server log (tail)", server.log_tail(80) if server else ""]
+    lines = [
+        f"# {name}",
+        "",
+        "## problems",
+        *(rep.problems if rep else []),
+        error,
+        "",
+        "## browser console",
+        *(rep.console if rep else []),
+        "",
+        "## jupyter server log (tail)",
+        server.log_tail(80) if server else "",
+    ]
     (ARTIFACTS / f"{stem}.log").write_text("\n".join(lines), encoding="utf-8")
     return ARTIFACTS

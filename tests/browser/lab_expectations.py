@@ -4,6 +4,7 @@
 sliders/dropdowns/toggles each ``hfs-view`` holds (from the stored widget state) and where the
 quiz is, so a changed JupyterLab DOM cannot make the checks pass vacuously.
 """
+
 from __future__ import annotations
 
 import json
@@ -12,15 +13,27 @@ from pathlib import Path
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
-SLIDER_MODELS = {"IntSliderModel", "FloatSliderModel", "FloatLogSliderModel", "IntRangeSliderModel",
-                 "FloatRangeSliderModel", "SelectionSliderModel", "SelectionRangeSliderModel"}
-CHOICE_MODELS = {"DropdownModel": "dropdown", "ToggleButtonsModel": "toggle_buttons",
-                 "ToggleButtonModel": "toggle_button", "CheckboxModel": "checkbox", "RadioButtonsModel": "radio"}
+SLIDER_MODELS = {
+    "IntSliderModel",
+    "FloatSliderModel",
+    "FloatLogSliderModel",
+    "IntRangeSliderModel",
+    "FloatRangeSliderModel",
+    "SelectionSliderModel",
+    "SelectionRangeSliderModel",
+}
+CHOICE_MODELS = {
+    "DropdownModel": "dropdown",
+    "ToggleButtonsModel": "toggle_buttons",
+    "ToggleButtonModel": "toggle_button",
+    "CheckboxModel": "checkbox",
+    "RadioButtonsModel": "radio",
+}
 
 
 @dataclass
 class ViewExpectation:
-    cell: int                 # notebook cell index
+    cell: int  # notebook cell index
     controls: dict[str, int]  # kind -> count (slider, dropdown, toggle_buttons, ...)
 
 
@@ -28,9 +41,9 @@ class ViewExpectation:
 class Expectations:
     name: str
     n_cells: int
-    run_cells: list[int]                  # code cells with source (JupyterLab skips empty cells)
-    raises_cells: set[int]                # tagged raises-exception: errors expected there
-    widget_cells: list[int]               # cells whose stored outputs hold a widget view
+    run_cells: list[int]  # code cells with source (JupyterLab skips empty cells)
+    raises_cells: set[int]  # tagged raises-exception: errors expected there
+    widget_cells: list[int]  # cells whose stored outputs hold a widget view
     views: list[ViewExpectation] = field(default_factory=list)  # every hfs-view, in output order
     quiz_cells: list[int] = field(default_factory=list)
 
@@ -41,7 +54,7 @@ def _children(model: dict) -> list[str]:
         items = value if isinstance(value, list) else [value]
         for item in items:
             if isinstance(item, str) and item.startswith("IPY_MODEL_"):
-                out.append(item[len("IPY_MODEL_"):])
+                out.append(item[len("IPY_MODEL_") :])
     return out
 
 
@@ -64,8 +77,9 @@ def expectations(path: Path) -> Expectations:
     """Read what a stored (executed) notebook promises: cells to run, widget views and their controls."""
     nb = json.loads(Path(path).read_text(encoding="utf-8"))
     state = nb.get("metadata", {}).get("widgets", {}).get(WIDGET_STATE, {}).get("state", {})
-    exp = Expectations(name=Path(path).name, n_cells=len(nb["cells"]), run_cells=[], raises_cells=set(),
-                       widget_cells=[])
+    exp = Expectations(
+        name=Path(path).name, n_cells=len(nb["cells"]), run_cells=[], raises_cells=set(), widget_cells=[]
+    )
     for i, cell in enumerate(nb["cells"]):
         if cell["cell_type"] != "code":
             continue
@@ -75,8 +89,7 @@ def expectations(path: Path) -> Expectations:
             exp.run_cells.append(i)
         if "raises-exception" in tags:
             exp.raises_cells.add(i)
-        ids = [o["data"][WIDGET_VIEW]["model_id"] for o in cell.get("outputs", [])
-               if WIDGET_VIEW in o.get("data", {})]
+        ids = [o["data"][WIDGET_VIEW]["model_id"] for o in cell.get("outputs", []) if WIDGET_VIEW in o.get("data", {})]
         if ids:
             exp.widget_cells.append(i)
         for mid in ids:

@@ -14,6 +14,7 @@ is not laid out, so it is always scrolled to first):
 
 Each returns a list of human-readable problems (empty = pass).
 """
+
 from __future__ import annotations
 
 #: Shared helpers, defined once per call (the page has no module system).
@@ -41,7 +42,10 @@ _HELPERS = r"""
   };
 """
 
-QUIZ_LAYOUT_JS = "(quiz) => {" + _HELPERS + r"""
+QUIZ_LAYOUT_JS = (
+    "(quiz) => {"
+    + _HELPERS
+    + r"""
   const problems = [];
   const cards = Array.from(quiz.querySelectorAll('.hfs-quiz-card'));
   const groups = cards.length ? cards : [quiz];
@@ -62,8 +66,12 @@ QUIZ_LAYOUT_JS = "(quiz) => {" + _HELPERS + r"""
   });
   return problems;
 }"""
+)
 
-VIEW_LAYOUT_JS = "(view) => {" + _HELPERS + r"""
+VIEW_LAYOUT_JS = (
+    "(view) => {"
+    + _HELPERS
+    + r"""
   const problems = [];
   const ctx = document.createElement('canvas').getContext('2d');
   const labelOf = e => {
@@ -71,7 +79,8 @@ VIEW_LAYOUT_JS = "(view) => {" + _HELPERS + r"""
               : e.closest('.widget-slider, .widget-dropdown, .widget-inline-hbox');
     const l = box && box.querySelector('.widget-label');
     const t = l ? (txt(l) || l.getAttribute('title') || '') : '';
-    return t && t !== 'null' ? t : (box ? box.className.split(' ').filter(c => c.startsWith('widget-'))[0] || '?' : '?');
+    const kind = box ? box.className.split(' ').filter(c => c.startsWith('widget-'))[0] : null;
+    return t && t !== 'null' ? t : (kind || '?');
   };
   view.querySelectorAll('.widget-readout').forEach(e => {
     const slider = e.closest('.widget-slider');
@@ -104,7 +113,8 @@ VIEW_LAYOUT_JS = "(view) => {" + _HELPERS + r"""
     const p = clippedBy(e, view.parentElement);
     if (p) problems.push('control "' + labelOf(e) + '" is cut off by its container');
   });
-  const others = Array.from(view.querySelectorAll('.widget-html, img')).filter(e => shown(e) && (e.tagName === 'IMG' || txt(e)));
+  const others = Array.from(view.querySelectorAll('.widget-html, img'))
+    .filter(e => shown(e) && (e.tagName === 'IMG' || txt(e)));
   controls.forEach(a => others.forEach(b => {
     if (overlap(a, b))
       problems.push('control "' + labelOf(a) + '" overlaps ' +
@@ -116,6 +126,7 @@ VIEW_LAYOUT_JS = "(view) => {" + _HELPERS + r"""
         problems.push('controls "' + labelOf(controls[i]) + '" and "' + labelOf(controls[j]) + '" overlap');
   return problems;
 }"""
+)
 
 
 def quiz_layout_problems(quiz) -> list[str]:

@@ -8,6 +8,7 @@
   attaches every cell to the DOM.
 * :func:`launch_browser` starts Debian's headless Chromium through Playwright.
 """
+
 from __future__ import annotations
 
 import json
@@ -26,9 +27,16 @@ VENV_BIN = ROOT / ".venv" / "bin"
 CHROMIUM = Path(os.environ.get("HFS_CHROMIUM", "/usr/bin/chromium"))
 INSTALL_HINT = "install with: apt-get install chromium chromium-driver"
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--disable-dev-shm-usage"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
 
 #: Windowing modes the suite runs in: JupyterLab's default (None) and every cell attached ("none").
 WINDOWING_MODES = (None, "none")
@@ -69,11 +77,19 @@ def copy_course(target: Path, parts=("notebooks", "data")) -> Path:
 class LabServer:
     """``jupyter lab`` over ``root`` on 127.0.0.1; use as a context manager (always stopped)."""
 
-    def __init__(self, root: Path, state_dir: Path, env: dict[str, str] | None = None,
-                 ready_timeout_s: float = 90.0, windowing: str | None = None):
+    def __init__(
+        self,
+        root: Path,
+        state_dir: Path,
+        env: dict[str, str] | None = None,
+        ready_timeout_s: float = 90.0,
+        windowing: str | None = None,
+    ):
         if windowing not in WINDOWING_MODES + ("full", "defer", "contentVisibility"):
-            raise ValueError(f"windowing={windowing!r}; allowed: None (JupyterLab's default), 'none', 'full', "
-                             "'defer', 'contentVisibility'")
+            raise ValueError(
+                f"windowing={windowing!r}; allowed: None (JupyterLab's default), 'none', 'full', "
+                "'defer', 'contentVisibility'"
+            )
         self.windowing = windowing
         self.root = Path(root)
         self.state = Path(state_dir)
@@ -99,8 +115,10 @@ class LabServer:
         a student's fresh JupyterLab does (student review B4/B5 were seen there).
         """
         files = {
-            "@jupyterlab/apputils-extension/notification.jupyterlab-settings":
-                {"checkForUpdates": False, "fetchNews": "false"},
+            "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {
+                "checkForUpdates": False,
+                "fetchNews": "false",
+            },
         }
         if self.windowing is not None:
             files["@jupyterlab/notebook-extension/tracker.jupyterlab-settings"] = {"windowingMode": self.windowing}
@@ -109,7 +127,7 @@ class LabServer:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(json.dumps(content), encoding="utf-8")
 
-    def start(self) -> "LabServer":
+    def start(self) -> LabServer:
         self.state.mkdir(parents=True, exist_ok=True)
         settings, workspaces = self.state / "user-settings", self.state / "workspaces"
         self._write_settings(settings)
@@ -125,24 +143,38 @@ class LabServer:
         )
         env.update(self.extra_env)
         jupyter = VENV_BIN / "jupyter"
-        cmd = [str(jupyter), "lab", "--no-browser",
-               "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={self.port}", "--ServerApp.port_retries=0",
-               f"--IdentityProvider.token={self.token}", f"--ServerApp.root_dir={self.root}",
-               f"--LabApp.user_settings_dir={settings}", f"--LabApp.workspaces_dir={workspaces}",
-               "--ServerApp.open_browser=False"]
+        cmd = [
+            str(jupyter),
+            "lab",
+            "--no-browser",
+            "--ServerApp.ip=127.0.0.1",
+            f"--ServerApp.port={self.port}",
+            "--ServerApp.port_retries=0",
+            f"--IdentityProvider.token={self.token}",
+            f"--ServerApp.root_dir={self.root}",
+            f"--LabApp.user_settings_dir={settings}",
+            f"--LabApp.workspaces_dir={workspaces}",
+            "--ServerApp.open_browser=False",
+        ]
         if os.geteuid() == 0:
             cmd.append("--allow-root")
         self._log = open(self.log_path, "wb")
         # own session: the server and its kernels form one process group we can clean up by its id
-        self.proc = subprocess.Popen(cmd, stdout=self._log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                     env=env, cwd=self.root, start_new_session=True)
+        self.proc = subprocess.Popen(
+            cmd,
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            env=env,
+            cwd=self.root,
+            start_new_session=True,
+        )
         self._wait_ready()
         return self
 
     def _wait_ready(self) -> None:
         deadline = time.monotonic() + self.ready_timeout_s
-        request = urllib.request.Request(f"{self.base}/api/status",
-                                         headers={"Authorization": f"token {self.token}"})
+        request = urllib.request.Request(f"{self.base}/api/status", headers={"Authorization": f"token {self.token}"})
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"jupyter lab exited with code {self.proc.returncode}:\n{self.log_tail()}")
@@ -156,8 +188,9 @@ class LabServer:
         raise RuntimeError(f"jupyter lab not ready after {self.ready_timeout_s:.0f} s:\n{self.log_tail()}")
 
     def _api(self, method: str, path: str):
-        request = urllib.request.Request(f"{self.base}{path}", method=method,
-                                         headers={"Authorization": f"token {self.token}"})
+        request = urllib.request.Request(
+            f"{self.base}{path}", method=method, headers={"Authorization": f"token {self.token}"}
+        )
         with urllib.request.urlopen(request, timeout=10) as resp:
             body = resp.read()
         return json.loads(body) if body else None
@@ -195,7 +228,7 @@ class LabServer:
         self.proc = None
         self._log.close()
 
-    def __enter__(self) -> "LabServer":
+    def __enter__(self) -> LabServer:
         return self.start()
 
     def __exit__(self, *exc) -> None:

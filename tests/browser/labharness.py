@@ -15,6 +15,7 @@ by job (code review T6/S7); this module re-exports the parts so tests write ``lh
 Imports of Playwright and hfs_edu happen inside functions, so a self-test kernel can import
 :mod:`lab_selftest` cheaply.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -26,14 +27,45 @@ from lab_driver import ARTIFACTS, Report, drive_notebook, save_artifacts
 from lab_expectations import Expectations, ViewExpectation, expectations, notebooks_in
 from lab_layout import quiz_layout_problems, view_layout_problems
 from lab_selftest import DEMO_QUIZ, demo_views, execute_in_place, write_demo_notebooks
-from lab_server import (CHROMIUM, INSTALL_HINT, ROOT, VENV_BIN, WINDOWING_MODES, LabServer,
-                        browser_unavailable_reason, copy_course, free_port, launch_browser)
+from lab_server import (
+    CHROMIUM,
+    INSTALL_HINT,
+    ROOT,
+    VENV_BIN,
+    WINDOWING_MODES,
+    LabServer,
+    browser_unavailable_reason,
+    copy_course,
+    free_port,
+    launch_browser,
+)
 
-__all__ = ["ARTIFACTS", "CHROMIUM", "DEMO_QUIZ", "INSTALL_HINT", "ROOT", "VENV_BIN", "WINDOWING_MODES",
-           "Expectations", "LabServer", "Report", "ViewExpectation", "browser_unavailable_reason", "copy_course",
-           "demo_views", "drive_notebook", "execute_in_place", "expectations", "free_port", "launch_browser",
-           "notebooks_in", "quiz_layout_problems", "save_artifacts", "view_layout_problems",
-           "write_demo_notebooks"]
+__all__ = [
+    "ARTIFACTS",
+    "CHROMIUM",
+    "DEMO_QUIZ",
+    "INSTALL_HINT",
+    "ROOT",
+    "VENV_BIN",
+    "WINDOWING_MODES",
+    "Expectations",
+    "LabServer",
+    "Report",
+    "ViewExpectation",
+    "browser_unavailable_reason",
+    "copy_course",
+    "demo_views",
+    "drive_notebook",
+    "execute_in_place",
+    "expectations",
+    "free_port",
+    "launch_browser",
+    "notebooks_in",
+    "quiz_layout_problems",
+    "save_artifacts",
+    "view_layout_problems",
+    "write_demo_notebooks",
+]
 
 if __name__ == "__main__":  # pragma: no cover - manual use: python tests/browser/labharness.py NB.ipynb
     print(json.dumps(dataclasses.asdict(expectations(Path(sys.argv[1]))), indent=1, default=sorted))

@@ -37,20 +37,21 @@ Three self-tests run the harness on throwaway notebooks (a working view + quiz, 
 and one with the layout faults of B4/B5) so a JupyterLab upgrade cannot make the checks pass
 vacuously.
 """
+
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-import pytest
-
 import labharness as lh
+import pytest
 
 pytestmark = pytest.mark.browser
 
 NOTEBOOKS = lh.notebooks_in(lh.ROOT / "notebooks")
 PARAMS = [pytest.param(p.name, id=p.stem) for p in NOTEBOOKS] or [
-    pytest.param(None, id="no-notebooks", marks=pytest.mark.skip(reason="no notebooks/NN_*.ipynb yet"))]
+    pytest.param(None, id="no-notebooks", marks=pytest.mark.skip(reason="no notebooks/NN_*.ipynb yet"))
+]
 
 
 def _selected(config) -> bool:
@@ -58,8 +59,10 @@ def _selected(config) -> bool:
 
     A plain ``pytest tests`` would otherwise spend minutes driving a browser.
     """
-    return "browser" in (config.getoption("markexpr") or "").replace("not browser", "") \
+    return (
+        "browser" in (config.getoption("markexpr") or "").replace("not browser", "")
         or os.environ.get("HFS_REQUIRE_BROWSER") == "1"
+    )
 
 
 def _require_browser(config) -> None:
@@ -83,12 +86,17 @@ def course(tmp_path_factory, pytestconfig) -> Path:
     return root
 
 
-@pytest.fixture(scope="session", params=lh.WINDOWING_MODES,
-                ids=lambda mode: "lab-default" if mode is None else f"windowing-{mode}")
+@pytest.fixture(
+    scope="session", params=lh.WINDOWING_MODES, ids=lambda mode: "lab-default" if mode is None else f"windowing-{mode}"
+)
 def lab(course, tmp_path_factory, request):
     """A JupyterLab server per windowing mode: the default a student gets, and every cell attached."""
-    server = lh.LabServer(course, tmp_path_factory.mktemp("lab-state"),
-                          env={"HFS_EDU_DATA_DIR": str(course / "data")}, windowing=request.param)
+    server = lh.LabServer(
+        course,
+        tmp_path_factory.mktemp("lab-state"),
+        env={"HFS_EDU_DATA_DIR": str(course / "data")},
+        windowing=request.param,
+    )
     try:
         server.start()
         yield server
@@ -137,8 +145,9 @@ def _drive(request, page, lab, rel_path: str, exp: lh.Expectations, **kw) -> lh.
         rep = lh.drive_notebook(page, lab, rel_path, exp, **kw)
     except Exception as exc:
         folder = lh.save_artifacts(page, exp.name, rep, lab, error=f"{type(exc).__name__}: {exc}")
-        raise AssertionError(f"{exp.name}: the browser run failed ({type(exc).__name__}: {exc}); "
-                             f"screenshot and console log in {folder}") from exc
+        raise AssertionError(
+            f"{exp.name}: the browser run failed ({type(exc).__name__}: {exc}); screenshot and console log in {folder}"
+        ) from exc
     mode = lab.windowing or "default"
     _say(request, f"  {exp.name} (windowing {mode}): {rep.summary()}")
     return rep
@@ -150,8 +159,11 @@ def test_notebook_runs_and_responds_in_jupyterlab(name, course, lab, page, reque
     rep = _drive(request, page, lab, f"notebooks/{name}", exp)
     if rep.problems:
         folder = lh.save_artifacts(page, name, rep, lab)
-        pytest.fail(f"{name}: {len(rep.problems)} problem(s) in JupyterLab "
-                    f"(screenshot and console log in {folder}):\n  - " + "\n  - ".join(rep.problems), pytrace=False)
+        pytest.fail(
+            f"{name}: {len(rep.problems)} problem(s) in JupyterLab "
+            f"(screenshot and console log in {folder}):\n  - " + "\n  - ".join(rep.problems),
+            pytrace=False,
+        )
 
 
 def test_harness_selftest_working_notebook_passes(course, lab, page, request):

@@ -5,6 +5,7 @@ lesion (:mod:`.events`), each impulse spreading ephaptically to neighbours (:mod
 impulses travelling to the four muscles and summing into EMG (:mod:`.emg`).
 :func:`spasm_summary` says what a simulation shows in a clinician's words.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -26,13 +27,22 @@ from .core import (
 )
 from .events import DURATION_MS, HEART_RATE, PULSATION
 
-__all__ = ["STIM_TIME_MS", "SimulationParams", "Simulation", "SpasmSummary", "simulate", "spasm_summary",
-           "PULSATION", "DURATION_MS", "HEART_RATE", "direct_latency_ms"]
+__all__ = [
+    "STIM_TIME_MS",
+    "SimulationParams",
+    "Simulation",
+    "SpasmSummary",
+    "simulate",
+    "spasm_summary",
+    "PULSATION",
+    "DURATION_MS",
+    "HEART_RATE",
+    "direct_latency_ms",
+]
 
 STIM_TIME_MS = 10.0  # when simulate() delivers a branch stimulus
 BURST_GAP_MS = 25.0  # TC: impulses further apart than this start a new burst (a new contraction)
 TRAIN_ISI_MAX_MS = 10.0  # TC: intervals shorter than this are inside an after-discharge train
-
 
 
 @dataclass(frozen=True)
@@ -107,8 +117,9 @@ def _within(times: np.ndarray, duration_ms: float) -> np.ndarray:
 
 def _spontaneous(les, fib, p: SimulationParams, born: list) -> tuple[int, int]:
     """Add ectopic trains and the ephaptic impulses they cause to ``born``; return (n_ectopic, n_crosstalk)."""
-    trains, n_imp = events.ectopic_trains(les.ectopic_drive, fib.ectopic_threshold, p.pulsation,
-                                          p.heart_rate_bpm, p.duration_ms, p.seed)
+    trains, n_imp = events.ectopic_trains(
+        les.ectopic_drive, fib.ectopic_threshold, p.pulsation, p.heart_rate_bpm, p.duration_ms, p.seed
+    )
     offsets = core.seed_offsets(p.demyelination, p.compression, fib.n)
     recruits = np.isfinite(offsets)
     for i in np.flatnonzero(n_imp):
@@ -123,7 +134,7 @@ def _evoked(les, fib, branch: int, born: list, arrivals: list) -> int:
     times, _ = core.evoked(les, fib, branch, STIM_TIME_MS)
     hit = np.isfinite(times)
     for j in np.flatnonzero(hit):
-        born[j].append(times[j:j + 1])
+        born[j].append(times[j : j + 1])
     for j, latency in zip(np.flatnonzero(fib.branch == branch), direct_latency_ms(fib, branch)):
         arrivals[j].append(np.array([STIM_TIME_MS + latency]))
     return int(hit.sum())
@@ -151,15 +162,36 @@ def _emg(spikes: list, fib, n_samples: int, dt: float) -> dict:
     return out
 
 
-@validated(demyelination=DEMYELINATION, compression=COMPRESSION, pulsation=PULSATION, n_fibres=N_FIBRES,
-           duration_ms=DURATION_MS, dt_ms=number(0.01, 0.5, unit="ms", doc="EMG sampling step; impulse times are "
-                                                 "computed in continuous time and do not depend on it."),
-           stimulate=STIMULATE, spontaneous=flag(doc="Include ectopic discharges (spasms)."),
-           heart_rate_bpm=HEART_RATE, seed=seed_param("Seed of the ectopic events. Same seed, same result."))
-def simulate(demyelination: float, compression: float, *, pulsation: float = 0.5,
-             n_fibres: int = FIBRES_DEFAULT, duration_ms: float = 1000.0, dt_ms: float = 0.1,
-             stimulate: str | None = None, spontaneous: bool = True,
-             heart_rate_bpm: float = events.HEART_RATE_BPM, seed: int = 0) -> Simulation:
+@validated(
+    demyelination=DEMYELINATION,
+    compression=COMPRESSION,
+    pulsation=PULSATION,
+    n_fibres=N_FIBRES,
+    duration_ms=DURATION_MS,
+    dt_ms=number(
+        0.01,
+        0.5,
+        unit="ms",
+        doc="EMG sampling step; impulse times are computed in continuous time and do not depend on it.",
+    ),
+    stimulate=STIMULATE,
+    spontaneous=flag(doc="Include ectopic discharges (spasms)."),
+    heart_rate_bpm=HEART_RATE,
+    seed=seed_param("Seed of the ectopic events. Same seed, same result."),
+)
+def simulate(
+    demyelination: float,
+    compression: float,
+    *,
+    pulsation: float = 0.5,
+    n_fibres: int = FIBRES_DEFAULT,
+    duration_ms: float = 1000.0,
+    dt_ms: float = 0.1,
+    stimulate: str | None = None,
+    spontaneous: bool = True,
+    heart_rate_bpm: float = events.HEART_RATE_BPM,
+    seed: int = 0,
+) -> Simulation:
     """Simulate the fibre bundle and the EMG of four facial muscles.
 
     A branch named in ``stimulate`` is stimulated supramaximally at ``STIM_TIME_MS``.
@@ -170,11 +202,21 @@ def simulate(demyelination: float, compression: float, *, pulsation: float = 0.5
     -------
     Simulation
     """
-    p = SimulationParams(demyelination, compression, pulsation, n_fibres, duration_ms, dt_ms, stimulate,
-                         spontaneous, heart_rate_bpm, seed)
+    p = SimulationParams(
+        demyelination,
+        compression,
+        pulsation,
+        n_fibres,
+        duration_ms,
+        dt_ms,
+        stimulate,
+        spontaneous,
+        heart_rate_bpm,
+        seed,
+    )
     fib = core.fibres(n_fibres)
     les = core.lesion(demyelination, compression, fib)
-    born = [[] for _ in range(n_fibres)]                  # impulses born at the lesion, per fibre
+    born = [[] for _ in range(n_fibres)]  # impulses born at the lesion, per fibre
     arrivals = [[] for _ in range(n_fibres)]
     n_ectopic, n_crosstalk = _spontaneous(les, fib, p, born) if spontaneous else (0, 0)
     if stimulate is not None:
@@ -188,10 +230,17 @@ def simulate(demyelination: float, compression: float, *, pulsation: float = 0.5
         spikes.append(_within(t, duration_ms))
     n_samples = int(round(duration_ms / dt_ms))
     return Simulation(
-        params=p, time_ms=np.arange(n_samples) * dt_ms, emg_mv=_emg(spikes, fib, n_samples, dt_ms),
-        spike_times_ms=tuple(spikes), lesion_spike_times_ms=lesion_times,
-        fibre_branch=np.array([BRANCHES[b] for b in fib.branch]), fibre_cv_m_per_s=fib.cv.copy(),
-        fibre_blocked=les.blocked.copy(), n_ectopic=n_ectopic, n_crosstalk=n_crosstalk)
+        params=p,
+        time_ms=np.arange(n_samples) * dt_ms,
+        emg_mv=_emg(spikes, fib, n_samples, dt_ms),
+        spike_times_ms=tuple(spikes),
+        lesion_spike_times_ms=lesion_times,
+        fibre_branch=np.array([BRANCHES[b] for b in fib.branch]),
+        fibre_cv_m_per_s=fib.cv.copy(),
+        fibre_blocked=les.blocked.copy(),
+        n_ectopic=n_ectopic,
+        n_crosstalk=n_crosstalk,
+    )
 
 
 # -- what a simulation shows ---------------------------------------------------------------------------
@@ -243,8 +292,10 @@ class SpasmSummary:
         if self.n_active == 0:
             return "No fibre fired at the lesion: the face is quiet."
         rate = "" if np.isnan(self.burst_frequency_hz) else f"; trains at about {self.burst_frequency_hz:.0f} Hz"
-        return (f"{self.n_active} of {self.n_fibres} fibres fired at the lesion; the eye contracted in "
-                f"{self.eye_bursts} bursts, together with the mouth in {self.co_bursts}{rate} [TC].")
+        return (
+            f"{self.n_active} of {self.n_fibres} fibres fired at the lesion; the eye contracted in "
+            f"{self.eye_bursts} bursts, together with the mouth in {self.co_bursts}{rate} [TC]."
+        )
 
 
 def _bursts(times: np.ndarray, gap_ms: float = BURST_GAP_MS) -> list[tuple[float, float]]:
@@ -277,8 +328,14 @@ def spasm_summary(sim: Simulation) -> SpasmSummary:
     k = int(np.argmin(firsts))
     quiet = not np.isfinite(firsts[k])
     return SpasmSummary(
-        n_fibres=len(sim.spike_times_ms), n_active=int(active.sum()), n_blocked=int(sim.fibre_blocked.sum()),
-        active_by_branch={b: int(active[sim.fibre_branch == b].sum()) for b in BRANCHES}, active=active,
-        eye_bursts=len(eye), co_bursts=int(co),
+        n_fibres=len(sim.spike_times_ms),
+        n_active=int(active.sum()),
+        n_blocked=int(sim.fibre_blocked.sum()),
+        active_by_branch={b: int(active[sim.fibre_branch == b].sum()) for b in BRANCHES},
+        active=active,
+        eye_bursts=len(eye),
+        co_bursts=int(co),
         burst_frequency_hz=float(1000.0 / np.median(isi)) if isi.size else float("nan"),
-        first_burst_ms=float("nan") if quiet else float(firsts[k]), first_branch="" if quiet else str(sim.fibre_branch[k]))
+        first_burst_ms=float("nan") if quiet else float(firsts[k]),
+        first_branch="" if quiet else str(sim.fibre_branch[k]),
+    )

@@ -56,6 +56,7 @@ Healthy myelin cannot reach threshold at any compression (exposure 0.02), and a
 drive that rises with demyelination and compression can only add excited fibres
 (tests check this on grids).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -66,10 +67,34 @@ import numpy as np
 from ..._params import Param, array, integer, number, validated
 
 __all__ = [
-    "BRANCHES", "MUSCLES", "BRANCH_MUSCLE", "FIBRES_DEFAULT", "Geometry", "GEOMETRY", "Fibres", "Lesion", "Journey",
-    "DEMYELINATION", "COMPRESSION", "N_FIBRES", "BRANCH", "MUSCLE", "STIMULATE",
-    "fibres", "lesion", "evoked", "seed_offsets", "transfer_time", "refractory",
-    "ConductionCurve", "conduction_curve", "conduction_velocity", "safety_factor", "ephaptic_drive_mv", "ephaptic_threshold_mv", "journey",
+    "BRANCHES",
+    "MUSCLES",
+    "BRANCH_MUSCLE",
+    "FIBRES_DEFAULT",
+    "Geometry",
+    "GEOMETRY",
+    "Fibres",
+    "Lesion",
+    "Journey",
+    "DEMYELINATION",
+    "COMPRESSION",
+    "N_FIBRES",
+    "BRANCH",
+    "MUSCLE",
+    "STIMULATE",
+    "fibres",
+    "lesion",
+    "evoked",
+    "seed_offsets",
+    "transfer_time",
+    "refractory",
+    "ConductionCurve",
+    "conduction_curve",
+    "conduction_velocity",
+    "safety_factor",
+    "ephaptic_drive_mv",
+    "ephaptic_threshold_mv",
+    "journey",
 ]
 
 BRANCHES = ("temporal", "zygomatic", "buccal", "marginal mandibular")
@@ -78,7 +103,9 @@ BRANCH_MUSCLE = dict(zip(BRANCHES, MUSCLES))
 FIBRES_DEFAULT = 24  # model fibres (the real nerve has ~7,000 motor fibres [N1]); multiple of 4
 
 # -- conduction ------------------------------------------------------------------------------------
-FIBRE_CV_MIN_M_PER_S = 24.0  # [N55:A] collision estimate: CV distribution peaks at 22-24 m/s (slow fibres cross-talk [S49])
+FIBRE_CV_MIN_M_PER_S = (
+    24.0  # [N55:A] collision estimate: CV distribution peaks at 22-24 m/s (slow fibres cross-talk [S49])
+)
 FIBRE_CV_MAX_M_PER_S = 46.0  # [N7:A] intraoperative facial nerve CV 33-46 m/s
 CV_HEALTHY_M_PER_S = 35.0  # TC: median fibre of the model, inside 33-46 m/s [N7]
 CV_EXTRACRANIAL_M_PER_S = 59.6  # [N24:A] extracranial two-site CV (median fibre; scaled per fibre)
@@ -105,10 +132,16 @@ THRESHOLD_SIZE_EXPONENT = 1.0  # TC: threshold proportional to CV, so slow fibre
 THRESHOLD_JITTER = 0.15  # TC: +-15% fibre-to-fibre threshold spread
 HYPEREXCITABILITY = 0.5  # TC: threshold halves in bare axons (sodium-channel changes)
 EPHAPTIC_WINDOW_MS = 0.5  # TC: impulses closer than about a nodal action potential summate
-SECONDARY_DRIVE_FACTOR = 0.25  # TC: volleys of ephaptically excited fibres count a quarter (model granularity, see notes)
+SECONDARY_DRIVE_FACTOR = (
+    0.25  # TC: volleys of ephaptically excited fibres count a quarter (model granularity, see notes)
+)
 EPHAPSE_DELAY_MS = 0.24  # [N53:A] transmission across an ephapse <= 100-240 us
-EPHAPTIC_CHARGE_TAU_MS = 0.35  # TC: membrane charging near threshold; ~1.2 ms transfer at the default LSR (about 1 ms [N52])
-EPHAPTIC_INITIATION_MIN_MS = 0.76  # TC: minimum initiation time of a demyelinated node: transfer >= 0.24 + 0.76 = 1.0 ms [N52]
+EPHAPTIC_CHARGE_TAU_MS = (
+    0.35  # TC: membrane charging near threshold; ~1.2 ms transfer at the default LSR (about 1 ms [N52])
+)
+EPHAPTIC_INITIATION_MIN_MS = (
+    0.76  # TC: minimum initiation time of a demyelinated node: transfer >= 0.24 + 0.76 = 1.0 ms [N52]
+)
 CROSSTALK_CV_MAX_M_PER_S = 32.0  # TC: only fibres slower than this (below the nerve's 33-46 m/s [N7]) cross-talk [S49]
 TRANSFER_TIME_MAX_MS = 2.0  # TC: cap on the transfer time of a just-threshold neighbour
 
@@ -119,8 +152,9 @@ ECTOPIC_UNCOMPRESSED_FRACTION = 0.3  # TC: share of the ectopic drive left after
 REFRACTORY_MS = 1.0  # TC: a fibre cannot carry two impulses closer than this (absolute refractory period)
 
 _LOAD_COEF = (SAFETY_FACTOR_HEALTHY - 1.0) / (1.0 / (1.0 - DEMYELINATION_BLOCK) - 1.0)  # derived
-DISTAL_MOTOR_MS = dict(zip(MUSCLES, (DML_FRONTALIS_MS, DML_ORBICULARIS_OCULI_MS, DML_ORBICULARIS_ORIS_MS,
-                                      DML_MENTALIS_MS)))
+DISTAL_MOTOR_MS = dict(
+    zip(MUSCLES, (DML_FRONTALIS_MS, DML_ORBICULARIS_OCULI_MS, DML_ORBICULARIS_ORIS_MS, DML_MENTALIS_MS))
+)
 
 
 class _Name(Param):
@@ -133,12 +167,21 @@ class _Name(Param):
 # -- parameter declarations shared by every public function of the model -----------------------------------
 DEMYELINATION = number(0.0, 1.0, doc="Peak demyelination at the compression site, 0 (healthy) to 1 (bare axons).")
 COMPRESSION = number(0.0, 1.0, doc="How hard the vessel presses, 0 (none, e.g. after decompression) to 1.")
-N_FIBRES = integer(8, 96, multiple_of=4, unit="fibres",
-                   doc="Fibres in the bundle (equal numbers per branch); the model is calibrated at 24.")
+N_FIBRES = integer(
+    8,
+    96,
+    multiple_of=4,
+    unit="fibres",
+    doc="Fibres in the bundle (equal numbers per branch); the model is calibrated at 24.",
+)
 BRANCH = _Name("choice", choices=BRANCHES, doc="Facial nerve branch (underscores allowed for spaces).")
 MUSCLE = _Name("choice", choices=MUSCLES, doc="Facial muscle (underscores allowed for spaces).")
-STIMULATE = _Name("choice", choices=BRANCHES, optional=True,
-                  doc="Branch to stimulate supramaximally (underscores allowed for spaces), or None.")
+STIMULATE = _Name(
+    "choice",
+    choices=BRANCHES,
+    optional=True,
+    doc="Branch to stimulate supramaximally (underscores allowed for spaces), or None.",
+)
 
 
 @dataclass(frozen=True)
@@ -168,20 +211,21 @@ GEOMETRY = Geometry(LESION_LENGTH_MM, LESION_TO_SMF_MM, STIM_SITE_TO_SMF_MM, DIS
 
 # -- fibres and the lesion --------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Fibres:
     """Fixed per-fibre properties of an ``n``-fibre bundle (read-only arrays; see :func:`fibres`)."""
 
     n: int
-    branch: np.ndarray          # branch index 0-3 (interleaved)
-    cv: np.ndarray              # healthy intracranial CV, m/s
-    cv_extra: np.ndarray        # extracranial CV, m/s
-    vulnerability: np.ndarray   # share of the lesion's demyelination this fibre suffers
-    threshold0: np.ndarray      # ephaptic threshold of the healthy fibre, mV
+    branch: np.ndarray  # branch index 0-3 (interleaved)
+    cv: np.ndarray  # healthy intracranial CV, m/s
+    cv_extra: np.ndarray  # extracranial CV, m/s
+    vulnerability: np.ndarray  # share of the lesion's demyelination this fibre suffers
+    threshold0: np.ndarray  # ephaptic threshold of the healthy fibre, mV
     ectopic_threshold: np.ndarray
-    unit_size: np.ndarray       # -1..1: relative size of the fibre's motor unit (its MUAP amplitude, see .emg)
-    dml: np.ndarray             # distal motor latency of the fibre's muscle, ms
-    excitable: np.ndarray       # can be excited ephaptically (slow fibre, cv < CROSSTALK_CV_MAX_M_PER_S)
+    unit_size: np.ndarray  # -1..1: relative size of the fibre's motor unit (its MUAP amplitude, see .emg)
+    dml: np.ndarray  # distal motor latency of the fibre's muscle, ms
+    excitable: np.ndarray  # can be excited ephaptically (slow fibre, cv < CROSSTALK_CV_MAX_M_PER_S)
 
 
 _FIBRE_LAYOUT_SEED = 20240917  # fixed: the bundle's layout never changes with the slider or the seed
@@ -204,17 +248,36 @@ def fibres(n: int = FIBRES_DEFAULT) -> Fibres:
 
     def spread():
         perm = np.stack([rng.permutation(per_branch) for _ in range(4)])
-        return 2.0 * (perm[branch, rank] + 0.5) / per_branch - 1.0   # -1..1, balanced per branch
+        return 2.0 * (perm[branch, rank] + 0.5) / per_branch - 1.0  # -1..1, balanced per branch
 
     cv = FIBRE_CV_MIN_M_PER_S + (FIBRE_CV_MAX_M_PER_S - FIBRE_CV_MIN_M_PER_S) * q
     z, u, w, a = spread(), spread(), spread(), spread()
     vuln = VULNERABILITY_MIN + (1.0 - VULNERABILITY_MIN) * 0.5 * (u + 1.0)
     ect = ECTOPIC_THRESHOLD * (1.0 + ECTOPIC_THRESHOLD_SPREAD * w)
     theta = EPHAPTIC_THRESHOLD_MV * (cv / CV_HEALTHY_M_PER_S) ** THRESHOLD_SIZE_EXPONENT * (1.0 + THRESHOLD_JITTER * z)
-    fib = Fibres(n, branch, cv, CV_EXTRACRANIAL_M_PER_S * cv / CV_HEALTHY_M_PER_S, vuln, theta, ect, a,
-                 np.array([DISTAL_MOTOR_MS[MUSCLES[b]] for b in branch]), cv < CROSSTALK_CV_MAX_M_PER_S)
-    for arr in (fib.branch, fib.cv, fib.cv_extra, fib.vulnerability, fib.threshold0, fib.ectopic_threshold,
-                fib.unit_size, fib.dml, fib.excitable):
+    fib = Fibres(
+        n,
+        branch,
+        cv,
+        CV_EXTRACRANIAL_M_PER_S * cv / CV_HEALTHY_M_PER_S,
+        vuln,
+        theta,
+        ect,
+        a,
+        np.array([DISTAL_MOTOR_MS[MUSCLES[b]] for b in branch]),
+        cv < CROSSTALK_CV_MAX_M_PER_S,
+    )
+    for arr in (
+        fib.branch,
+        fib.cv,
+        fib.cv_extra,
+        fib.vulnerability,
+        fib.threshold0,
+        fib.ectopic_threshold,
+        fib.unit_size,
+        fib.dml,
+        fib.excitable,
+    ):
         arr.setflags(write=False)
     return fib
 
@@ -243,11 +306,11 @@ def _drive_per_fraction(exposure, c):
 class Lesion:
     """State of the lesion for one (demyelination, compression), per fibre (see :func:`lesion`)."""
 
-    d: np.ndarray          # local demyelination per fibre
+    d: np.ndarray  # local demyelination per fibre
     blocked: np.ndarray
-    need: np.ndarray       # active fraction needed to excite each fibre ephaptically (inf: fast fibre, never)
-    exit_ms: np.ndarray    # lesion centre -> muscle onset (inf if blocked)
-    half_ms: float         # lesion half-traversal of a median fibre (volley timing)
+    need: np.ndarray  # active fraction needed to excite each fibre ephaptically (inf: fast fibre, never)
+    exit_ms: np.ndarray  # lesion centre -> muscle onset (inf if blocked)
+    half_ms: float  # lesion half-traversal of a median fibre (volley timing)
     ectopic_drive: np.ndarray
 
 
@@ -271,8 +334,13 @@ def lesion(d: float, c: float, fib: Fibres) -> Lesion:
     return Lesion(di, blocked, need, np.where(blocked, np.inf, exit_ms), half_ms, drive)
 
 
-@validated(ratio=array(0.0, None, doc="Drive / threshold of the receiving fibre (below or at 1 it does not "
-                                        "fire: the capped time is returned)."))
+@validated(
+    ratio=array(
+        0.0,
+        None,
+        doc="Drive / threshold of the receiving fibre (below or at 1 it does not fire: the capped time is returned).",
+    )
+)
 def transfer_time(ratio: float | np.ndarray) -> float | np.ndarray:
     """Ephaptic transfer time (ms) for drive/threshold ``ratio`` > 1.
 
@@ -300,7 +368,7 @@ def _synchrony(times, valid):
     """
     n = times.shape[1]
     t = np.where(valid, times, np.nan)
-    lag = np.abs(t[:, :, None] - t[:, None, :])                         # (S, N, N) pairwise
+    lag = np.abs(t[:, :, None] - t[:, None, :])  # (S, N, N) pairwise
     weight = np.nansum(np.maximum(0.0, 1.0 - lag / EPHAPTIC_WINDOW_MS), axis=2)
     weight = np.where(valid, weight, -1.0)
     k = np.argmax(weight, axis=1)
@@ -349,8 +417,10 @@ def _volley(n: int, branch: int):
     return float(weight[k] / n), float(grid[k])
 
 
-@validated(branch=integer(0, 3, doc="Index of the stimulated branch in ``BRANCHES``."),
-           t_stim=number(0.0, 5000.0, unit="ms", doc="Time of the stimulus."))
+@validated(
+    branch=integer(0, 3, doc="Index of the stimulated branch in ``BRANCHES``."),
+    t_stim=number(0.0, 5000.0, unit="ms", doc="Time of the stimulus."),
+)
 def evoked(les: Lesion, fib: Fibres, branch: int, t_stim: float) -> tuple[np.ndarray, float]:
     """Lesion firing times (nan = not excited) of the neighbours excited by a stimulus to ``branch``
     at ``t_stim``, and the time the stimulated volley reaches the centre of the lesion.
@@ -385,8 +455,11 @@ def refractory(times: np.ndarray) -> np.ndarray:
 
 # -- public: single-fibre physiology --------------------------------------------------------------------------
 
-@validated(demyelination=number(0.0, 1.0, doc="Fraction of myelin lost, 0 (healthy) to 1 (bare axon)."),
-           healthy_cv_m_per_s=number(1.0, 120.0, unit="m/s", doc="Velocity of the healthy fibre."))
+
+@validated(
+    demyelination=number(0.0, 1.0, doc="Fraction of myelin lost, 0 (healthy) to 1 (bare axon)."),
+    healthy_cv_m_per_s=number(1.0, 120.0, unit="m/s", doc="Velocity of the healthy fibre."),
+)
 def conduction_velocity(demyelination: float, healthy_cv_m_per_s: float = CV_HEALTHY_M_PER_S) -> float:
     """Return the conduction velocity (m/s) through a segment with this demyelination; 0 = block.
 
@@ -454,8 +527,11 @@ def safety_factor(demyelination: float) -> float:
     return SAFETY_FACTOR_HEALTHY / (1.0 + _LOAD_COEF * demyelination / (1.0 - demyelination))
 
 
-@validated(demyelination=DEMYELINATION, compression=COMPRESSION,
-           active_fraction=number(0.0, 1.0, doc="Fraction of the bundle firing synchronously (one branch = 0.25)."))
+@validated(
+    demyelination=DEMYELINATION,
+    compression=COMPRESSION,
+    active_fraction=number(0.0, 1.0, doc="Fraction of the bundle firing synchronously (one branch = 0.25)."),
+)
 def ephaptic_drive_mv(demyelination: float, compression: float, active_fraction: float = 0.25) -> float:
     """Return the depolarisation (mV) a resting median fibre receives when a fraction of the bundle fires.
 
@@ -524,5 +600,10 @@ def journey(demyelination: float = 0.0) -> Journey:
     if cv <= 0.0:
         return Journey(demyelination, True, nan, nan, nan)
     g = GEOMETRY
-    return Journey(demyelination, False, g.lesion_length_mm / cv,
-                   (g.lesion_to_foramen_mm - g.lesion_length_mm / 2) / v0, g.distal_motor_ms["orbicularis oculi"])
+    return Journey(
+        demyelination,
+        False,
+        g.lesion_length_mm / cv,
+        (g.lesion_to_foramen_mm - g.lesion_length_mm / 2) / v0,
+        g.distal_motor_ms["orbicularis oculi"],
+    )

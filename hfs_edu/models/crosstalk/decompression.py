@@ -1,4 +1,5 @@
 """After decompression (chapter 03): the LSR while the myelin recovers once the vessel is moved away."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ __all__ = ["Decompression", "decompress"]
 
 
 # -- decompression ---------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Decompression:
@@ -59,14 +61,27 @@ class Decompression:
         return bool(np.any(~present[:-1] & present[1:]))
 
 
-@validated(demyelination=DEMYELINATION, compression=COMPRESSION,
-           days=number(1.0, 3650.0, unit="days", doc="Follow-up."),
-           age_years=number(0.0, 100.0, unit="years", doc="Age at surgery; older nerves remyelinate more slowly."),
-           stimulate_branch=core.BRANCH, record_muscle=core.MUSCLE, n_fibres=N_FIBRES,
-           n_points=integer(2, 2000, doc="Time points of the follow-up."))
-def decompress(demyelination: float, compression: float, *, days: float = 365.0, age_years: float = 50.0,
-               stimulate_branch: str = "zygomatic", record_muscle: str = "mentalis",
-               n_fibres: int = FIBRES_DEFAULT, n_points: int = 100) -> Decompression:
+@validated(
+    demyelination=DEMYELINATION,
+    compression=COMPRESSION,
+    days=number(1.0, 3650.0, unit="days", doc="Follow-up."),
+    age_years=number(0.0, 100.0, unit="years", doc="Age at surgery; older nerves remyelinate more slowly."),
+    stimulate_branch=core.BRANCH,
+    record_muscle=core.MUSCLE,
+    n_fibres=N_FIBRES,
+    n_points=integer(2, 2000, doc="Time points of the follow-up."),
+)
+def decompress(
+    demyelination: float,
+    compression: float,
+    *,
+    days: float = 365.0,
+    age_years: float = 50.0,
+    stimulate_branch: str = "zygomatic",
+    record_muscle: str = "mentalis",
+    n_fibres: int = FIBRES_DEFAULT,
+    n_points: int = 100,
+) -> Decompression:
     """Move the vessel away (compression -> 0) and follow the LSR while the myelin recovers.
 
     ``demyelination`` and ``compression`` are the lesion state just before surgery.
@@ -78,9 +93,12 @@ def decompress(demyelination: float, compression: float, *, days: float = 365.0,
     Decompression
     """
     _, _, b, m = montage(stimulate_branch, record_muscle)
-    course = _compression.decompression_recovery(1.0 - demyelination, days=days, age_years=age_years,
-                                                 n_points=n_points)
+    course = _compression.decompression_recovery(1.0 - demyelination, days=days, age_years=age_years, n_points=n_points)
     fib = core.fibres(n_fibres)
     units = np.array([excited_units(float(x), 0.0, fib, b, m).index.size for x in course.demyelination])
-    return Decompression(time_days=course.time_days, demyelination=course.demyelination, lsr_units=units,
-                         units_before=int(excited_units(demyelination, compression, fib, b, m).index.size))
+    return Decompression(
+        time_days=course.time_days,
+        demyelination=course.demyelination,
+        lsr_units=units,
+        units_before=int(excited_units(demyelination, compression, fib, b, m).index.size),
+    )

@@ -4,6 +4,7 @@ natural frequencies, and the signs that disappear after decompression.
 The numbers live in sourced tables (``data/lsr_latencies.csv``, ``data/lsr_meta_analyses.csv``,
 ``data/decompression_signs.csv``); this module reads and arranges them.
 """
+
 from __future__ import annotations
 
 import math
@@ -15,9 +16,18 @@ from ..._params import integer, number, validated
 from ...data import bibliography, load_table
 from . import core
 
-__all__ = ["LSR_WINDOW_LOW_MS", "LSR_WINDOW_HIGH_MS", "in_window", "lsr_latencies", "patient_latency",
-           "PatientLatency", "decompression_signs", "aligned_meta_analyses", "NaturalFrequencies",
-           "natural_frequencies"]
+__all__ = [
+    "LSR_WINDOW_LOW_MS",
+    "LSR_WINDOW_HIGH_MS",
+    "in_window",
+    "lsr_latencies",
+    "patient_latency",
+    "PatientLatency",
+    "decompression_signs",
+    "aligned_meta_analyses",
+    "NaturalFrequencies",
+    "natural_frequencies",
+]
 
 #: Course window for a typical LSR onset: about the mean +- 2 SD of 9.76 +- 1.1 ms [N50] (7.6-12.0 ms).
 LSR_WINDOW_LOW_MS = 8.0  # TC: lower edge of the course's typical LSR window
@@ -58,8 +68,19 @@ class PatientLatency:
 def _rows(df: pd.DataFrame) -> list[PatientLatency]:
     def num(x):
         return float("nan") if pd.isna(x) else float(x)
-    return [PatientLatency(r.stimulate_branch, r.record_muscle, r.setting, num(r.mean_ms), num(r.sd_ms),
-                           num(r.n_patients), r.source_key) for r in df.itertuples()]
+
+    return [
+        PatientLatency(
+            r.stimulate_branch,
+            r.record_muscle,
+            r.setting,
+            num(r.mean_ms),
+            num(r.sd_ms),
+            num(r.n_patients),
+            r.source_key,
+        )
+        for r in df.itertuples()
+    ]
 
 
 @validated(stimulate_branch=core.BRANCH, record_muscle=core.MUSCLE)
@@ -69,8 +90,11 @@ def patient_latency(stimulate_branch: str = "zygomatic", record_muscle: str = "m
     {parameters}
     """
     df = lsr_latencies()
-    df = df[(df["measure"] == "lsr_onset") & (df["stimulate_branch"] == stimulate_branch)
-            & (df["record_muscle"] == record_muscle)]
+    df = df[
+        (df["measure"] == "lsr_onset")
+        & (df["stimulate_branch"] == stimulate_branch)
+        & (df["record_muscle"] == record_muscle)
+    ]
     return _rows(df)
 
 
@@ -93,10 +117,16 @@ def aligned_meta_analyses() -> pd.DataFrame:
     df = df[df["sensitivity_pct"].notna() & df["specificity_pct"].notna()].copy()
     mirrored = df["positive_means"] == "LSR disappears"
     bib = bibliography().set_index("key")
-    out = pd.DataFrame({
-        "study": [_study(bib.loc[k]) for k in df["source_key"]], "source_key": df["source_key"],
-        "timepoint": df["timepoint"], "sensitivity_pct": df["sensitivity_pct"],
-        "specificity_pct": df["specificity_pct"], "mirrored": mirrored})
+    out = pd.DataFrame(
+        {
+            "study": [_study(bib.loc[k]) for k in df["source_key"]],
+            "source_key": df["source_key"],
+            "timepoint": df["timepoint"],
+            "sensitivity_pct": df["sensitivity_pct"],
+            "specificity_pct": df["specificity_pct"],
+            "mirrored": mirrored,
+        }
+    )
     out["aligned_sensitivity_pct"] = df["specificity_pct"].where(mirrored, df["sensitivity_pct"])
     out["aligned_specificity_pct"] = df["sensitivity_pct"].where(mirrored, df["specificity_pct"])
     return out.reset_index(drop=True)
@@ -154,12 +184,15 @@ class NaturalFrequencies:
 _PCT = dict(lo=0.0, hi=100.0, unit="%")
 
 
-@validated(sensitivity_pct=number(**_PCT, doc="Sensitivity of a persisting LSR for a persisting spasm."),
-           specificity_pct=number(**_PCT, doc="Specificity of a persisting LSR for a persisting spasm."),
-           persist_pct=number(**_PCT, doc="Patients whose spasm persists."),
-           n=integer(10, 1_000_000, unit="patients", doc="Operated patients."))
-def natural_frequencies(sensitivity_pct: float, specificity_pct: float, persist_pct: float,
-                        n: int = 1000) -> NaturalFrequencies:
+@validated(
+    sensitivity_pct=number(**_PCT, doc="Sensitivity of a persisting LSR for a persisting spasm."),
+    specificity_pct=number(**_PCT, doc="Specificity of a persisting LSR for a persisting spasm."),
+    persist_pct=number(**_PCT, doc="Patients whose spasm persists."),
+    n=integer(10, 1_000_000, unit="patients", doc="Operated patients."),
+)
+def natural_frequencies(
+    sensitivity_pct: float, specificity_pct: float, persist_pct: float, n: int = 1000
+) -> NaturalFrequencies:
     """Expected counts of a 2x2 table for ``n`` operated patients.
 
     {parameters}

@@ -5,6 +5,7 @@ Hermite-Rodriguez waveform) placed with sub-sample precision; the sum over units
 computed by FFT convolution. The public helpers analyse traces (onset latency, envelope,
 synkinesis index, burst overlap).
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -15,8 +16,16 @@ from ..._params import array, integer, number, validated
 from ..._validate import check_array
 from .core import Fibres
 
-__all__ = ["CMAP_AMPLITUDE_MV", "unit_amplitudes_mv", "muap_kernel", "synthesize_emg",
-           "emg_envelope", "onset_latency_ms", "synkinesis_index", "burst_overlap_fraction"]
+__all__ = [
+    "CMAP_AMPLITUDE_MV",
+    "unit_amplitudes_mv",
+    "muap_kernel",
+    "synthesize_emg",
+    "emg_envelope",
+    "onset_latency_ms",
+    "synkinesis_index",
+    "burst_overlap_fraction",
+]
 
 # -- motor units and EMG ---------------------------------------------------------------------------
 CMAP_AMPLITUDE_MV = 1.0  # TC: all units of a muscle together (frontalis normal > 0.4 mV [N56])
@@ -77,10 +86,14 @@ def synthesize_emg(times_ms: np.ndarray, weights_mv: np.ndarray, n_samples: int,
 
 # -- analysis helpers (public) --------------------------------------------------------------------
 
-@validated(time_ms=array(ndim=1, unit="ms", doc="Sample times, increasing (at least 2)."),
-           trace_mv=array(ndim=1, unit="mV", doc="The EMG trace at those times."),
-           fraction=number(0.0, 1.0, lo_inclusive=False, hi_inclusive=False,
-                           doc="Detection level relative to the peak of |trace|."))
+
+@validated(
+    time_ms=array(ndim=1, unit="ms", doc="Sample times, increasing (at least 2)."),
+    trace_mv=array(ndim=1, unit="mV", doc="The EMG trace at those times."),
+    fraction=number(
+        0.0, 1.0, lo_inclusive=False, hi_inclusive=False, doc="Detection level relative to the peak of |trace|."
+    ),
+)
 def onset_latency_ms(time_ms, trace_mv, fraction: float = ONSET_FRACTION) -> float:
     """Return the first time |trace| reaches ``fraction`` of its peak (linear interpolation).
 
@@ -152,11 +165,16 @@ def _bursts(envelope: np.ndarray, level: float) -> list[tuple[int, int]]:
     return list(zip(edges[::2], edges[1::2]))
 
 
-@validated(trace_a_mv=TRACE_MV, trace_b_mv=TRACE_MV, dt_ms=DT_MS,
-           level_mv=number(0.0, 10.0, lo_inclusive=False, unit="mV", doc="Envelope level of a burst."),
-           window_ms=WINDOW_MS)
-def burst_overlap_fraction(trace_a_mv, trace_b_mv, dt_ms: float, level_mv: float = 0.02,
-                           window_ms: float = ENVELOPE_WINDOW_MS) -> float:
+@validated(
+    trace_a_mv=TRACE_MV,
+    trace_b_mv=TRACE_MV,
+    dt_ms=DT_MS,
+    level_mv=number(0.0, 10.0, lo_inclusive=False, unit="mV", doc="Envelope level of a burst."),
+    window_ms=WINDOW_MS,
+)
+def burst_overlap_fraction(
+    trace_a_mv, trace_b_mv, dt_ms: float, level_mv: float = 0.02, window_ms: float = ENVELOPE_WINDOW_MS
+) -> float:
     """Fraction of EMG bursts in muscle A that overlap in time with a burst in muscle B.
 
     A burst is a stretch where the envelope (:func:`emg_envelope`) exceeds ``level_mv``.

@@ -8,6 +8,7 @@ integrated hazard, so with a fixed seed a stronger drive can only bring events e
 and add events (never remove one). Hazards are integrated on a fixed internal grid
 (``HAZARD_STEP_MS``), so event times do not depend on the EMG sampling step.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -17,8 +18,16 @@ import numpy as np
 from ..._params import number, validated
 from ..._params import seed as seed_param
 
-__all__ = ["AFTERDISCHARGE_ISI_MIN_MS", "AFTERDISCHARGE_ISI_MAX_MS", "HEART_RATE_BPM", "PULSATION", "DURATION_MS",
-           "HEART_RATE", "pulse_wave", "ectopic_trains"]
+__all__ = [
+    "AFTERDISCHARGE_ISI_MIN_MS",
+    "AFTERDISCHARGE_ISI_MAX_MS",
+    "HEART_RATE_BPM",
+    "PULSATION",
+    "DURATION_MS",
+    "HEART_RATE",
+    "pulse_wave",
+    "ectopic_trains",
+]
 
 # -- after-discharge trains ----------------------------------------------------------------------
 AFTERDISCHARGE_ISI_MIN_MS = 2.9  # [S49:A] interspike frequency up to 350 Hz
@@ -48,8 +57,11 @@ def _draws(seed: int, n_fibres: int):
     expo = rng.exponential(1.0, (n_fibres, MAX_EVENTS_PER_FIBRE))
     p = 1.0 / AFTERDISCHARGE_MEAN_SPIKES
     counts = np.minimum(rng.geometric(p, (n_fibres, MAX_EVENTS_PER_FIBRE)), AFTERDISCHARGE_MAX_SPIKES)
-    isi = rng.uniform(AFTERDISCHARGE_ISI_MIN_MS, AFTERDISCHARGE_ISI_MAX_MS,
-                      (n_fibres, MAX_EVENTS_PER_FIBRE, AFTERDISCHARGE_MAX_SPIKES - 1))
+    isi = rng.uniform(
+        AFTERDISCHARGE_ISI_MIN_MS,
+        AFTERDISCHARGE_ISI_MAX_MS,
+        (n_fibres, MAX_EVENTS_PER_FIBRE, AFTERDISCHARGE_MAX_SPIKES - 1),
+    )
     offsets = np.concatenate([np.zeros((n_fibres, MAX_EVENTS_PER_FIBRE, 1)), np.cumsum(isi, axis=2)], axis=2)
     for arr in (expo, counts, offsets):
         arr.setflags(write=False)
@@ -66,10 +78,15 @@ def pulse_wave(time_ms: np.ndarray, heart_rate_bpm: float) -> np.ndarray:
     return (0.5 * (1.0 - np.cos(2.0 * np.pi * time_ms / period_ms))) ** PULSE_SHARPNESS
 
 
-@validated(pulsation=PULSATION, heart_rate_bpm=HEART_RATE, duration_ms=DURATION_MS,
-           seed=seed_param("Seed of the ectopic events. Same seed, same result."))
-def ectopic_trains(drive: np.ndarray, threshold: np.ndarray, pulsation: float, heart_rate_bpm: float,
-                   duration_ms: float, seed: int) -> tuple[list, np.ndarray]:
+@validated(
+    pulsation=PULSATION,
+    heart_rate_bpm=HEART_RATE,
+    duration_ms=DURATION_MS,
+    seed=seed_param("Seed of the ectopic events. Same seed, same result."),
+)
+def ectopic_trains(
+    drive: np.ndarray, threshold: np.ndarray, pulsation: float, heart_rate_bpm: float, duration_ms: float, seed: int
+) -> tuple[list, np.ndarray]:
     """Return the ectopic impulse trains born at the lesion, one array of times per fibre.
 
     ``drive`` (ndarray, one per fibre) is the mean ectopic drive of each fibre
@@ -95,10 +112,14 @@ def ectopic_trains(drive: np.ndarray, threshold: np.ndarray, pulsation: float, h
         return trains, n_imp
     grid = np.arange(0.0, duration_ms + HAZARD_STEP_MS, HAZARD_STEP_MS)
     shape = 1.0 + PULSE_DRIVE_GAIN * pulsation * pulse_wave(grid, heart_rate_bpm)
-    rate = ECTOPIC_RATE_MAX_PER_S / 1000.0 * np.maximum(
-        0.0, drive[active, None] * shape[None, :] / threshold[active, None] - 1.0)
-    cum = np.concatenate([np.zeros((active.size, 1)),
-                          np.cumsum(0.5 * (rate[:, 1:] + rate[:, :-1]) * HAZARD_STEP_MS, axis=1)], axis=1)
+    rate = (
+        ECTOPIC_RATE_MAX_PER_S
+        / 1000.0
+        * np.maximum(0.0, drive[active, None] * shape[None, :] / threshold[active, None] - 1.0)
+    )
+    cum = np.concatenate(
+        [np.zeros((active.size, 1)), np.cumsum(0.5 * (rate[:, 1:] + rate[:, :-1]) * HAZARD_STEP_MS, axis=1)], axis=1
+    )
     for row, i in enumerate(active):
         lam = cum[row]
         t_free, spikes = 0.0, []

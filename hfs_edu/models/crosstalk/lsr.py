@@ -7,6 +7,7 @@
 * :func:`coupling_map` - LSR units over a demyelination x compression grid.
 * :func:`lsr_recording` - one stimulus, the stimulated branch's own muscle and the recorded one.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -31,14 +32,30 @@ from .core import (
 )
 from .diagnostics import in_window
 
-__all__ = ["LSR_WINDOW_MS", "LateralSpreadResponse", "DirectResponse", "LatencyBudget", "LatencyComparison",
-           "CouplingMap", "LSRRecording", "montage", "lsr_recording", "lateral_spread_response", "direct_response",
-           "latency_budget", "coupling_map", "excited_units", "Units"]
+__all__ = [
+    "LSR_WINDOW_MS",
+    "LateralSpreadResponse",
+    "DirectResponse",
+    "LatencyBudget",
+    "LatencyComparison",
+    "CouplingMap",
+    "LSRRecording",
+    "montage",
+    "lsr_recording",
+    "lateral_spread_response",
+    "direct_response",
+    "latency_budget",
+    "coupling_map",
+    "excited_units",
+    "Units",
+]
 
 LSR_WINDOW_MS = 30.0  # length of the LSR sweep
 # calibration targets the tests check against the model
 TRANSFER_TIME_MS = 1.0  # [N52:B] estimated ephaptic transmission time at the compression site
-REZ_TO_MUSCLE_LATENCY_MS = 5.3  # TC: derived, 4.5 ms [N61] + 0.5-1.1 ms [N7]; measured 4.65 ms to orbicularis oculi [N420]
+REZ_TO_MUSCLE_LATENCY_MS = (
+    5.3  # TC: derived, 4.5 ms [N61] + 0.5-1.1 ms [N7]; measured 4.65 ms to orbicularis oculi [N420]
+)
 DT_MS = number(0.005, 0.5, unit="ms", doc="Sampling step of the 30 ms sweep.")
 
 
@@ -54,9 +71,11 @@ def montage(stimulate_branch: str, record_muscle: str) -> tuple[str, str, int, i
     """
     b, m = BRANCHES.index(stimulate_branch), MUSCLES.index(record_muscle)
     if b == m:
-        raise ValueError(f"record_muscle={record_muscle!r} is supplied by stimulate_branch={stimulate_branch!r}, the "
-                         "branch stimulated; allowed: a muscle of another branch (its own muscle gives the direct "
-                         "response, see lsr_recording)")
+        raise ValueError(
+            f"record_muscle={record_muscle!r} is supplied by stimulate_branch={stimulate_branch!r}, the "
+            "branch stimulated; allowed: a muscle of another branch (its own muscle gives the direct "
+            "response, see lsr_recording)"
+        )
     return stimulate_branch, record_muscle, b, m
 
 
@@ -115,15 +134,19 @@ class LateralSpreadResponse:
 class Units:
     """Excited, unblocked motor units of the recorded muscle after a stimulus at t = 0 (see :func:`excited_units`)."""
 
-    index: np.ndarray       # excited, unblocked fibres of the recorded muscle
-    arrive_ms: np.ndarray   # their arrival at the muscle
+    index: np.ndarray  # excited, unblocked fibres of the recorded muscle
+    arrive_ms: np.ndarray  # their arrival at the muscle
     transfer_ms: np.ndarray
-    t_volley_ms: float      # stimulus -> the volley at the centre of the lesion
-    lesion_ms: np.ndarray   # firing time at the lesion
+    t_volley_ms: float  # stimulus -> the volley at the centre of the lesion
+    lesion_ms: np.ndarray  # firing time at the lesion
 
 
-@validated(d=DEMYELINATION, c=COMPRESSION, branch=integer(0, 3, doc="Index of the stimulated branch in BRANCHES."),
-           muscle=integer(0, 3, doc="Index of the recorded muscle in MUSCLES."))
+@validated(
+    d=DEMYELINATION,
+    c=COMPRESSION,
+    branch=integer(0, 3, doc="Index of the stimulated branch in BRANCHES."),
+    muscle=integer(0, 3, doc="Index of the recorded muscle in MUSCLES."),
+)
 def excited_units(d: float, c: float, fib: Fibres, branch: int, muscle: int) -> Units:
     """Excited, unblocked units of the recorded muscle of bundle ``fib`` after a stimulus at t = 0 (no EMG).
 
@@ -141,11 +164,23 @@ def _direct_ms(n: int, branch: int) -> float:
     return float(np.min(direct_latency_ms(fib, branch)))
 
 
-@validated(demyelination=DEMYELINATION, compression=COMPRESSION,
-           stimulate_branch=core.BRANCH, record_muscle=core.MUSCLE, n_fibres=N_FIBRES, dt_ms=DT_MS)
-def lateral_spread_response(demyelination: float, compression: float, stimulate_branch: str = "zygomatic",
-                            record_muscle: str = "mentalis", *, n_fibres: int = FIBRES_DEFAULT,
-                            dt_ms: float = 0.05) -> LateralSpreadResponse:
+@validated(
+    demyelination=DEMYELINATION,
+    compression=COMPRESSION,
+    stimulate_branch=core.BRANCH,
+    record_muscle=core.MUSCLE,
+    n_fibres=N_FIBRES,
+    dt_ms=DT_MS,
+)
+def lateral_spread_response(
+    demyelination: float,
+    compression: float,
+    stimulate_branch: str = "zygomatic",
+    record_muscle: str = "mentalis",
+    *,
+    n_fibres: int = FIBRES_DEFAULT,
+    dt_ms: float = 0.05,
+) -> LateralSpreadResponse:
     """Stimulate one branch and record from a muscle of another: the clinician's LSR.
 
     The stimulus is supramaximal at t = 0; ``record_muscle`` must belong to another branch.
@@ -163,17 +198,29 @@ def lateral_spread_response(demyelination: float, compression: float, stimulate_
     n_samples = int(round(LSR_WINDOW_MS / dt_ms))
     t = np.arange(n_samples) * dt_ms
     trace = emg.synthesize_emg(u.arrive_ms, emg.unit_amplitudes_mv(fib)[u.index], n_samples, dt_ms)
-    state = dict(stimulate_branch=stim, record_muscle=rec, demyelination=demyelination, compression=compression,
-                 n_fibres=n_fibres)
+    state = dict(
+        stimulate_branch=stim,
+        record_muscle=rec,
+        demyelination=demyelination,
+        compression=compression,
+        n_fibres=n_fibres,
+    )
     direct = _direct_ms(n_fibres, b)
     if u.index.size == 0:
-        return LateralSpreadResponse(False, float("nan"), 0.0, 0, float("nan"), float("nan"), direct, t, trace,
-                                     **state)
+        return LateralSpreadResponse(False, float("nan"), 0.0, 0, float("nan"), float("nan"), direct, t, trace, **state)
     first = int(np.argmin(u.arrive_ms))
     return LateralSpreadResponse(
-        present=True, latency_ms=emg.onset_latency_ms(t, trace), amplitude_mv=float(trace.max() - trace.min()),
-        n_units=int(u.index.size), first_unit_latency_ms=float(u.arrive_ms[first]),
-        transfer_time_ms=float(u.transfer_ms[first]), direct_latency_ms=direct, time_ms=t, trace_mv=trace, **state)
+        present=True,
+        latency_ms=emg.onset_latency_ms(t, trace),
+        amplitude_mv=float(trace.max() - trace.min()),
+        n_units=int(u.index.size),
+        first_unit_latency_ms=float(u.arrive_ms[first]),
+        transfer_time_ms=float(u.transfer_ms[first]),
+        direct_latency_ms=direct,
+        time_ms=t,
+        trace_mv=trace,
+        **state,
+    )
 
 
 @dataclass(frozen=True)
@@ -203,16 +250,18 @@ def _direct_response(branch: str, n_fibres: int, dt_ms: float) -> DirectResponse
     sel = np.flatnonzero(fib.branch == BRANCHES.index(branch))
     n_samples = int(round(LSR_WINDOW_MS / dt_ms))
     t = np.arange(n_samples) * dt_ms
-    y = emg.synthesize_emg(direct_latency_ms(fib, BRANCHES.index(branch)), emg.unit_amplitudes_mv(fib)[sel],
-                           n_samples, dt_ms)
+    y = emg.synthesize_emg(
+        direct_latency_ms(fib, BRANCHES.index(branch)), emg.unit_amplitudes_mv(fib)[sel], n_samples, dt_ms
+    )
     for arr in (t, y):
         arr.setflags(write=False)
     return DirectResponse(t, y, branch, BRANCH_MUSCLE[branch], emg.onset_latency_ms(t, y))
 
 
 @validated(stimulate_branch=core.BRANCH, n_fibres=N_FIBRES, dt_ms=DT_MS)
-def direct_response(stimulate_branch: str = "zygomatic", *, n_fibres: int = FIBRES_DEFAULT,
-                    dt_ms: float = 0.05) -> DirectResponse:
+def direct_response(
+    stimulate_branch: str = "zygomatic", *, n_fibres: int = FIBRES_DEFAULT, dt_ms: float = 0.05
+) -> DirectResponse:
     """The direct (orthodromic) response of the stimulated branch's own muscle, stimulus at t = 0.
 
     It never passes the lesion at the root exit zone, so it does not depend on the lesion
@@ -228,6 +277,7 @@ def direct_response(stimulate_branch: str = "zygomatic", *, n_fibres: int = FIBR
 
 
 # -- where the latency goes ------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class LatencyComparison:
@@ -294,11 +344,13 @@ class LatencyComparison:
 
     def rows(self) -> list[tuple[str, float, float]]:
         """(leg, model ms, measured ms) for a table."""
-        return [("stimulation site -> root exit zone", self.model_antidromic_ms, self.measured_antidromic_ms),
-                ("root exit zone -> muscle", self.model_rez_to_muscle_ms, self.measured_rez_to_muscle_ms),
-                ("round trip (sum of the legs)", self.model_round_trip_ms, self.measured_round_trip_ms),
-                ("left for the turning point", self.model_transfer_ms, self.measured_excess_ms),
-                ("whole response", self.model_lsr_ms, self.measured_lsr_ms)]
+        return [
+            ("stimulation site -> root exit zone", self.model_antidromic_ms, self.measured_antidromic_ms),
+            ("root exit zone -> muscle", self.model_rez_to_muscle_ms, self.measured_rez_to_muscle_ms),
+            ("round trip (sum of the legs)", self.model_round_trip_ms, self.measured_round_trip_ms),
+            ("left for the turning point", self.model_transfer_ms, self.measured_excess_ms),
+            ("whole response", self.model_lsr_ms, self.measured_lsr_ms),
+        ]
 
 
 def _measured(table, measure: str, branch: str | None = None, muscle: str | None = None):
@@ -360,8 +412,12 @@ class LatencyBudget:
 
     def parts(self) -> dict:
         """The four parts in order, label -> ms (they add up to ``total_ms``)."""
-        return {"antidromic leg": self.antidromic_ms, "ephaptic transfer": self.transfer_ms,
-                "orthodromic leg": self.orthodromic_ms, "distal motor latency": self.distal_motor_ms}
+        return {
+            "antidromic leg": self.antidromic_ms,
+            "ephaptic transfer": self.transfer_ms,
+            "orthodromic leg": self.orthodromic_ms,
+            "distal motor latency": self.distal_motor_ms,
+        }
 
     def compare_measured(self, measured) -> LatencyComparison:
         """Compare the legs with intraoperative measurements (the ``lsr_latencies`` table, e.g. from
@@ -373,23 +429,51 @@ class LatencyBudget:
         """
         for col in ("measure", "stimulate_branch", "record_muscle", "mean_ms", "sd_ms", "source_key"):
             if not hasattr(measured, "columns") or col not in measured.columns:
-                raise TypeError("measured must be the lsr_latencies table (a DataFrame with columns measure, "
-                                f"stimulate_branch, record_muscle, mean_ms, sd_ms, source_key), got "
-                                f"{type(measured).__name__}")
+                raise TypeError(
+                    "measured must be the lsr_latencies table (a DataFrame with columns measure, "
+                    f"stimulate_branch, record_muscle, mean_ms, sd_ms, source_key), got "
+                    f"{type(measured).__name__}"
+                )
         anti = _measured(measured, "stimulation_to_rez", branch=self.stimulate_branch)
         back = _measured(measured, "rez_to_muscle", muscle=self.record_muscle)
-        amr = _measured(measured[measured["setting"] == "intracranial recording during MVD"], "lsr_onset",
-                        self.stimulate_branch, self.record_muscle)
+        amr = _measured(
+            measured[measured["setting"] == "intracranial recording during MVD"],
+            "lsr_onset",
+            self.stimulate_branch,
+            self.record_muscle,
+        )
         return LatencyComparison(
-            self.stimulate_branch, self.record_muscle, self.antidromic_ms, anti[0], anti[1],
-            self.orthodromic_ms + self.distal_motor_ms, back[0], back[1], self.transfer_ms, self.total_ms,
-            amr[0], amr[1], tuple(sorted({k for k in (anti[2], back[2], amr[2]) if k})))
+            self.stimulate_branch,
+            self.record_muscle,
+            self.antidromic_ms,
+            anti[0],
+            anti[1],
+            self.orthodromic_ms + self.distal_motor_ms,
+            back[0],
+            back[1],
+            self.transfer_ms,
+            self.total_ms,
+            amr[0],
+            amr[1],
+            tuple(sorted({k for k in (anti[2], back[2], amr[2]) if k})),
+        )
 
 
-@validated(demyelination=DEMYELINATION, compression=COMPRESSION, stimulate_branch=core.BRANCH,
-           record_muscle=core.MUSCLE, n_fibres=N_FIBRES)
-def latency_budget(demyelination: float, compression: float, stimulate_branch: str = "zygomatic",
-                   record_muscle: str = "mentalis", *, n_fibres: int = FIBRES_DEFAULT) -> LatencyBudget:
+@validated(
+    demyelination=DEMYELINATION,
+    compression=COMPRESSION,
+    stimulate_branch=core.BRANCH,
+    record_muscle=core.MUSCLE,
+    n_fibres=N_FIBRES,
+)
+def latency_budget(
+    demyelination: float,
+    compression: float,
+    stimulate_branch: str = "zygomatic",
+    record_muscle: str = "mentalis",
+    *,
+    n_fibres: int = FIBRES_DEFAULT,
+) -> LatencyBudget:
     """Split the LSR latency of the earliest motor unit into its parts (ms): the peripheral interpretation.
 
     Stimulus -> backwards (antidromically) along the stimulated branch and the root to the
@@ -412,14 +496,23 @@ def latency_budget(demyelination: float, compression: float, stimulate_branch: s
     g = core.GEOMETRY
     if u.index.size == 0:
         return LatencyBudget(False, u.t_volley_ms, nan, nan, g.distal_motor_ms[rec], nan, g, stim, rec)
-    k = int(np.argmin(u.arrive_ms))                       # earliest arrival, as in lateral_spread_response
+    k = int(np.argmin(u.arrive_ms))  # earliest arrival, as in lateral_spread_response
     j = int(u.index[k])
-    return LatencyBudget(True, u.t_volley_ms, float(u.transfer_ms[k]),
-                         float(u.arrive_ms[k] - u.lesion_ms[k] - fib.dml[j]), float(fib.dml[j]), float(fib.cv[j]),
-                         g, stim, rec)
+    return LatencyBudget(
+        True,
+        u.t_volley_ms,
+        float(u.transfer_ms[k]),
+        float(u.arrive_ms[k] - u.lesion_ms[k] - fib.dml[j]),
+        float(fib.dml[j]),
+        float(fib.cv[j]),
+        g,
+        stim,
+        rec,
+    )
 
 
 # -- the coupling map ------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class CouplingMap:
@@ -455,10 +548,19 @@ def _coupling_map(n_grid: int, stim: str, rec: str, b: int, m: int, n: int) -> C
     return CouplingMap(g, g, units, n // 4, stim, rec)
 
 
-@validated(n_grid=integer(6, 61, doc="Grid points per axis."), stimulate_branch=core.BRANCH,
-           record_muscle=core.MUSCLE, n_fibres=N_FIBRES)
-def coupling_map(n_grid: int = 26, stimulate_branch: str = "zygomatic", record_muscle: str = "mentalis", *,
-                 n_fibres: int = FIBRES_DEFAULT) -> CouplingMap:
+@validated(
+    n_grid=integer(6, 61, doc="Grid points per axis."),
+    stimulate_branch=core.BRANCH,
+    record_muscle=core.MUSCLE,
+    n_fibres=N_FIBRES,
+)
+def coupling_map(
+    n_grid: int = 26,
+    stimulate_branch: str = "zygomatic",
+    record_muscle: str = "mentalis",
+    *,
+    n_fibres: int = FIBRES_DEFAULT,
+) -> CouplingMap:
     """How many motor units of the recorded muscle answer, over demyelination x compression (cached).
 
     {parameters}
@@ -472,6 +574,7 @@ def coupling_map(n_grid: int = 26, stimulate_branch: str = "zygomatic", record_m
 
 
 # -- one recording in theatre: the montage and decompression rules in one place ---------------------------
+
 
 @dataclass(frozen=True)
 class LSRRecording:
@@ -502,12 +605,23 @@ class LSRRecording:
     decompressed: bool
 
 
-@validated(demyelination=DEMYELINATION, compression=COMPRESSION, stimulate_branch=core.BRANCH,
-           record_muscle=core.MUSCLE, decompressed=flag(doc="The vessel has been moved away: compression becomes 0, "
-                                                         "the damaged myelin stays."), n_fibres=N_FIBRES)
-def lsr_recording(demyelination: float, compression: float, stimulate_branch: str = "zygomatic",
-                  record_muscle: str = "mentalis", *, decompressed: bool = False,
-                  n_fibres: int = FIBRES_DEFAULT) -> LSRRecording:
+@validated(
+    demyelination=DEMYELINATION,
+    compression=COMPRESSION,
+    stimulate_branch=core.BRANCH,
+    record_muscle=core.MUSCLE,
+    decompressed=flag(doc="The vessel has been moved away: compression becomes 0, the damaged myelin stays."),
+    n_fibres=N_FIBRES,
+)
+def lsr_recording(
+    demyelination: float,
+    compression: float,
+    stimulate_branch: str = "zygomatic",
+    record_muscle: str = "mentalis",
+    *,
+    decompressed: bool = False,
+    n_fibres: int = FIBRES_DEFAULT,
+) -> LSRRecording:
     """Stimulate a branch and record both its own muscle and ``record_muscle`` (any muscle).
 
     {parameters}
@@ -519,6 +633,5 @@ def lsr_recording(demyelination: float, compression: float, stimulate_branch: st
     c = 0.0 if decompressed else compression
     direct = direct_response(stimulate_branch, n_fibres=n_fibres)
     own = BRANCH_MUSCLE[stimulate_branch] == record_muscle
-    lsr = None if own else lateral_spread_response(demyelination, c, stimulate_branch, record_muscle,
-                                                   n_fibres=n_fibres)
+    lsr = None if own else lateral_spread_response(demyelination, c, stimulate_branch, record_muscle, n_fibres=n_fibres)
     return LSRRecording(direct, lsr, stimulate_branch, record_muscle, demyelination, c, decompressed)
