@@ -320,3 +320,19 @@ def test_face_map_view_updates_in_place_and_reads_out():
     assert "temporal" in view.readout.value and "zygomatic" in view.readout.value and "two" in view.readout.value
     view.controls["branch"].value = "cervical"  # a control change refreshes the view
     assert "platysma" in view.readout.value and view.error.value == ""
+
+
+def test_nerve_course_draws_the_root_exit_zone_to_scale():
+    """Student review 2 (U04): the text says the hatched box is the REZ's 8 mm of central myelin; it
+    must be drawn that long on the figure's mm axis, not 3 mm."""
+    from matplotlib.patches import Rectangle
+
+    from hfs_edu import course_figures as figs
+    from hfs_edu.models import anatomy as anatomy_model
+
+    fig = figs.nerve_course_diagram()
+    boxes = [p for ax in fig.axes for p in ax.patches if isinstance(p, Rectangle) and p.get_hatch() == "xxx"]
+    assert len(boxes) == 1
+    rez = anatomy_model.segments().set_index("segment").loc["root_exit_zone"]
+    assert boxes[0].get_x() == 0.0
+    assert abs(boxes[0].get_width() - float(rez["length_mm_high"])) < 1e-9

@@ -57,3 +57,21 @@ def test_course_map_has_every_chapter_and_valid_links():
     assert "builds on" in caption_of(fig)
     with pytest.raises(ValueError, match="highlight"):
         overview.course_map(highlight="12")
+
+
+def test_prevalence_bars_grow_with_the_population_on_a_fixed_axis():
+    """Issue 7 §6 / student review 2 (U08): the bars must move when the population changes; an
+    axis that rescales with the counts made every population look the same."""
+    from hfs_edu.figures.epidemiology import AXIS_PEOPLE
+    from hfs_edu.widgets.epidemiology import PrevalenceView
+
+    view = PrevalenceView()
+    widths, limits = [], set()
+    for population in (10_000, 500_000, 50_000_000):
+        view.set(population=population, share_over_70_pct=12)
+        widths.append([bar.get_width() for bar in view.art.bars_all])
+        limits.add(view.art.limits())
+    assert limits == {(AXIS_PEOPLE, AXIS_PEOPLE)}, "the people axes must not rescale"
+    small, middle, large = (sum(w) for w in widths)
+    assert small < middle < large
+    assert view.art.ax_all.get_xscale() == "log"

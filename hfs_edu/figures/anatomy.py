@@ -621,8 +621,8 @@ def nerve_course_diagram(segments: pd.DataFrame, facts: pd.DataFrame) -> Figure:
     ax.text(-3.6, y + h + 0.12, "nucleus\n(pons)", ha="center", va="bottom", fontsize=9.5)
     ax.add_patch(
         Rectangle(
-            (-1.0, y - 0.06),
-            1.0 + min(rez_hi, 3.0),
+            (0.0, y - 0.06),
+            rez_hi,  # to scale: the lateral side's central myelin (student review 2, U04)
             h + 0.12,
             facecolor="none",
             edgecolor="black",

@@ -25,6 +25,7 @@ from .._params import array, number, validated
 from .style import OKABE_ITO, check_frame, new_figure, settle_layout, styled
 
 __all__ = [
+    "AXIS_PEOPLE",
     "PREVALENCE_CAPTION",
     "PrevalenceArtists",
     "build_prevalence",
@@ -38,6 +39,12 @@ PREVALENCE_CAPTION = (
     "HFS is a range, not one number, and the over-70s are about four times as likely to have it."
 )
 _COLUMNS = {"label", "per_100000", "source_key", "primary", "service_based"}
+#: The people axis is logarithmic and fixed, from a tenth of a person to a million, so a bar grows
+#: visibly when the population grows (student review 2, U08: a rescaling axis made every population
+#: look the same). The largest count the view can make (40% over 70 of 100,000,000 at 39.7 per
+#: 100,000) is about 16,000 people; the decade above leaves room for the labels.
+AXIS_PEOPLE = (0.1, 1_000_000.0)
+_TICKS = (0.1, 1, 10, 100, 1_000, 10_000, 100_000)
 _COLOURS = (OKABE_ITO["blue"], OKABE_ITO["vermillion"])
 
 
@@ -92,7 +99,7 @@ def _labels(frame: pd.DataFrame) -> list[str]:
 def _panel(ax: Axes, frame: pd.DataFrame, colour: str) -> tuple[BarContainer, list[Text]]:
     y = np.arange(len(frame))
     primary = frame["primary"].to_numpy(bool)
-    bars = ax.barh(y, np.zeros(len(frame)), height=0.7)
+    bars = ax.barh(y, np.zeros(len(frame)), height=0.7, left=AXIS_PEOPLE[0])
     for bar, is_primary in zip(bars, primary):
         if is_primary:
             bar.set(facecolor=colour, edgecolor=colour)
@@ -100,8 +107,12 @@ def _panel(ax: Axes, frame: pd.DataFrame, colour: str) -> tuple[BarContainer, li
             bar.set(facecolor="white", edgecolor=colour, hatch="///", linewidth=1.2)
     ax.set_yticks(y, _labels(frame), fontsize=8.5)
     ax.invert_yaxis()
-    texts = [ax.text(0, yi, "", va="center", fontsize=9) for yi in y]
-    ax.set_xlabel("people with HFS expected in this group")
+    texts = [ax.text(AXIS_PEOPLE[0], yi, "", va="center", fontsize=9) for yi in y]
+    ax.set_xscale("log")
+    ax.set_xlim(*AXIS_PEOPLE)
+    ax.set_xticks(_TICKS, [f"{t:,.0f}" if t >= 1 else f"{t:g}" for t in _TICKS])
+    ax.minorticks_off()
+    ax.set_xlabel("people with HFS expected in this group (logarithmic scale)")
     return bars, texts
 
 
@@ -140,20 +151,11 @@ def _two_panels(n_all: int, n_old: int):
     return fig, axes
 
 
-def _nice_limit(top: float) -> float:
-    """The next value of 1, 2, 5 x 10^k above ``top`` x 1.45 (room for the labels): the axis changes in steps."""
-    need = max(top, 1.0) * 1.45
-    k = 10 ** math.floor(math.log10(need))
-    return next(m * k for m in (1, 2, 5, 10) if m * k >= need)
-
-
-def _set_panel(ax, bars, texts, counts) -> None:
-    top = _nice_limit(float(np.max(counts)) if len(counts) else 0.0)
-    if ax.get_xlim() != (0, top):
-        ax.set_xlim(0, top)
+def _set_panel(bars, texts, counts) -> None:
+    floor = AXIS_PEOPLE[0]
     for bar, text, c in zip(bars, texts, counts):
-        bar.set_width(c)
-        text.set_position((c, bar.get_y() + bar.get_height() / 2))
+        bar.set_width(max(float(c) - floor, 0.0))
+        text.set_position((max(float(c), floor), bar.get_y() + bar.get_height() / 2))
         text.set_text(count_label(c))
 
 
@@ -171,15 +173,15 @@ def update_prevalence(
 ) -> None:
     """Show the expected counts (from :func:`hfs_edu.models.epidemiology.expected_cases`) on the bars.
 
-    ``art`` comes from :func:`build_prevalence`; the x axes rescale to the counts in steps of
-    1, 2, 5 x 10^k (a view must redraw its background when :meth:`PrevalenceArtists.limits` change).
+    ``art`` comes from :func:`build_prevalence`; the axes are fixed (:data:`AXIS_PEOPLE`), so only the
+    bars, their labels and the titles change.
 
     {parameters}
     """
     if not isinstance(art, PrevalenceArtists):
         raise TypeError(f"art must be PrevalenceArtists from build_prevalence(), got {type(art).__name__}")
-    _set_panel(art.ax_all, art.bars_all, art.texts_all, counts_all)
-    _set_panel(art.ax_old, art.bars_old, art.texts_old, counts_old)
+    _set_panel(art.bars_all, art.texts_all, counts_all)
+    _set_panel(art.bars_old, art.texts_old, counts_old)
     art.title_all.set_text(f"Everyone: {population:,.0f} people")
     art.title_old.set_text(f"Only the over-70s: {population_over_70:,.0f} of them (your assumption)")
 

@@ -72,10 +72,7 @@ class PrevalenceView(View):
         older = population * share_over_70_pct / 100
         counts_all = expected_cases(population, self._all["per_100000"].to_numpy(float))
         counts_old = expected_cases(older, self._old["per_100000"].to_numpy(float))
-        limits = self.art.limits()
-        update_prevalence(self.art, counts_all, counts_old, population, older)
-        if self.art.limits() != limits:
-            self.invalidate_background()  # the x axes stepped to a new scale
+        update_prevalence(self.art, counts_all, counts_old, population, older)  # fixed axes: blitting suffices
         return (
             f"<p>Among <b>{population:,}</b> people expect <b>{_range(counts_all)}</b> with hemifacial "
             f"spasm, depending on which estimate you use. Of the <b>{older:,.0f}</b> people over 70 "
