@@ -186,7 +186,9 @@ for label, (demyelination, compression) in steps.items():
 # out of the root, the extracellular resistance rises, and more loop current is forced through the
 # neighbours, as in the squid axons under oil [S50:A; N60:A; TC:T]. This is a proposed mechanism and
 # the model's rule, not a measurement in patients. Figure 3.4 runs the model over every combination:
-# cross-talk appears only where demyelination and compression are both high enough [TC:T]. In rats,
+# cross-talk needs demyelination and compression together, except at the model's extreme, where
+# almost bare axons (demyelination 0.95 or more) cross-talk even with the vessel moved away [TC:T].
+# Nothing in the sources says where that edge lies in patients. In rats,
 # too, an artery against a facial nerve branch produced an abnormal response only if the branch had
 # first been slightly injured; the same authors placed the crossing central to the compression
 # (section 8) [N203:A].
@@ -227,7 +229,7 @@ print(summary)   # the same in words
 # ### Try it: make a face twitch
 #
 # The view is Figure 3.5 with sliders: each move reruns two seconds of the model. Panel C has one
-# labelled row per fibre. The text under the figure says what happened.
+# row per fibre, grouped and labelled by branch. The text under the figure says what happened.
 #
 # **Controls.** *demyelination*: myelin lost at the REZ, 0 (healthy) to 1 (bare axons).
 # *compression*: how hard the vessel presses, 0 to 1. *pulsation*: how strongly the artery pulses,
@@ -478,7 +480,7 @@ hfs.show(dx_fig.outcome_frequency_figure(counts), "3.9")
 hfs.show(dx_fig.two_theories_figure(), "3.10")
 
 # %% [markdown]
-# Five findings that carry much of the argument:
+# Six findings that carry much of the argument:
 #
 # | Finding | Points to |
 # |---|---|
@@ -487,6 +489,7 @@ hfs.show(dx_fig.two_theories_figure(), "3.10")
 # | The response is generated where the lesion is: cerebellopontine angle in idiopathic HFS, petrous bone after Bell's palsy; the mechanism is left open [S56:A] | site of trigger (mechanism open) |
 # | The LSR came about 2.5 ms after the measured round trip to the REZ and back [N420:A] | central |
 # | [F waves](glossary.md#F-wave) were larger and more frequent on the spasm side, and normalised after successful surgery [N205:A] | central |
+# | In rats, blocking conduction in the nerve *between* the artery and the brainstem abolished the abnormal response [N203:A] | central |
 #
 # An F wave is a small late muscle response: an antidromic volley reaches the motoneurons and a few
 # fire back. Reviews still differ: one from 2023 sees recent electrophysiology favouring a central
@@ -521,7 +524,6 @@ hfs.show(dx_fig.two_theories_figure(), "3.10")
 # | Recordings from the intracranial nerve during surgery made ephaptic transmission at the lesion an unlikely explanation [N204:A] | central |
 # | The durations of the LSR's after-discharge and of the enhanced F wave were correlated, so the LSR looked like an "exaggerated F wave" [N206:A] | central |
 # | Daily electrical stimulation of a rat's facial nerve produced an LSR-like response (6.5–15 ms) in 12 of 18 rats; it disappeared 4–8 weeks after stimulation stopped [N208:A] | central |
-# | In rats, blocking conduction in the nerve *between* the artery and the brainstem abolished the abnormal response [N203:A] | central |
 # | Thresholds for a late response to magnetic stimulation differed between the spasm side and the normal side (by 20.7 ± 13.0%); the difference disappeared after surgery in the one patient retested [N202:A] | central |
 # | In 36 of 53 patients the blink reflexes were abnormal, mostly a delayed facio-facial and a shortened trigemino-facial response; the authors inferred both nuclear hyperexcitability and nerve involvement [S52:A] | both |
 # | The LSR could be evoked by skin stimulation (88%) and by facial nerve stimuli too weak to excite motor fibres (43%), like a trigeminal reflex [N201:A] | a third view |

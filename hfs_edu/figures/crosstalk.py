@@ -66,8 +66,8 @@ FONT = 10  # smallest annotation font (pt): readable when projected
 _GREY = "#555555"
 SPASM_CAPTION = (
     "Where myelin is lost and the vessel presses, fibres fire on their own and pass the activity on to "
-    "neighbours of other branches: eye and mouth muscles contract together, in bursts paced by the "
-    "pulse [TC]."
+    "neighbours of other branches: eye and mouth muscles contract together, in bursts that "
+    "the pulse makes more frequent [TC]."
 )
 
 
@@ -159,7 +159,7 @@ def journey_figure(journeys: list) -> Figure:
     ax.set_xlim(0, x_max)
     ax.set_ylim(-0.6, len(js) - 0.4)
     if first is not None:
-        ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=2, frameon=False, fontsize=FONT)
+        ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), ncols=1, frameon=False, fontsize=FONT)
     return fig
 
 
@@ -345,7 +345,8 @@ def _raster_panel(ax, art, dur, n):
     for b in BRANCHES:
         art.raster[b] = ax.add_collection(LineCollection([], colors=BRANCH_COLORS[b], linewidths=1.4))
         ys = art.rows[art.branch == b]
-        ax.text(-0.035 * dur, ys.mean(), f"{b}\n→ {BRANCH_MUSCLE[b]}", ha="right", va="center", fontsize=FONT)
+        short = b.replace("marginal mandibular", "marg. mand.")  # fits beside panel A (review of ch03, V04)
+        ax.text(-0.035 * dur, ys.mean(), f"{short}\n→ {BRANCH_MUSCLE[b]}", ha="right", va="center", fontsize=FONT)
         ax.plot(
             np.full(ys.size, -0.012 * dur),
             ys,

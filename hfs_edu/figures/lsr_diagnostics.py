@@ -270,7 +270,7 @@ def decompression_figure(results: dict, signs: pd.DataFrame) -> Figure:
     fig, (ax1, ax2, ax3) = new_figure(
         f"After the vessel is moved the model's myelin recovers over months ({summary}) [TC]. Nielsen's patients "
         f"lost their abnormal signs over weeks to months ({' and '.join(f'{n_ex[t]} patients at {t}' for t in times)}) "
-        "[S50].",
+        f"[S50]. Panel B zooms in on the first {min(60.0, days):.0f} days (panel A shows {days:.0f}).",
         1,
         3,
         width_in=12.0,

@@ -291,10 +291,11 @@ class SpasmSummary:
     def __str__(self) -> str:
         if self.n_active == 0:
             return "No fibre fired at the lesion: the face is quiet."
-        rate = "" if np.isnan(self.burst_frequency_hz) else f"; trains at about {self.burst_frequency_hz:.0f} Hz"
+        # The train frequency (burst_frequency_hz) is left out on purpose: the chapter's Try-it asks
+        # the student to measure it in panel C (student review of chapter 03, V02).
         return (
             f"{self.n_active} of {self.n_fibres} fibres fired at the lesion; the eye contracted in "
-            f"{self.eye_bursts} bursts, together with the mouth in {self.co_bursts}{rate} [TC]."
+            f"{self.eye_bursts} bursts, together with the mouth in {self.co_bursts} [TC]."
         )
 
 
