@@ -131,7 +131,7 @@ def build_prevalence(estimates: pd.DataFrame, older: pd.DataFrame) -> tuple[Figu
     bars_old, texts_old = _panel(ax_old, older, _COLOURS[1])
     # titles sized for the longest text they will show, so the settled layout leaves room for them
     title_all = ax_all.set_title("Everyone: 100,000,000 people", fontsize=10, loc="left")
-    title_old = ax_old.set_title("Only the over-70s: 100,000,000 of them (your assumption)", fontsize=10, loc="left")
+    title_old = ax_old.set_title("Over-70s: 100,000,000 (your assumption)", fontsize=10, loc="left")
     ax_all.set_xlabel("")
     fig.legend(
         [Patch(facecolor="#555555"), Patch(facecolor="white", edgecolor="#555555", hatch="///")],
@@ -183,7 +183,7 @@ def update_prevalence(
     _set_panel(art.bars_all, art.texts_all, counts_all)
     _set_panel(art.bars_old, art.texts_old, counts_old)
     art.title_all.set_text(f"Everyone: {population:,.0f} people")
-    art.title_old.set_text(f"Only the over-70s: {population_over_70:,.0f} of them (your assumption)")
+    art.title_old.set_text(f"Over-70s: {population_over_70:,.0f} (your assumption)")
 
 
 @validated(**_COUNTS)
