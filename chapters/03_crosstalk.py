@@ -349,14 +349,14 @@ for leg, model_ms, measured_ms in budget.compare_measured(ct.lsr_latencies()).ro
 #    [S49:A].
 #
 # The cell below scans every lesion state on a grid and keeps those that produce an LSR. The model's
-# range is about a millisecond, and the latest responses come from lesions that barely reach
+# range is under a millisecond, and the latest responses come from lesions that barely reach
 # threshold [TC:T]. The agreement with patients was built in by the two calibrations. It shows that
 # the observations fit together, not that they had to.
 
 # %% tags=["deeper"]
 import numpy as np
 
-grid = np.linspace(0.0, 1.0, 21)
+grid = np.linspace(0.0, 1.0, 11)  # every 0.1 of each slider
 for branch, muscle in (("zygomatic", "mentalis"), ("marginal mandibular", "orbicularis oculi")):
     results = [ct.lateral_spread_response(d, c, branch, muscle) for d in grid for c in grid]
     onsets = np.array([r.latency_ms for r in results if r.present])
