@@ -79,11 +79,13 @@ def plain_doc(doc: str) -> str:
         "checkbox for flags. 'selection' is a slider over ``stops``.",
     ),
     readout_format=text(optional=True, doc="Slider readout, e.g. '.2f'."),
+    legend=text(optional=True, doc="The legend's words for a student (default: the declaration's doc)."),
 )
 def control(
     param: Param,
     *,
     label: str,
+    legend: str | None = None,
     step: float | None = None,
     widget: str | None = None,
     readout_format: str | None = None,
@@ -92,8 +94,10 @@ def control(
 ) -> Param:
     """Return ``param`` with the details of its widget.
 
-    ``param`` is the declaration (range or options, unit, doc); ``stops`` and ``stop_labels``
-    (tuples) are the values and labels of a ``"selection"`` slider; other values are rejected.
+    ``param`` is the declaration (range or options, unit, doc): pass the model's own declaration,
+    so that a control's range is the one the model checks; ``legend`` rewords its doc for the
+    student. ``stops`` and ``stop_labels`` (tuples) are the values and labels of a ``"selection"``
+    slider; other values are rejected.
 
     {parameters}
     """
@@ -106,7 +110,7 @@ def control(
         "stops": stops,
         "stop_labels": stop_labels,
     }
-    return dataclasses.replace(param, extra=extra)
+    return dataclasses.replace(param, extra=extra, doc=legend if legend is not None else param.doc)
 
 
 def _widget_for(name: str, p: Param, value: Any) -> widgets.ValueWidget:

@@ -19,12 +19,14 @@ import html
 import math
 from functools import lru_cache
 
-from .._params import choice, flag, integer, number, validated
+from .._params import choice, flag, integer, validated
 from ..figures.crosstalk import build_spasm, update_spasm
 from ..figures.lsr_recording import build_lsr, update_lsr
 from ..figures.style import agg_canvas, encode_png
 from ..models import crosstalk as ct
+from ..models.crosstalk.core import COMPRESSION, DEMYELINATION
 from ..models.crosstalk.events import DURATION_MS as DURATION_PARAM
+from ..models.crosstalk.events import PULSATION
 from .base import View, control
 
 __all__ = [
@@ -64,32 +66,29 @@ class CrossTalkView(View):
 
     PARAMS = {
         "demyelination": control(
-            number(0.0, 1.0, doc="myelin lost at the root exit zone (0 = healthy, 1 = bare axons)"),
+            DEMYELINATION,
             label="demyelination",
+            legend="myelin lost at the root exit zone (0 = healthy, 1 = bare axons)",
             step=0.05,
             readout_format=".2f",
         ),
         "compression": control(
-            number(0.0, 1.0, doc="how hard the vessel presses on the root (0 = not at all, 1 = maximal)"),
+            COMPRESSION,
             label="compression",
+            legend="how hard the vessel presses on the root (0 = not at all, 1 = maximal)",
             step=0.05,
             readout_format=".2f",
         ),
         "pulsation": control(
-            number(0.0, 1.0, doc="how strongly the artery pulses (0 = steady, 1 = strong)"),
+            PULSATION,
             label="pulsation",
+            legend="how strongly the artery pulses (0 = steady, 1 = strong)",
             step=0.1,
             readout_format=".2f",
         ),
         "episode": control(
             integer(0, 9, doc="another 2 seconds of the same nerve (random ectopic events)"), label="episode", step=1
         ),
-    }
-    SWEEP = {
-        "demyelination": [0.0, 0.4, 0.7, 0.9],
-        "compression": [0.0, 0.5, 0.8, 1.0],
-        "pulsation": [0.0, 0.5, 1.0],
-        "episode": [0, 3],
     }
     IMAGE_WIDTH_PX = 840
 
@@ -184,14 +183,16 @@ class LSRView(View):
             label="record from",
         ),
         "demyelination": control(
-            number(0.0, 1.0, doc="myelin lost at the root exit zone (0-1)"),
+            DEMYELINATION,
             label="demyelination",
+            legend="myelin lost at the root exit zone (0-1)",
             step=0.05,
             readout_format=".2f",
         ),
         "compression": control(
-            number(0.0, 1.0, doc="how hard the vessel presses (0-1)"),
+            COMPRESSION,
             label="compression",
+            legend="how hard the vessel presses (0-1)",
             step=0.05,
             readout_format=".2f",
         ),
@@ -199,13 +200,6 @@ class LSRView(View):
             flag(doc="the surgeon moves the vessel away (compression becomes 0; damaged myelin stays)"),
             label="decompressed (vessel moved)",
         ),
-    }
-    SWEEP = {
-        "stimulate": ["zygomatic", "marginal mandibular"],
-        "record": ["mentalis", "orbicularis oculi"],
-        "demyelination": [0.0, 0.5, 0.8, 1.0],
-        "compression": [0.0, 0.5, 0.8],
-        "decompressed": [False, True],
     }
     IMAGE_WIDTH_PX = 760
 
