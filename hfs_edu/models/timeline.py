@@ -482,6 +482,11 @@ def sample_side_effect_intervals(history: TreatmentHistory | None = None, seed: 
     return tuple(sorted(out, key=lambda i: (i.start_day, i.label)))
 
 
+def _check_timeline(timeline: object) -> None:
+    if not isinstance(timeline, Timeline):
+        raise TypeError(f"timeline must be a Timeline (see symptom_curve), got {type(timeline).__name__}")
+
+
 @validated(threshold=number(0, 1, doc="Severity at or below which the spasm counts as well controlled."))
 def good_control_days(timeline: Timeline, threshold: float = GOOD_CONTROL_SEVERITY) -> float:
     """Days of the timeline with severity at or below ``threshold``.
@@ -491,8 +496,7 @@ def good_control_days(timeline: Timeline, threshold: float = GOOD_CONTROL_SEVERI
     timeline : Timeline
     {parameters}
     """
-    if not isinstance(timeline, Timeline):
-        raise TypeError(f"timeline must be a Timeline (see symptom_curve), got {type(timeline).__name__}")
+    _check_timeline(timeline)
     t = timeline.time_days
     step = float(t[1] - t[0]) if t.size > 1 else 0.0
     return float(np.count_nonzero(timeline.severity[1:] <= threshold) * step)
@@ -507,8 +511,7 @@ def interval_days(timeline: Timeline, kind: str = "side_effect") -> float:
     timeline : Timeline
     {parameters}
     """
-    if not isinstance(timeline, Timeline):
-        raise TypeError(f"timeline must be a Timeline (see symptom_curve), got {type(timeline).__name__}")
+    _check_timeline(timeline)
     t = timeline.time_days
     covered = np.zeros(t.size, bool)
     for iv in timeline.history.intervals:
