@@ -107,6 +107,38 @@ lock: | $(BIN)/python
 	@test -x "$(UV)" || $(BIN)/python -m pip install -q uv
 	$(UV) $(UV_COMPILE) --extra lab -o $(STUDENT_REQS)
 	$(UV) $(UV_COMPILE) --extra lab --extra test --extra browser -o $(DEV_REQS)
+	$(UV) $(UV_COMPILE) --extra publish -c $(STUDENT_REQS) -o requirements/publish.txt
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
+
+# -- Publishing (issue 11 §3): the offline Jupyter Book site and the single-file handouts ---------
+# Their own venv: jupyter-book 1.x needs markdown-it-py < 4, jupytext (dev set) needs 4.
+PUB_VENV := .venv-publish
+PUB_REQS := requirements/publish.txt
+PUB_STAMP := $(PUB_VENV)/.installed-publish
+BOOK_ASSETS := build/book-assets
+
+.PHONY: publish book handouts test-book
+publish: $(PUB_STAMP)
+
+$(PUB_STAMP): $(PUB_REQS) pyproject.toml setup.py
+	@test -x $(PUB_VENV)/bin/python || $(PYTHON) -m venv $(PUB_VENV)
+	@echo ">>> Installing the publishing tools (jupyter-book 1.x, nbconvert) from $(PUB_REQS)"
+	$(PUB_VENV)/bin/python -m pip install --progress-bar on -r $(PUB_REQS)
+	$(PUB_VENV)/bin/python -m pip install --no-deps -e .
+	@touch $(PUB_STAMP)
+
+# axe-core for the accessibility check, from npm, into a build folder (never committed).
+$(BOOK_ASSETS)/node_modules/axe-core/axe.min.js:
+	mkdir -p $(BOOK_ASSETS)
+	cd $(BOOK_ASSETS) && npm install --no-save --no-audit --no-fund --silent axe-core@4
+
+book: $(PUB_STAMP)  ## the Jupyter Book site in build/book/_build/html, offline, from the stored outputs
+	$(PUB_VENV)/bin/python tools/build_book.py book
+
+handouts: $(PUB_STAMP)  ## one self-contained, offline HTML handout per chapter in build/handouts
+	$(PUB_VENV)/bin/python tools/build_book.py handouts
+
+test-book: $(DEV_STAMP) book handouts $(BOOK_ASSETS)/node_modules/axe-core/axe.min.js
+	$(BIN)/python -m pytest tests/browser/test_book.py -m browser -p no:nbval

@@ -1,0 +1,1 @@
+/* hfs-edu book: nothing yet */
