@@ -15,6 +15,9 @@ from notebook_utils import ROOT
 
 STUDENT = ROOT / "requirements" / "student.txt"
 DEV = ROOT / "requirements" / "dev.txt"
+PUBLISH = ROOT / "requirements" / "publish.txt"
+#: Extras installed in a venv of their own (jupyter-book 1.x needs markdown-it-py < 4, jupytext 4).
+SEPARATE_VENV = {"publish"}
 #: Tools that a student's environment must not carry (they come with `make test`).
 DEV_ONLY = {"pytest", "nbval", "hypothesis", "jupytext", "ruff", "playwright"}
 
@@ -73,7 +76,9 @@ def test_student_pins_are_lean_and_complete():
 
 def test_dev_pins_every_declared_package_at_the_student_versions():
     meta = _pyproject()["project"]
-    declared = _runtime() | {_name(r) for extra in meta["optional-dependencies"].values() for r in extra}
+    declared = _runtime() | {
+        _name(r) for name, extra in meta["optional-dependencies"].items() if name not in SEPARATE_VENV for r in extra
+    }
     dev, student = _pins(DEV), _pins(STUDENT)
     assert declared <= set(dev), f"dev.txt misses {declared - set(dev)}: run `make lock`"
     assert set(student) <= set(dev), f"dev.txt lacks student packages {set(student) - set(dev)}: run `make lock`"
@@ -167,3 +172,18 @@ def test_wheel_layout_maps_data_into_the_package():
     assert {p.name for p in (ROOT / "data").iterdir() if p.is_dir()} == {"quizzes"}, (
         "a new folder in data/ must be added to setup.py's packages (hfs_edu._data.<folder>)"
     )
+
+
+def test_publish_pins_are_their_own_venv_at_the_student_versions():
+    """`make book`/`make handouts` install requirements/publish.txt into .venv-publish, never into .venv."""
+    pins, student = _pins(PUBLISH), _pins(STUDENT)
+    assert _runtime() | _extra("publish") <= set(pins), (
+        f"publish.txt misses {_runtime() | _extra('publish') - set(pins)}"
+    )
+    assert "jupyter-book" not in student and "jupyter-book" not in _pins(DEV)
+    moved = {n: (student[n], pins[n]) for n in set(student) & set(pins) if student[n] != pins[n]}
+    assert not moved, f"publish.txt and student.txt pin different versions {moved}: run `make lock`"
+    make = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert re.search(r"^PUB_REQS := requirements/publish\.txt$", make, re.MULTILINE)
+    for target in ("book", "handouts"):
+        assert re.search(rf"^{target}: \$\(PUB_STAMP\)", make, re.MULTILINE), f"make {target} needs the publish venv"

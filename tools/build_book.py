@@ -29,7 +29,6 @@ from __future__ import annotations
 import argparse
 import copy
 import html
-import json
 import re
 import shutil
 import subprocess
@@ -74,8 +73,8 @@ def link_markdown(source: str) -> str:
     source = _GLOSSARY_LINK.sub(lambda m: f'<a href="glossary.html#{m.group(2)}">{m.group(1)}</a>', source)
 
     def cite(m: re.Match) -> str:
-        if m.end() < len(m.string) and m.string[m.end()] == "(":
-            return m.group(0)  # already a link's text
+        if m.string[m.end() : m.end() + 1] == "(" or m.string[max(0, m.start() - 2) : m.start()] == "**":
+            return m.group(0)  # already a link's text, or a References entry's own key
         parts = []
         for part in m.group(1).split(";"):
             part = part.strip()
@@ -83,11 +82,11 @@ def link_markdown(source: str) -> str:
         return "[" + "; ".join(parts) + "]"
 
     source = CITATION_RE.sub(cite, source)
-    return _REF_ITEM.sub(lambda m: f'{m.group(1)}<span id="{_ref_id(m.group(2))}"></span>**[{m.group(2)}]**', source)
+    return _REF_ITEM.sub(_ref_anchor, source)
 
 
-def _is_references(source: str) -> bool:
-    return source.lstrip().startswith("## References")
+def _ref_anchor(m: re.Match) -> str:
+    return f'{m.group(1)}<span id="{_ref_id(m.group(2))}"></span>**[{m.group(2)}]**'
 
 
 # -- preparing a notebook ------------------------------------------------------------------------
@@ -103,15 +102,7 @@ def prepare(nb: nbformat.NotebookNode, stem: str, *, book: bool, report: list | 
     n_view = 0
     for cell in nb.cells:
         if cell.cell_type == "markdown":
-            if _is_references(cell.source):
-                cell.source = _REF_ITEM.sub(
-                    lambda m: f'{m.group(1)}<span id="{_ref_id(m.group(2))}"></span>**[{m.group(2)}]**', cell.source
-                )
-                cell.source = _GLOSSARY_LINK.sub(
-                    lambda m: f'<a href="glossary.html#{m.group(2)}">{m.group(1)}</a>', cell.source
-                )
-            else:
-                cell.source = link_markdown(cell.source)
+            cell.source = link_markdown(cell.source)
             continue
         if cell.cell_type != "code":
             continue
@@ -163,10 +154,10 @@ def glossary_markdown(*, book: bool) -> str:
         anchor = heading_anchor(m.group(1)) if m else ""
         if m and book and anchor != _sphinx_id(m.group(1)):  # the chapters link the JupyterLab id
             lines += [f'<span id="{html.escape(anchor)}"></span>', ""]
-        lines.append(line)
+        lines.append(f"## {m.group(1)}" if m else line)  # under the page's H1 (no skipped level)
     text = "\n".join(lines) + "\n"
     text = text.replace("A chapter links to an entry as `[term](glossary.md#anchor)`.", "")
-    return _REF_ITEM.sub(lambda m: f'{m.group(1)}<span id="{_ref_id(m.group(2))}"></span>**[{m.group(2)}]**', text)
+    return _REF_ITEM.sub(_ref_anchor, text)
 
 
 def _sphinx_id(text: str) -> str:
@@ -177,7 +168,10 @@ def _sphinx_id(text: str) -> str:
 def _size_report(label: str, page: Path, extra: list[Path]) -> tuple[str, int]:
     size = page.stat().st_size + sum(p.stat().st_size for p in extra)
     flag = "" if size <= PAGE_LIMIT_BYTES else "  OVER THE 3 MB LIMIT"
-    return f"  {label:<34} {size / 1e6:5.2f} MB (page {page.stat().st_size / 1e6:.2f} MB + {len(extra)} images){flag}", size
+    return (
+        f"  {label:<34} {size / 1e6:5.2f} MB (page {page.stat().st_size / 1e6:.2f} MB + {len(extra)} images){flag}",
+        size,
+    )
 
 
 # -- the book ------------------------------------------------------------------------------------
@@ -277,16 +271,24 @@ def build_book(out: Path, quiet: bool = False) -> list[str]:
     shutil.copytree(BOOK_STATIC, src / "_hfs_static")
     prep = time.perf_counter() - t0
     jb = Path(sys.executable).with_name("jupyter-book")
-    cmd = [str(jb), "build", str(src), "--quiet"] if jb.exists() else [sys.executable, "-m", "jupyter_book", "build", str(src)]
+    cmd = (
+        [str(jb), "build", str(src), "--quiet"]
+        if jb.exists()
+        else [sys.executable, "-m", "jupyter_book", "build", str(src)]
+    )
     t1 = time.perf_counter()
     subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL if quiet else None)
     html_dir = src / "_build" / "html"
     _postprocess_book(html_dir, captions)
-    report.append(f"  prepared {len(stems)} chapters in {prep:.1f} s, jupyter-book build {time.perf_counter() - t1:.1f} s")
+    report.append(
+        f"  prepared {len(stems)} chapters in {prep:.1f} s, jupyter-book build {time.perf_counter() - t1:.1f} s"
+    )
     report.append("  page sizes (HTML + the images it references; the theme's shared assets not counted):")
     for s in [*stems, "glossary", "intro"]:
         page = html_dir / f"{s}.html"
-        imgs = sorted({(page.parent / m).resolve() for m in re.findall(r'<img[^>]+src="([^"#:]+)"', page.read_text("utf-8"))})
+        imgs = sorted(
+            {(page.parent / m).resolve() for m in re.findall(r'<img[^>]+src="([^"#:]+)"', page.read_text("utf-8"))}
+        )
         line, _ = _size_report(s, page, [p for p in imgs if p.exists()])
         report.append(line)
     static = sum(p.stat().st_size for p in (html_dir / "_static").rglob("*") if p.is_file())

@@ -295,9 +295,13 @@ def _source_digest() -> str:
     pkg = Path(hfs_edu.__file__).resolve().parent
     roots = [pkg, pkg.parent / "data", Path(__file__).resolve()]
     for root in roots:
-        files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+        files = (
+            [root]
+            if root.is_file()
+            else sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+        )
         for f in files:
-            h.update(str(f.relative_to(f.parents[len(f.parents) - 1])).encode())
+            h.update(str(f.relative_to(root) if f != root else f.name).encode())
             h.update(f.read_bytes())
     return h.hexdigest()[:16]
 
@@ -449,7 +453,8 @@ var st={tries:0,revealed:false};
 function say(t,cls){fbx.textContent=t;fbx.className='hfs-feedback '+(cls||'');}
 box.querySelector('.hfs-check').addEventListener('click',function(){var f,ok;
 if(q.type==='numeric'){var raw=box.querySelector('input').value,x=num(raw);
-if(x===null){say('Type a number first.');return;}if(isNaN(x)){say('\\u201c'+raw+'\\u201d is not a number. Type a number, e.g. 1.5.');return;}
+if(x===null){say('Type a number first.');return;}
+if(isNaN(x)){say('\\u201c'+raw+'\\u201d is not a number. Type a number, e.g. 1.5.');return;}
 st.tries++;ok=Math.abs(x-q.answer)<=q.tol;var t=Math.min(st.tries,2)-1;
 f={c:ok,m:ok?q.fb.right:(x>q.answer?q.fb.high[t]:q.fb.low[t])};}
 else{var ch=[];box.querySelectorAll('input').forEach(function(e){if(e.checked)ch.push(parseInt(e.value,10));});
@@ -484,14 +489,14 @@ def quiz_html(chapter: str, uid: str) -> str:
         hint = " (choose every correct option)" if q["type"] == "multiple" else ""
         cards.append(
             f'<fieldset class="hfs-question" data-q="{i}"><legend><b>Q{i + 1}.</b> {esc(q["stem"])}{hint}</legend>'
-            f"{field}<div class=\"hfs-buttons\"><button type=\"button\" class=\"hfs-check\">Check</button> "
+            f'{field}<div class="hfs-buttons"><button type="button" class="hfs-check">Check</button> '
             f'<button type="button" class="hfs-show">Show answer</button></div>'
             f'<p class="hfs-feedback" aria-live="polite"></p></fieldset>'
         )
     payload = json.dumps(qs, separators=(",", ":")).replace("</", "<\\/")
     return (
         f'<div class="hfs-static-quiz" id="{uid}" role="group" aria-label="Self-check quiz">'
-        f"{''.join(cards)}<p class=\"hfs-score\" aria-live=\"polite\"></p>"
+        f'{"".join(cards)}<p class="hfs-score" aria-live="polite"></p>'
         f'<script type="application/json" class="hfs-data">{payload}</script>'
         f"<script>{_QUIZ_JS}</script></div>"
     )
