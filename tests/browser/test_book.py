@@ -271,3 +271,28 @@ def test_the_checks_can_fail(browser, server):
         assert {"image-alt", "color-contrast", "html-has-lang"} <= ids, ids
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("kind", ["book", "handouts"])
+def test_glossary_and_reference_links_resolve(kind):
+    """Every glossary link lands on its term and every citation on its References entry."""
+    from html import unescape
+    from urllib.parse import unquote
+
+    folder = _site(kind)
+    ids = {
+        p.name: {unescape(i) for i in re.findall(r'\sid="([^"]+)"', p.read_text("utf-8"))}
+        for p in folder.glob("*.html")
+    }
+    assert "glossary.html" in ids
+    broken, n_links = [], 0
+    for name in [f"{p.stem}.html" for p in CHAPTERS]:
+        text = (folder / name).read_text("utf-8")
+        for target, anchor in re.findall(r'href="(glossary\.html|)#([^"]+)"', text):
+            if not anchor.startswith(("ref-",)) and not target:
+                continue  # the theme's own in-page links
+            n_links += 1
+            if unescape(unquote(anchor)) not in ids[target or name]:
+                broken.append(f"{name} -> {target}#{anchor}")
+    assert n_links, "no glossary or citation links found"
+    assert not broken, f"{len(broken)} broken links: {broken[:10]}"
