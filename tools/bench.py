@@ -446,6 +446,27 @@ def print_rest(series: dict | None, imports: dict | None, env: dict | None) -> N
         print_env_sizes(env)
 
 
+def print_book_sizes() -> dict:
+    """Issue 11 §3: each built book page and handout (HTML + the images it references) against 3 MB."""
+    import re
+
+    sizes = {}
+    for site in (ROOT / "build" / "book" / "_build" / "html", ROOT / "build" / "handouts"):
+        for page in sorted(site.glob("[0-9][0-9]_*.html")):
+            imgs = {
+                (page.parent / m).resolve() for m in re.findall(r'<img[^>]+src="([^"#:]+)"', page.read_text("utf-8"))
+            }
+            sizes[f"{site.parent.parent.name if site.name == 'html' else site.name}/{page.name}"] = (
+                page.stat().st_size + sum(p.stat().st_size for p in imgs if p.exists())
+            )
+    print("\nBook and handout page sizes (limit 3 MB; `make book handouts` to build)")
+    for name, size in sizes.items():
+        print(f"  {name:<46}{size / 1e6:6.2f} MB{'' if size <= 3_000_000 else '  OVER'}")
+    if not sizes:
+        print("  not built")
+    return sizes
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -469,6 +490,7 @@ def main(argv: list[str]) -> int:
     imports = bench_import()
     env = None if args.skip_env else bench_env()
     print_rest(series, imports, env)
+    book_sizes = print_book_sizes()
     views_ok = all(r.get("pass") for r in rows)
     print(
         f"\nTargets: views {'PASS' if views_ok else 'FAIL'}"
@@ -492,6 +514,7 @@ def main(argv: list[str]) -> int:
         "series": series,
         "imports": imports,
         "env": env,
+        "book_page_bytes": book_sizes,
         "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
     }
     args.output.parent.mkdir(parents=True, exist_ok=True)
