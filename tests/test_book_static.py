@@ -178,7 +178,7 @@ def test_markdown_links_glossary_and_citations():
 def test_prepare_leaves_no_widget_and_collapses_solutions(monkeypatch):
     calls = []
 
-    def fake_frames(cls, kwargs, cache_dir):
+    def fake_frames(cls, kwargs, cache_dir, budget=None):
         calls.append(cls.__name__)
         return sv.render_frames(_DemoView)
 
@@ -197,3 +197,13 @@ def test_prepare_leaves_no_widget_and_collapses_solutions(monkeypatch):
     joined = "".join(html)
     assert "hfs-static-view" in joined and "hfs-static-quiz" in joined
     nbformat.validate(nb)
+
+
+def test_a_heavier_page_leaves_each_view_fewer_bytes():
+    views = sv.view_registry()
+    nb = read(NOTEBOOKS[0])
+    nb.metadata.pop("widgets", None)
+    light = build_book.view_budget(nb, views)
+    heavy = nbformat.from_dict(nb)
+    heavy.cells.append(nbformat.v4.new_markdown_cell("x" * 2_000_000))
+    assert build_book.view_budget(heavy, views) < light <= sv.VIEW_BUDGET_BYTES

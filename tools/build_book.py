@@ -47,6 +47,8 @@ import static_views  # noqa: E402
 TEMPLATES = TOOLS / "templates"
 BOOK_STATIC = TEMPLATES / "hfs_book_static"
 PAGE_LIMIT_BYTES = 3_000_000
+#: What a handout adds to its notebook's text and images (the lab template's CSS, ~0.3 MB), plus margin.
+PAGE_OVERHEAD_BYTES = 450_000
 FRAME_CACHE = ROOT / "build" / "static-frames"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 TITLE = "Hemifacial spasm: an interactive course"
@@ -94,11 +96,29 @@ def _html_output(body: str) -> nbformat.NotebookNode:
     return nbformat.v4.new_output("display_data", data={"text/html": body, "text/plain": "[interactive figure]"})
 
 
+def view_budget(nb, views) -> int:
+    """Bytes of frames each view of ``nb`` may use so that the page stays under 3 MB: what the page
+    weighs without its widgets (text, stored figures) leaves the rest to the views, shared equally
+    (at most :data:`static_views.VIEW_BUDGET_BYTES` each). Book and handouts use the same frames."""
+    widget_cells = [
+        c
+        for c in nb.cells
+        if c.cell_type == "code" and any(WIDGET_VIEW in o.get("data", {}) for o in c.get("outputs", []))
+    ]
+    n_views = sum(1 for c in widget_cells if static_views.find_view_calls(c.source, views))
+    if not n_views:
+        return static_views.VIEW_BUDGET_BYTES
+    base = len(nbformat.writes(nb).encode()) + PAGE_OVERHEAD_BYTES + 80_000  # + the quiz's messages
+    room = (PAGE_LIMIT_BYTES - base) // n_views
+    return int(max(150_000, min(static_views.VIEW_BUDGET_BYTES, room)))
+
+
 def prepare(nb: nbformat.NotebookNode, stem: str, *, book: bool, report: list | None = None):
     """Return a copy of ``nb`` that reads without a kernel (see the module docstring)."""
     nb = copy.deepcopy(nb)
     nb.metadata.pop("widgets", None)
     views = static_views.view_registry()
+    budget = view_budget(nb, views)
     n_view = 0
     for cell in nb.cells:
         if cell.cell_type == "markdown":
@@ -118,7 +138,7 @@ def prepare(nb: nbformat.NotebookNode, stem: str, *, book: bool, report: list | 
         if calls:
             n_view += 1
             t0 = time.perf_counter()
-            frames = static_views.cached_frames(views[calls[-1].name], calls[-1].kwargs, FRAME_CACHE)
+            frames = static_views.cached_frames(views[calls[-1].name], calls[-1].kwargs, FRAME_CACHE, budget)
             replacement = static_views.view_html(frames, f"hfs-view-{stem[:2]}-{n_view}")
             if report is not None:
                 report.append(

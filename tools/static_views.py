@@ -309,20 +309,20 @@ def _source_digest() -> str:
 _DIGEST: list[str] = []
 
 
-def cached_frames(cls, kwargs: dict | None, cache_dir) -> dict:
+def cached_frames(cls, kwargs: dict | None, cache_dir, budget: int = VIEW_BUDGET_BYTES) -> dict:
     """:func:`render_frames`, stored in ``cache_dir`` by a digest of the package sources (the book and
     the handouts render each view once)."""
     from pathlib import Path
 
     if not _DIGEST:
         _DIGEST.append(_source_digest())
-    key = json.dumps([cls.__name__, kwargs or {}, _DIGEST[0]], sort_keys=True, default=str)
+    key = json.dumps([cls.__name__, kwargs or {}, budget, _DIGEST[0]], sort_keys=True, default=str)
     import hashlib
 
     path = Path(cache_dir) / f"{cls.__name__}-{hashlib.sha256(key.encode()).hexdigest()[:16]}.json"
     if path.exists():
         return json.loads(path.read_text(encoding="utf-8"))
-    frames = render_frames(cls, kwargs)
+    frames = render_frames(cls, kwargs, budget=budget)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(frames), encoding="utf-8")
     return frames
