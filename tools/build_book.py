@@ -233,6 +233,7 @@ sphinx:
       use_fullscreen_button: false
       use_repository_button: false
       show_prev_next: true
+    html_context:
       default_mode: light
 """
 
