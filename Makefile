@@ -132,7 +132,7 @@ $(PUB_STAMP): $(PUB_REQS) pyproject.toml setup.py
 # axe-core for the accessibility check, from npm, into a build folder (never committed).
 $(BOOK_ASSETS)/node_modules/axe-core/axe.min.js:
 	mkdir -p $(BOOK_ASSETS)
-	cd $(BOOK_ASSETS) && npm install --no-save --no-audit --no-fund --silent axe-core@4
+	cd $(BOOK_ASSETS) && npm install --no-save --no-audit --no-fund --silent axe-core@4.14.1
 
 book: $(PUB_STAMP)  ## the Jupyter Book site in build/book/_build/html, offline, from the stored outputs
 	$(PUB_VENV)/bin/python tools/build_book.py book
