@@ -110,3 +110,22 @@ lock: | $(BIN)/python
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
+
+# ----------------------------------------------------------------- editions and publishing (issue 11)
+# Student edition, slides, figures, flashcards, instructor guides. Publishing tools (genanki, the
+# reveal.js/npm assets) are installed only by these targets, never in the student set.
+PUBLISH_REQS := requirements/publish.txt
+PUBLISH_STAMP := $(VENV)/.installed-publish
+.PHONY: student test-student slides figures flashcards guides
+
+$(PUBLISH_STAMP): $(DEV_STAMP) $(PUBLISH_REQS)
+	@echo ">>> Adding the publishing tools from $(PUBLISH_REQS)"
+	$(BIN)/python -m pip install --progress-bar on -r $(PUBLISH_REQS)
+	@touch $(PUBLISH_STAMP)
+
+student: $(DEV_STAMP)  ## build/student: no worked solutions, Try-it answers or quiz keys
+	$(BIN)/python tools/student_edition.py
+
+test-student: $(DEV_STAMP)  ## build and execute the student edition; every exercise has its solution
+	$(BIN)/python tools/student_edition.py --execute --check
+	$(BIN)/python -m pytest tests/test_student_edition.py -p no:nbval -q
