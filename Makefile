@@ -129,3 +129,6 @@ student: $(DEV_STAMP)  ## build/student: no worked solutions, Try-it answers or 
 test-student: $(DEV_STAMP)  ## build and execute the student edition; every exercise has its solution
 	$(BIN)/python tools/student_edition.py --execute --check
 	$(BIN)/python -m pytest tests/test_student_edition.py -p no:nbval -q
+
+slides: $(DEV_STAMP)  ## build/slides: reveal.js lecture decks, reveal.js served locally (npm ci once, needs npm)
+	$(BIN)/python tools/slides.py
