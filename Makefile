@@ -132,3 +132,6 @@ test-student: $(DEV_STAMP)  ## build and execute the student edition; every exer
 
 slides: $(DEV_STAMP)  ## build/slides: reveal.js lecture decks, reveal.js served locally (npm ci once, needs npm)
 	$(BIN)/python tools/slides.py
+
+figures: $(DEV_STAMP)  ## build/figures: every chapter figure as SVG + 300-dpi PNG, captions/alt text in index.html
+	$(BIN)/python tools/export_figures.py
