@@ -107,6 +107,8 @@ lock: | $(BIN)/python
 	@test -x "$(UV)" || $(BIN)/python -m pip install -q uv
 	$(UV) $(UV_COMPILE) --extra lab -o $(STUDENT_REQS)
 	$(UV) $(UV_COMPILE) --extra lab --extra test --extra browser -o $(DEV_REQS)
+	@test -f requirements/publish.txt || cp $(DEV_REQS) requirements/publish.txt  # start from the dev pins
+	$(UV) $(UV_COMPILE) --extra lab --extra test --extra browser --extra publish -o requirements/publish.txt
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
@@ -135,3 +137,7 @@ slides: $(DEV_STAMP)  ## build/slides: reveal.js lecture decks, reveal.js served
 
 figures: $(DEV_STAMP)  ## build/figures: every chapter figure as SVG + 300-dpi PNG, captions/alt text in index.html
 	$(BIN)/python tools/export_figures.py
+
+flashcards: $(PUBLISH_STAMP)  ## build/flashcards: Anki decks (one per chapter + the course) from quizzes and glossary
+	$(BIN)/python tools/flashcards.py
+	$(BIN)/python -m pytest tests/test_flashcards.py -p no:nbval -q

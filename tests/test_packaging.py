@@ -15,6 +15,7 @@ from notebook_utils import ROOT
 
 STUDENT = ROOT / "requirements" / "student.txt"
 DEV = ROOT / "requirements" / "dev.txt"
+PUBLISH = ROOT / "requirements" / "publish.txt"
 #: Tools that a student's environment must not carry (they come with `make test`).
 DEV_ONLY = {"pytest", "nbval", "hypothesis", "jupytext", "ruff", "playwright"}
 
@@ -73,12 +74,25 @@ def test_student_pins_are_lean_and_complete():
 
 def test_dev_pins_every_declared_package_at_the_student_versions():
     meta = _pyproject()["project"]
-    declared = _runtime() | {_name(r) for extra in meta["optional-dependencies"].values() for r in extra}
+    extras = {k: v for k, v in meta["optional-dependencies"].items() if k != "publish"}  # publish.txt: below
+    declared = _runtime() | {_name(r) for extra in extras.values() for r in extra}
     dev, student = _pins(DEV), _pins(STUDENT)
     assert declared <= set(dev), f"dev.txt misses {declared - set(dev)}: run `make lock`"
     assert set(student) <= set(dev), f"dev.txt lacks student packages {set(student) - set(dev)}: run `make lock`"
     moved = {n: (student[n], dev[n]) for n in student if student[n] != dev[n]}
     assert not moved, f"student.txt and dev.txt pin different versions {moved}: run `make lock`"
+
+
+def test_publish_pins_its_tools_on_top_of_the_dev_set_and_nowhere_else():
+    publish, dev, student = _pins(PUBLISH), _pins(DEV), _pins(STUDENT)
+    assert _extra("publish") <= set(publish), f"publish.txt misses {_extra('publish') - set(publish)}: `make lock`"
+    assert set(dev) <= set(publish), f"publish.txt lacks dev packages {set(dev) - set(publish)}: run `make lock`"
+    moved = {n: (dev[n], publish[n]) for n in dev if dev[n] != publish[n]}
+    assert not moved, f"dev.txt and publish.txt pin different versions {moved}: run `make lock`"
+    assert not _extra("publish") & (set(student) | set(dev)), "publishing tools leak into the student or dev set"
+    make = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert re.search(r"^PUBLISH_REQS := requirements/publish\.txt$", make, re.MULTILINE)
+    assert re.search(r"^flashcards: \$\(PUBLISH_STAMP\)", make, re.MULTILINE), "make flashcards installs publish.txt"
 
 
 def test_test_extra_has_what_the_tests_and_tools_import():
