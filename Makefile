@@ -141,3 +141,6 @@ figures: $(DEV_STAMP)  ## build/figures: every chapter figure as SVG + 300-dpi P
 flashcards: $(PUBLISH_STAMP)  ## build/flashcards: Anki decks (one per chapter + the course) from quizzes and glossary
 	$(BIN)/python tools/flashcards.py
 	$(BIN)/python -m pytest tests/test_flashcards.py -p no:nbval -q
+
+guides: $(DEV_STAMP)  ## docs/instructors/NN_name.md: regenerate the answers part (hand-written plans kept)
+	$(BIN)/python tools/instructor_guides.py
