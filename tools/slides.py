@@ -86,6 +86,37 @@ def stored_images(state: dict, model_id: str) -> list[str]:
     return out
 
 
+_SLIDERS = ("FloatSliderModel", "IntSliderModel", "FloatLogSliderModel", "CheckboxModel")
+_CHOICES = ("ToggleButtonsModel", "DropdownModel", "RadioButtonsModel", "SelectionSliderModel")
+
+
+def stored_settings(state: dict, model_id: str) -> list[str]:
+    """``"description: value"`` of every control under widget ``model_id`` (the stored view's settings)."""
+    out, seen = [], set()
+
+    def walk(mid: str) -> None:
+        if mid in seen or mid not in state:
+            return
+        seen.add(mid)
+        name, st = state[mid].get("model_name"), state[mid].get("state", {})
+        label = str(st.get("description") or "").strip()
+        if name in _SLIDERS and label:
+            value = st.get("value")
+            fmt = st.get("readout_format") or ""
+            if isinstance(value, bool):
+                shown = "on" if value else "off"
+            else:
+                shown = format(value, fmt) if fmt and isinstance(value, (int, float)) else str(value)
+            out.append(f"{label}: {shown}")
+        elif name in _CHOICES and label and st.get("index") is not None:
+            out.append(f"{label}: {st.get('_options_labels', [])[st['index']]}")
+        for child in re.findall(r"IPY_MODEL_([0-9a-f]+)", json.dumps(st)):
+            walk(child)
+
+    walk(model_id)
+    return out
+
+
 def quiz_html(chapter: str) -> str:
     """The chapter's quiz questions with lettered options (the order the widget shows), no key."""
     from hfs_edu.quizzes import student_quiz
@@ -117,7 +148,8 @@ def slides_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
                 continue
             for png in stored_images(state, view["model_id"]):
                 outputs.append(nbformat.v4.new_output("display_data", data={"image/png": png}))
-            note = f"<p class='hfs-slide-note'>{LIVE_NOTE}</p>"
+            settings = "; ".join(html.escape(x) for x in stored_settings(state, view["model_id"]))
+            note = f"<p class='hfs-slide-note'>{LIVE_NOTE}" + (f" Shown at {settings}." if settings else "") + "</p>"
             outputs.append(nbformat.v4.new_output("display_data", data={"text/html": note}))
         cell.outputs = outputs
     nb.metadata.pop("widgets", None)
