@@ -41,7 +41,7 @@ def test_hand_written_sections_are_written(guide):
     for what, pattern in ig.HAND_SECTIONS:
         found = [body for head, body in sections.items() if re.search(pattern, head, re.I)]
         assert found, f"{path.stem} guide lacks {what} (a ## heading matching {pattern!r})"
-        assert len(found[0]) > 200 and "TODO" not in found[0], f"{path.stem} guide: {what} is not written yet"
+        assert len(found[0]) > 100 and "TODO" not in found[0], f"{path.stem} guide: {what} is not written yet"
 
 
 def test_generated_part_is_up_to_date(guide):
