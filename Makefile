@@ -108,9 +108,43 @@ lock: | $(BIN)/python
 	$(UV) $(UV_COMPILE) --extra lab -o $(STUDENT_REQS)
 	$(UV) $(UV_COMPILE) --extra lab --extra test --extra browser -o $(DEV_REQS)
 	$(UV) $(UV_COMPILE) --extra publish -c $(STUDENT_REQS) -o requirements/publish.txt
+	@test -f requirements/teach.txt || cp $(DEV_REQS) requirements/teach.txt  # start from the dev pins
+	$(UV) $(UV_COMPILE) --extra lab --extra test --extra browser --extra teach -o requirements/teach.txt
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info
+	rm -rf $(VENV) .venv-publish build dist *.egg-info
+
+# ----------------------------------------------------------------- editions and publishing (issue 11)
+# Student edition, slides, figures, flashcards, instructor guides. Teaching tools (genanki, the
+# reveal.js/npm assets) are installed only by these targets, never in the student set.
+TEACH_REQS := requirements/teach.txt
+TEACH_STAMP := $(VENV)/.installed-teach
+.PHONY: student test-student slides figures flashcards guides
+
+$(TEACH_STAMP): $(DEV_STAMP) $(TEACH_REQS)
+	@echo ">>> Adding the teaching tools (genanki) from $(TEACH_REQS)"
+	$(BIN)/python -m pip install --progress-bar on -r $(TEACH_REQS)
+	@touch $(TEACH_STAMP)
+
+student: $(DEV_STAMP)  ## build/student: no worked solutions, Try-it answers or quiz keys
+	$(BIN)/python tools/student_edition.py
+
+test-student: $(DEV_STAMP)  ## build and execute the student edition; every exercise has its solution
+	$(BIN)/python tools/student_edition.py --execute --check
+	$(BIN)/python -m pytest tests/test_student_edition.py -p no:nbval -q
+
+slides: $(DEV_STAMP)  ## build/slides: reveal.js lecture decks, reveal.js served locally (npm ci once, needs npm)
+	$(BIN)/python tools/slides.py
+
+figures: $(DEV_STAMP)  ## build/figures: every chapter figure as SVG + 300-dpi PNG, captions/alt text in index.html
+	$(BIN)/python tools/export_figures.py
+
+flashcards: $(TEACH_STAMP)  ## build/flashcards: Anki decks (one per chapter + the course) from quizzes and glossary
+	$(BIN)/python tools/flashcards.py
+	$(BIN)/python -m pytest tests/test_flashcards.py -p no:nbval -q
+
+guides: $(DEV_STAMP)  ## docs/instructors/NN_name.md: regenerate the answers part (hand-written plans kept)
+	$(BIN)/python tools/instructor_guides.py
 
 # -- Publishing (issue 11 §3): the offline Jupyter Book site and the single-file handouts ---------
 # Their own venv: jupyter-book 1.x needs markdown-it-py < 4, jupytext (dev set) needs 4.

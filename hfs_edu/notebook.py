@@ -28,6 +28,7 @@ __all__ = [
     "table_frame",
     "column_label",
     "quiz",
+    "student_quiz",
     "DISCLAIMER",
     "setup",
     "chapter_status",
@@ -258,6 +259,22 @@ def quiz(chapter: str) -> None:
     view = QuizView(chapter)
     display(view)
     display(HTML(answer_key_html(chapter)))
+
+
+def student_quiz(path) -> None:
+    """Display the student edition's key-free quiz from ``path`` (``make student`` writes the cells).
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        A student quiz file, e.g. ``"quizzes/00_start_here.json"`` (read by
+        :func:`hfs_edu.quizzes.load_student_quiz`, which refuses a file with a key).
+    """
+    from IPython.display import display
+
+    from .widgets.quiz import StudentQuizView
+
+    display(StudentQuizView(path))
 
 
 # ----------------------------------------------------------------------------- course status

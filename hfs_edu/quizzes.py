@@ -73,8 +73,10 @@ __all__ = [
     "correct_options",
     "list_quizzes",
     "load_quiz",
+    "load_student_quiz",
     "option_order",
     "reveal",
+    "student_quiz",
 ]
 
 QUESTION_TYPES = ("single", "multiple", "numeric")
@@ -394,3 +396,60 @@ def check_answer(question: dict, response: list[int] | float, attempt: int = 1) 
     if attempt < ATTEMPTS_BEFORE_REVEAL:
         return Feedback(False, f"{head} Hint: {question['hint'].strip()} Try again.", False)
     return Feedback(False, f"{head} {reveal(question)}", True)
+
+
+# ---------------------------------------------------------------------------------------------
+# Student edition: the questions without their keys
+# ---------------------------------------------------------------------------------------------
+#: Fields a student-edition quiz file must not carry (they give the answer away).
+KEY_FIELDS = ("correct", "why", "answer", "tolerance", "explanation")
+_STUDENT_FIELDS = ("id", "type", "kind", "stem", "figure", "hint", "unit")
+
+
+def student_quiz(chapter: str) -> dict:
+    """Return ``chapter``'s quiz without its answer key, for the student edition (``make student``).
+
+    Kept: each question's id, type, kind, stem, figure, hint and unit, and the option **texts in
+    the order the quiz widget shows them** (:func:`option_order`), so the author's order (which
+    might hint at the answer) is not kept either. Dropped: which option is correct, the notes on
+    wrong options, the numeric answer and tolerance, and the explanation (fields
+    :data:`KEY_FIELDS`). The result is what ``build/student/quizzes/<chapter>.json`` holds.
+    """
+    out = []
+    for q in load_quiz(chapter):
+        s = {k: q[k] for k in _STUDENT_FIELDS if k in q}
+        if q["type"] != "numeric":
+            s["options"] = [q["options"][k]["text"] for k in option_order(q, chapter)]
+        out.append(s)
+    return {"chapter": chapter, "edition": "student", "questions": out}
+
+
+def load_student_quiz(path) -> dict:
+    """Read a student-edition quiz file written by ``make student``; refuse one that carries a key.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        The ``quizzes/<chapter>.json`` file beside the student notebooks.
+
+    Raises
+    ------
+    TypeError
+        If ``path`` is not a str or Path.
+    DataFileError
+        If the file is missing, not JSON, not a student edition, or has a key field.
+    """
+    if not isinstance(path, (str, Path)):
+        raise TypeError(f"path must be a str or pathlib.Path, got {type(path).__name__}")
+    p = Path(path)
+    try:
+        doc = json.loads(p.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise DataFileError(f"student quiz {p}: cannot be read ({exc}). Rebuild it with `make student`.") from None
+    if not isinstance(doc, dict) or doc.get("edition") != "student" or not isinstance(doc.get("questions"), list):
+        raise DataFileError(f"student quiz {p}: not a student-edition quiz file. Rebuild it with `make student`.")
+    for q in doc["questions"]:
+        leaked = sorted(set(q) & set(KEY_FIELDS)) if isinstance(q, dict) else ["(not a dict)"]
+        if leaked:
+            raise DataFileError(f"student quiz {p}: question {q.get('id', '?')} carries key field(s) {leaked}")
+    return doc

@@ -16,6 +16,7 @@ from notebook_utils import ROOT
 STUDENT = ROOT / "requirements" / "student.txt"
 DEV = ROOT / "requirements" / "dev.txt"
 PUBLISH = ROOT / "requirements" / "publish.txt"
+TEACH = ROOT / "requirements" / "teach.txt"
 #: Extras installed in a venv of their own (jupyter-book 1.x needs markdown-it-py < 4, jupytext 4).
 SEPARATE_VENV = {"publish"}
 #: Tools that a student's environment must not carry (they come with `make test`).
@@ -76,14 +77,25 @@ def test_student_pins_are_lean_and_complete():
 
 def test_dev_pins_every_declared_package_at_the_student_versions():
     meta = _pyproject()["project"]
-    declared = _runtime() | {
-        _name(r) for name, extra in meta["optional-dependencies"].items() if name not in SEPARATE_VENV for r in extra
-    }
+    extras = {k: v for k, v in meta["optional-dependencies"].items() if k not in SEPARATE_VENV | {"teach"}}
+    declared = _runtime() | {_name(r) for extra in extras.values() for r in extra}
     dev, student = _pins(DEV), _pins(STUDENT)
     assert declared <= set(dev), f"dev.txt misses {declared - set(dev)}: run `make lock`"
     assert set(student) <= set(dev), f"dev.txt lacks student packages {set(student) - set(dev)}: run `make lock`"
     moved = {n: (student[n], dev[n]) for n in student if student[n] != dev[n]}
     assert not moved, f"student.txt and dev.txt pin different versions {moved}: run `make lock`"
+
+
+def test_teach_pins_its_tools_on_top_of_the_dev_set_and_nowhere_else():
+    teach, dev, student = _pins(TEACH), _pins(DEV), _pins(STUDENT)
+    assert _extra("teach") <= set(teach), f"teach.txt misses {_extra('teach') - set(teach)}: `make lock`"
+    assert set(dev) <= set(teach), f"teach.txt lacks dev packages {set(dev) - set(teach)}: run `make lock`"
+    moved = {n: (dev[n], teach[n]) for n in dev if dev[n] != teach[n]}
+    assert not moved, f"dev.txt and teach.txt pin different versions {moved}: run `make lock`"
+    assert not _extra("teach") & (set(student) | set(dev)), "teaching tools leak into the student or dev set"
+    make = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert re.search(r"^TEACH_REQS := requirements/teach\.txt$", make, re.MULTILINE)
+    assert re.search(r"^flashcards: \$\(TEACH_STAMP\)", make, re.MULTILINE), "make flashcards installs teach.txt"
 
 
 def test_test_extra_has_what_the_tests_and_tools_import():

@@ -23,10 +23,10 @@ import ipywidgets as widgets
 
 from .._params import choice, validated
 from .._validate import check_str
-from ..quizzes import answer_text, check_answer, list_quizzes, load_quiz, option_order, reveal
+from ..quizzes import answer_text, check_answer, list_quizzes, load_quiz, load_student_quiz, option_order, reveal
 from ._placeholder import RUN_THIS_CELL_QUIZ, ViewBox
 
-__all__ = ["QuizView", "answer_key_html"]
+__all__ = ["QuizView", "StudentQuizView", "answer_key_html"]
 
 LETTERS = "ABCDEF"
 GREEN, ORANGE, GREY = "#009E73", "#D55E00", "#555555"  # Okabe-Ito
@@ -222,3 +222,87 @@ def answer_key_html(chapter: str) -> str:
         "<details><summary>Answer key (for a printed or static copy; try the quiz first)</summary>"
         f"<ol>{''.join(rows)}</ol></details>"
     )
+
+
+#: What the student-edition quiz says when an answer is recorded (it has no key to check against).
+ASK_INSTRUCTOR = "Answer noted. This edition has no answer key: check your answer with your instructor."
+
+
+class StudentQuizView:
+    """The quiz of the student edition (``make student``): questions, options and hints, no key.
+
+    It reads a key-free file written by :func:`hfs_edu.quizzes.student_quiz` (options already in
+    display order). **Check** notes the chosen letter(s) and says to check the answer with the
+    instructor; **Hint** shows the question's hint. Nothing in the widget, the file or the
+    notebook says which option is right.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        The student quiz file, e.g. ``"quizzes/00_start_here.json"`` beside the notebook.
+    """
+
+    def __init__(self, path):
+        self.doc = load_student_quiz(path)
+        self.chapter = self.doc.get("chapter", "")
+        self.questions = self.doc["questions"]
+        self.cards = [self._card(i, q) for i, q in enumerate(self.questions)]
+        self.widget = ViewBox(
+            [c["box"] for c in self.cards],
+            placeholder=RUN_THIS_CELL_QUIZ,
+            layout=widgets.Layout(width="100%", max_width="760px"),
+        )
+        self.widget.add_class("hfs-quiz")
+
+    def _card(self, i: int, q: dict) -> dict:
+        title = widgets.HTML(_para(f"<b>Q{i + 1}.</b> {_text(q['stem'])}"), layout=widgets.Layout(width="auto"))
+        card: dict = {"q": q}
+        if q["type"] == "numeric":
+            card["field"] = widgets.Text(value="", placeholder="type a number", layout=widgets.Layout(width="160px"))
+            field = widgets.HBox([card["field"], widgets.HTML(_para(_text(q.get("unit", ""))))])
+        else:
+            toggles, rows = [], []
+            for pos, option in enumerate(q["options"]):
+                t = widgets.ToggleButton(value=False, description=LETTERS[pos], layout=widgets.Layout(width="2.8em"))
+                label = widgets.HTML(_para(_text(option)), layout=widgets.Layout(flex="1 1 0%", width="auto"))
+                toggles.append(t)
+                rows.append(widgets.HBox([t, label], layout=widgets.Layout(width="100%", align_items="flex-start")))
+            card["toggles"] = toggles
+            field = widgets.VBox(rows, layout=widgets.Layout(width="100%"))
+        button = widgets.Button(description="Check", button_style="primary", layout=widgets.Layout(width="90px"))
+        hint = widgets.Button(description="Hint", layout=widgets.Layout(width="90px"))
+        card["feedback"] = widgets.HTML(layout=widgets.Layout(width="auto"))
+        button.on_click(lambda _b, c=card: self.check(c))
+        hint.on_click(lambda _b, c=card: self.hint(c))
+        card["box"] = widgets.VBox(
+            [title, field, widgets.HBox([button, hint]), card["feedback"]],
+            layout=widgets.Layout(border="1px solid #ccc", padding="6px", margin="4px 0", width="auto"),
+        )
+        return card
+
+    def check(self, card: dict) -> None:
+        """Note the card's answer; without a key it can only send the student to the instructor."""
+        if card["q"]["type"] == "numeric":
+            text_in = card["field"].value.strip()
+            if _parse_number(text_in) is None:
+                card["feedback"].value = _para("Type a number first.", GREY)
+                return
+            chosen = text_in
+        else:
+            chosen = ", ".join(LETTERS[k] for k, t in enumerate(card["toggles"]) if t.value)
+            if not chosen:
+                card["feedback"].value = _para("Choose an answer first.", GREY)
+                return
+        card["feedback"].value = _para(f"Your answer: <b>{_text(chosen)}</b>. {ASK_INSTRUCTOR}", GREY)
+
+    def hint(self, card: dict) -> None:
+        """Show the card's hint."""
+        card["feedback"].value = _para(f"Hint: {_text(card['q']['hint'])}", GREY)
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        display(self.widget)
+
+    def __repr__(self) -> str:
+        return RUN_THIS_CELL_QUIZ
