@@ -79,8 +79,8 @@ hfs.setup()
 # not for every tablet.
 
 # %%
-hfs.show_table("oral_drugs", columns=["drug", "drug_class", "monitoring_baseline", "common_side_effects",
-                                      "evidence_level", "source_key"])
+hfs.show_table("oral_drugs", columns=["drug", "drug_class", "mechanism", "monitoring_baseline",
+                                      "common_side_effects", "evidence_level", "source_key"])
 
 # %% [markdown]
 # **How good is the evidence?** Poor. A review summed it up: the response rate is low and the
