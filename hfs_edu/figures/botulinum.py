@@ -138,11 +138,11 @@ def build_toxin_lsr() -> tuple[Figure, ToxinLSRArtists]:
     (ghost,) = ax2.plot([], [], color="#AAAAAA", linewidth=1.2, zorder=1, label="before the toxin")
     amp = ax2.text(
         0.99,
-        0.04,
+        0.34,
         "",
         transform=ax2.transAxes,
         ha="right",
-        va="bottom",
+        va="top",
         fontsize=9.5,
         bbox=dict(facecolor="white", edgecolor="none", alpha=0.9, pad=1.5),
     )
@@ -180,7 +180,7 @@ def update_toxin_lsr(art: ToxinLSRArtists, result: ToxinLSR) -> None:
         art.amplitude.set_text(
             f"{when}: transmission ×{result.transmission_factor:.2f}\n"
             f"amplitude {result.treated.amplitude_mv:.2f} of {u.amplitude_mv:.2f} mV "
-            f"({100 * result.amplitude_ratio:.0f}%); the same {u.n_units} units cross [TC]"
+            f"({100 * result.amplitude_ratio:.0f}%), same {u.n_units} units [TC]"
         )
     else:
         art.amplitude.set_text(f"{when}\nno lateral spread in this nerve, with or without toxin")
