@@ -116,8 +116,8 @@ hfs.show(figs.treatment_evidence_figure(), "7.1")
 # **Time course.** The label says the effect starts within three days and peaks at one to two weeks
 # [N723:B]. In HFS series onset ranged from a median of 4 days [S110:A] to a mean of 8 days
 # [S124:A]. The benefit lasts about three months: 12.6 weeks in a ten-year series [S119:A], a
-# median of 12 weeks in another [S121:A]. Across series the range is wider (10.8 to about 21 weeks),
-# because the longest values come from patients' recall [S22:A]. Figure 7.2 draws the course's model
+# median of 12 weeks in another [S121:A]. Across series the range is wider (10.8 to about 21 weeks);
+# the longest values come from patients' recall [S22:A] and from small early series [N717:A]. Figure 7.2 draws the course's model
 # of one injection against those bands; its curve is a teaching calibration [TC:T].
 
 # %%
@@ -156,8 +156,8 @@ print(f"Model, 25 U: half the peak relief after {bont.onset_days():.1f} days; "
 # [S121:A]:
 #
 # - [ptosis](glossary.md#ptosis), a drooping upper lid: 3.3% and 4.5% of patients in two HFS
-#   series [S110:A; N715:A], and 27% of treatments in one series until the injection sites were
-#   moved away from the lid, then 10% [N712:A];
+#   series [S110:A; N715:A], and 27% of treatments in one series until the injections were moved
+#   out to the lateral part of the ring muscle around the eye, then 10% [N712:A];
 # - weakness of the face or mouth: 9.1-17.9% of patients [N715:A; S110:A];
 # - dry eye and irritation: tear tests worsened after years of treatment [S127:A], though in 31
 #   patients dry-eye measures did not change in the months after an injection [N713:A];
