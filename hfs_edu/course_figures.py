@@ -109,3 +109,63 @@ def odds_ratio_summary() -> str:
         for r in rows.itertuples(index=False)
     ]
     return "Sourced: " + "; ".join(parts)
+
+
+# -- chapter 07: oral drugs and botulinum toxin ------------------------------------------------------------
+# (imports kept local to this block so the merge with the other chapters' blocks stays additive)
+from .figures import botulinum as _bont_figures  # noqa: E402
+from .figures import timeline as _timeline_figures  # noqa: E402
+from .models import botulinum as _bont  # noqa: E402
+from .models import timeline as _timeline  # noqa: E402
+
+__all__ += [
+    "botulinum_plans_figure",
+    "injection_effect_figure",
+    "toxin_lsr_figure",
+    "treatment_evidence_figure",
+]
+
+
+def injection_effect_figure() -> Figure:
+    """Fig 7.2: one injection's relief against the sourced onset, peak and duration (``botulinum_time_ranges``)."""
+    course = _bont.botulinum_course([0.0], horizon_days=182.0)
+    return _bont_figures.injection_effect_figure(course, load_table("botulinum_time_ranges"))
+
+
+def treatment_evidence_figure() -> Figure:
+    """Fig 7.1: the largest HFS study behind each oral drug and the toxin (``oral_drugs``, ``botulinum_series``)."""
+    return _bont_figures.evidence_figure(load_table("oral_drugs"), load_table("botulinum_series"), study_labels())
+
+
+@validated(
+    days_since_injection=number(0, 365, unit="days", doc="Days after the injection into the eyelid muscle."),
+)
+def toxin_lsr_figure(days_since_injection: float = 28.0) -> Figure:
+    """Fig 7.4: chapter 03's lateral spread response recorded from the injected eyelid muscle.
+
+    {parameters}
+    """
+    return _bont_figures.toxin_lsr_figure(_bont.lsr_under_toxin(days_since_injection))
+
+
+def _plan(days, horizon):
+    history = _timeline.treatment_history([_timeline.injection(d) for d in days])
+    return _timeline.symptom_curve(history, horizon_days=horizon)
+
+
+def botulinum_plans_figure() -> Figure:
+    """Fig 7.3: three one-year plans for Mrs Ortiz (every 13 weeks; every 20 weeks; the 3rd injection 6 weeks late)."""
+    horizon = 365.0
+    plans = [
+        ("every 13 weeks", _bont.injection_schedule(91.0, horizon)),
+        ("every 20 weeks", _bont.injection_schedule(140.0, horizon)),
+        ("every 13 weeks, the 3rd six weeks late", _bont.injection_schedule(91.0, horizon, late=3, late_by_days=42.0)),
+    ]
+    timelines = [(label, _plan(days, horizon)) for label, days in plans]
+    notes = [f"good control {_timeline.good_control_days(t):.0f} of {horizon:.0f} days [TC]" for _, t in timelines]
+    return _timeline_figures.timelines_figure(
+        timelines,
+        notes=notes,
+        caption="The same dose, three calendars: stretching the interval or delaying one injection opens gaps in "
+        "which the spasm returns above the good-control line before the next injection works [TC].",
+    )

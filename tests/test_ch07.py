@@ -1,0 +1,155 @@
+"""Chapter 07: the toxin in the cross-talk model, the planner and toxin views, the figures, the exercise."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from hfs_edu import course_figures as figs
+from hfs_edu.data import load_table
+from hfs_edu.exercises import ch07, check
+from hfs_edu.figures.style import caption_of
+from hfs_edu.models import botulinum as bont
+from hfs_edu.models import timeline as tl
+from hfs_edu.widgets.botulinum import BotulinumPlannerView, ToxinLSRView, plan_timeline, readout_plan
+
+
+# -- the toxin in chapter 03's model: the muscle response falls, the lateral spread persists -----------------
+def test_toxin_shrinks_the_response_but_the_cross_talk_persists():
+    before = bont.lsr_under_toxin(-1.0)
+    peak = bont.lsr_under_toxin(28.0)
+    assert before.transmission_factor == 1.0 and before.amplitude_ratio == pytest.approx(1.0)
+    assert peak.untreated.present and peak.treated.present  # the LSR is still there [S131]
+    assert peak.treated.n_units == peak.untreated.n_units  # the same units cross the lesion
+    assert peak.amplitude_ratio < 0.5  # but the injected muscle answers far less
+    assert np.allclose(peak.treated.trace_mv, peak.untreated.trace_mv * peak.transmission_factor)
+    assert peak.direct.muscle == "mentalis"  # the stimulated branch's own (not injected) muscle is unchanged
+
+
+def test_toxin_effect_on_the_response_comes_within_days_and_is_gone_by_four_months():
+    days = [0.0, 3.0, 7.0, 28.0, 60.0, 90.0, 120.0]
+    ratio = [bont.lsr_under_toxin(d).amplitude_ratio for d in days]
+    assert ratio[0] == pytest.approx(1.0)
+    assert ratio[1] < 0.8 and ratio[2] < ratio[1]  # within days
+    assert min(ratio) == ratio[3]  # strongest on the plateau
+    assert ratio[-1] > 0.9  # wearing off by about four months
+
+
+def test_more_dose_never_less_effect_on_the_response():
+    r = [bont.lsr_under_toxin(28.0, dose).amplitude_ratio for dose in (0.0, 5.0, 10.0, 25.0, 50.0)]
+    assert r[0] == pytest.approx(1.0)
+    assert all(a >= b for a, b in zip(r, r[1:]))
+
+
+# -- the planner ----------------------------------------------------------------------------------------
+def test_planner_markers_follow_the_schedule_missed_and_late():
+    v = BotulinumPlannerView()
+    v.set(interval_weeks=13, horizon="1 year")
+    on_time = sorted(np.asarray(v.art.events["injection"].get_xdata()) * 30.44)
+    assert np.allclose(on_time, bont.injection_schedule(91.0, 365.0), atol=1e-6)
+    v.set(missed=2)
+    assert v.art.event_counts()["injection"] == len(on_time) - 1
+    v.set(missed=0, late=3, late_by_weeks=6)
+    days = sorted(np.asarray(v.art.events["injection"].get_xdata()) * 30.44)
+    assert days[2] == pytest.approx(182.0 + 42.0)
+    assert sum(v.art.bar_counts().values()) == len([i for i in v.timeline.history.intervals if i.kind == "side_effect"])
+    v.set(late=0, horizon="2 years")
+    assert v.art.curve_ax.get_xlim()[1] == pytest.approx(730.0 / 30.44)
+
+
+def test_planner_good_control_falls_with_a_longer_interval_or_a_late_injection():
+    good = {w: tl.good_control_days(plan_timeline(w, 25.0, 0, 0, 0, "1 year", 0)) for w in (12, 13, 16, 20, 26)}
+    assert good[12] >= good[13] > good[16] > good[20] > good[26]
+    late = tl.good_control_days(plan_timeline(13, 25.0, 0, 3, 6, "1 year", 0))
+    missed = tl.good_control_days(plan_timeline(13, 25.0, 2, 0, 0, "1 year", 0))
+    assert late < good[13] and missed < good[13]
+    saline = plan_timeline(13, 0.0, 0, 0, 0, "1 year", 0)
+    assert np.array_equal(saline.severity, saline.untreated)  # no toxin, no relief
+
+
+def test_planner_side_effects_are_seeded_and_counted_in_the_readout():
+    a = plan_timeline(13, 25.0, 0, 0, 0, "2 years", 3)
+    b = plan_timeline(13, 25.0, 0, 0, 0, "2 years", 3)
+    assert a.history == b.history
+    text = readout_plan(a)
+    assert f"{tl.good_control_days(a):.0f} days" in text and "[TC]" in text
+
+
+def test_toxin_view_readout_and_artists():
+    v = ToxinLSRView()
+    v.set(day=28, dose=25.0)
+    r = bont.lsr_under_toxin(28.0, 25.0)
+    assert np.allclose(v.art.lsr.lsr.get_ydata(), np.clip(r.treated.trace_mv, -1.6, 1.6))
+    assert f"{100 * r.amplitude_ratio:.0f}%" in v.readout.value and "not been measured" in v.readout.value
+
+
+# -- figures --------------------------------------------------------------------------------------------
+def test_course_figures_have_captions():
+    for fn in (
+        figs.injection_effect_figure,
+        figs.treatment_evidence_figure,
+        figs.toxin_lsr_figure,
+        figs.botulinum_plans_figure,
+    ):
+        assert caption_of(fn())
+
+
+def test_injection_figure_bands_are_the_sourced_hfs_ranges():
+    fig = figs.injection_effect_figure()
+    df = load_table("botulinum_time_ranges")
+    onset = df[(df["quantity"] == "onset") & ~df["pooled"].astype(bool)]
+    lo, hi = fig.hfs_data["bands"]["onset"]
+    vals = onset[["value_days", "high_days"]].stack().astype(float)
+    assert (lo, hi) == (vals.min(), vals.max())
+    course = bont.botulinum_course([0.0], horizon_days=182.0)
+    assert course.effect[int(hi)] > 0.5 * course.effect.max()  # the model has begun within the onset range
+
+
+def test_evidence_figure_shows_every_oral_drug_and_no_oral_drug_reaches_the_toxin_series():
+    fig = figs.treatment_evidence_figure()
+    rows = fig.hfs_data["rows"]
+    drugs = load_table("oral_drugs")["drug"]
+    assert all(any(lab.startswith(d) for lab, _, _ in rows) for d in drugs)
+    oral = [n for lab, n, _ in rows if not lab.startswith("botulinum") and n == n]
+    toxin = [n for lab, n, _ in rows if lab.startswith("botulinum")]
+    assert max(oral) < max(toxin)
+
+
+def test_plans_figure_orders_the_calendars_by_good_control():
+    arts = figs.botulinum_plans_figure().hfs_data["artists"]
+    notes = [float(a.note.get_text().split()[2]) for a in arts]
+    assert notes[0] > notes[2] > notes[1]  # on time > one late > every 20 weeks
+
+
+# -- the exercise -----------------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def exp():
+    return ch07.expected()
+
+
+def test_exercise_blank_right_and_wrong(exp):
+    blank = check("07", injection_days=..., good_days=..., days_lost=..., blood_tests=...)
+    assert blank.blanks == list(ch07.ANSWERS) and not blank.passed
+    right = {k: exp[k] for k in ch07.ANSWERS}
+    assert check("07", **right).passed
+    wrong = check(
+        "07",
+        **{
+            **right,
+            "injection_days": exp["injection_days"][:-1],
+            "days_lost": 42,
+            "blood_tests": ["sodium", "thyroid tests"],
+        },
+    )
+    msgs = {p.name: p for p in wrong.parts}
+    assert not msgs["injection_days"].ok and "missing" in msgs["injection_days"].message
+    assert not msgs["days_lost"].ok and "previous injection" in msgs["days_lost"].message
+    assert not msgs["blood_tests"].ok and "thyroid" in msgs["blood_tests"].message
+
+
+def test_exercise_expected_values_agree_with_the_planner_and_the_table(exp):
+    assert exp["good_days"] == tl.good_control_days(plan_timeline(13, 25.0, 0, 0, 0, "1 year", 0))
+    assert exp["days_lost"] == exp["good_days"] - tl.good_control_days(plan_timeline(13, 25.0, 0, 3, 6, "1 year", 0))
+    assert 0 < exp["days_lost"] < ch07.LATE_BY_WEEKS * 7  # the previous injection bridges part of the delay
+    assert {"full blood count", "sodium", "liver tests"} <= set(exp["blood_tests"])
+    assert "thyroid tests" not in exp["blood_tests"]
