@@ -258,10 +258,10 @@ def patient_ids() -> tuple:
     return tuple(_patients())
 
 
-_PATIENT = choice(patient_ids, doc="Which virtual patient (a row of data/virtual_patients.csv).")
+PATIENT = choice(patient_ids, doc="Which virtual patient (a row of data/virtual_patients.csv).")
 
 
-@validated(patient=_PATIENT)
+@validated(patient=PATIENT)
 def virtual_patient(patient: str = "ortiz") -> VirtualPatient:
     """One virtual patient's history (a teaching case, ``TC``).
 
@@ -271,12 +271,12 @@ def virtual_patient(patient: str = "ortiz") -> VirtualPatient:
 
 
 # -- strategies ------------------------------------------------------------------------------------
-_FIRST = choice(CHOICES, doc="The choice at year 0.")
-_THEN = choice(THEN_CHOICES, doc="The choice at the decision point ('same': keep the first).")
-_SWITCH = number(0.25, MAX_YEARS, unit="years", doc="When the second decision is made (years after the first).")
+FIRST = choice(CHOICES, doc="The choice at year 0.")
+THEN = choice(THEN_CHOICES, doc="The choice at the decision point ('same': keep the first).")
+SWITCH_YEAR = number(0.25, MAX_YEARS, unit="years", doc="When the second decision is made (years after the first).")
 
 
-@validated(first=_FIRST, then=_THEN, switch_year=_SWITCH)
+@validated(first=FIRST, then=THEN, switch_year=SWITCH_YEAR)
 def strategy(first: str = "botulinum", then: str = "same", switch_year: float = 1.0) -> Strategy:
     """A plan of one or two choices (a second MVD is not offered).
 
@@ -328,15 +328,18 @@ def _draw(strat: Strategy, horizon: float, seeds: tuple) -> _Draw:
     outcome = None
     drug_se = on_drug = False
     for (what, _), a, b in zip(phases, bounds[:-1], bounds[1:]):
-        if b <= a and what != "MVD":
+        if a >= horizon or b <= a:  # a decision point at or after the horizon never comes
             continue
         if what == "botulinum":
             if response is None:
                 response = _bont.sample_response(s_resp)
+            # before a change of plan, no injection in the last half-interval (its effect would
+            # overlap the next treatment); in the last phase, injections continue to the horizon
+            last = b if b >= horizon else b - BOTULINUM_INTERVAL_DAYS / 2
             n = math.floor((b - a) / BOTULINUM_INTERVAL_DAYS - 1e-9) + 1
             for k in range(n):
                 d = a + k * BOTULINUM_INTERVAL_DAYS
-                if d < b:
+                if d < last or (k == 0 and d < b):
                     events.append(
                         _tl.injection(d, relief_factor=response.relief_factor, duration_factor=response.duration_factor)
                     )
@@ -360,6 +363,7 @@ def _draw(strat: Strategy, horizon: float, seeds: tuple) -> _Draw:
     return _Draw(history, n_inj, outcome is not None, outcome, response, drug_se, on_drug)
 
 
+@lru_cache(maxsize=256)
 def _baseline(p: VirtualPatient, years: float, seed_value: int):
     """The untreated severity from the patient's present on a day grid, and the remission day."""
     start_m = p.years_since_onset * 12.0
@@ -384,11 +388,11 @@ def _baseline(p: VirtualPatient, years: float, seed_value: int):
     return t, base, rem_day
 
 
-_YEARS = number(0.5, MAX_YEARS, unit="years", doc="How many years to play from the first decision.")
-_SEED = seed(doc="Seed of one possible future (same seed, same future; change it for another).")
+YEARS = number(0.5, MAX_YEARS, unit="years", doc="How many years to play from the first decision.")
+SEED = seed(doc="Seed of one possible future (same seed, same future; change it for another).")
 
 
-@validated(patient=_PATIENT, years=_YEARS, seed=_SEED)
+@validated(patient=PATIENT, years=YEARS, seed=SEED)
 def simulate(patient: str = "ortiz", strategy: Strategy | str = "botulinum", *, years: float = 3.0, seed: int = 0):
     """Play one possible future of ``patient`` under ``strategy`` (deterministic for a seed).
 
@@ -455,7 +459,7 @@ DEFAULT_STRATEGIES = (
 )
 
 
-@validated(patient=_PATIENT, years=_YEARS, seed=_SEED, futures=integer(1, 50, doc="Possible futures per strategy."))
+@validated(patient=PATIENT, years=YEARS, seed=SEED, futures=integer(1, 50, doc="Possible futures per strategy."))
 def compare_strategies(
     patient: str = "ortiz", strategies: tuple | None = None, *, years: float = 3.0, seed: int = 0, futures: int = 1
 ) -> pd.DataFrame:
@@ -507,7 +511,7 @@ def compare_strategies(
 @validated(
     n=integer(1, 5_000, unit="patients", doc="How many virtual patients to simulate."),
     seed=seed(),
-    years=_YEARS,
+    years=YEARS,
 )
 def population_rates(strategy: Strategy | str = "MVD", n: int = 1000, seed: int = 0, years: float = 1.0):
     """Simulate ``n`` virtual patients under ``strategy`` and count what happened to them.
