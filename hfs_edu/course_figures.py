@@ -116,7 +116,7 @@ from ._params import integer  # noqa: E402
 from .figures import virtual_patient as _vp_figures  # noqa: E402
 from .models import virtual_patient as _vp  # noqa: E402
 
-__all__ += ["strategy_comparison_figure", "virtual_course_figure"]
+__all__ += ["strategy_comparison_figure", "virtual_course_figure", "virtual_courses_figure"]
 
 
 @validated(
@@ -156,3 +156,13 @@ def strategy_comparison_figure(patient: str = "ortiz", years: float = 3.0, seed:
     """
     table = _vp.compare_strategies(patient, years=years, seed=seed, futures=futures)
     return _vp_figures.strategy_comparison_figure(table, years)
+
+
+@validated(patient=_vp.PATIENT, years=_vp.YEARS, seed=_vp.SEED)
+def virtual_courses_figure(patient: str = "ortiz", years: float = 3.0, seed: int = 0) -> Figure:
+    """Fig 9.x: the same possible future of one patient under the four single-choice plans, stacked.
+
+    {parameters}
+    """
+    courses = [_vp.simulate(patient, s, years=years, seed=seed) for s in _vp.CHOICES]
+    return _vp_figures.courses_figure(courses)

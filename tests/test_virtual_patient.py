@@ -223,3 +223,45 @@ def test_invalid_inputs_name_the_parameter():
         vp.simulate("nobody", "MVD")
     with pytest.raises(TypeError, match="strategies"):
         vp.compare_strategies("ortiz", "MVD")
+
+
+# -- figures and view -------------------------------------------------------------------------------
+def test_grouped_timeline_keeps_every_interval_in_the_view_lanes():
+    from hfs_edu.figures import virtual_patient as fig_vp
+
+    for seed in range(12):
+        c = vp.simulate("berg", vp.strategy("oral drug", "MVD", 0.5), years=2.0, seed=seed)
+        g = fig_vp.grouped_timeline(c.timeline)
+        assert len(g.history.intervals) == len(c.timeline.history.intervals)
+        assert {(iv.kind, iv.label) for iv in g.history.intervals} <= set(fig_vp.VIEW_LANES)
+        assert np.array_equal(g.severity, c.timeline.severity)
+
+
+def test_figures_show_the_decision_point_and_the_strategies():
+    from hfs_edu.figures import virtual_patient as fig_vp
+    from hfs_edu.figures.style import caption_of
+
+    c = vp.simulate("ortiz", vp.strategy("botulinum", "MVD", 1.0), years=3.0, seed=1)
+    fig = fig_vp.course_timeline_figure(c)
+    assert "possible future" in caption_of(fig)
+    art = fig.hfs_data["artists"]
+    xs = [line.get_xdata() for line in art.curve_ax.lines if line.get_linestyle() == "-."]
+    assert len(xs) == 1 and xs[0][0] == pytest.approx(vp.DAYS_PER_YEAR / vp.DAYS_PER_MONTH)
+    table = vp.compare_strategies("ortiz", futures=3)
+    cmp_fig = fig_vp.strategy_comparison_figure(table)
+    assert len(cmp_fig.axes[0].patches) == len(table)
+    with pytest.raises(TypeError, match="course"):
+        fig_vp.course_timeline_figure(c.timeline)
+
+
+def test_view_plays_another_future_with_another_seed():
+    from hfs_edu.widgets.virtual_patient import VirtualPatientView
+
+    v = VirtualPatientView()
+    v.set(patient="novak", first="botulinum", then="MVD", switch_year="1", seed=0)
+    first = v.course
+    v.set(seed=5)
+    assert v.course.seed == 5 and v.course.strategy == first.strategy
+    v.set(seed=0)
+    assert v.course is first  # cached: the same future again
+    assert "months good control" in v.readout.value and "Lena Novak" in v.readout.value

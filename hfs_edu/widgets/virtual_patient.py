@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from .._params import choice, integer
-from ..figures.virtual_patient import build_course_timeline, update_course_timeline
+from ..figures.virtual_patient import build_course_view, update_course_view
 from ..models.virtual_patient import CHOICES, DAYS_PER_MONTH, THEN_CHOICES, VirtualCourse, simulate, strategy
 from ..models.virtual_patient import patient_ids as _patient_ids
 from .base import View, control
@@ -109,16 +109,20 @@ class VirtualPatientView(View):
     def build_figure(self):
         for pid in _patient_ids():  # the untreated-course model of each patient, computed once (cached)
             _course(pid, "watchful waiting", "same", 1.0, 0)
-        fig, self.art = build_course_timeline(YEARS)
+        fig, self.art, self.decision = build_course_view(_course(*self._initial()))
         return fig
 
+    def _initial(self):
+        v = {**self.defaults(), **self.params()}
+        return v["patient"], v["first"], v["then"], float(v["switch_year"]), v["seed"]
+
     def dynamic_artists(self) -> list:
-        return self.art.dynamic()
+        return [*self.art.dynamic(), self.decision]
 
     def update(self, patient="ortiz", first="oral drug", then="botulinum", switch_year="1", seed=0) -> str:
         sw = float(switch_year)
         c = _course(patient, first, then, sw, seed)
-        update_course_timeline(self.art, c)
+        update_course_view(self.art, self.decision, c)
         self.course = c
         others = [_course(patient, s, "same", sw, seed) for s in CHOICES]
         return _words(c) + summary_table_html(c, others)
