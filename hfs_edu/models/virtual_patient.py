@@ -42,6 +42,7 @@ complications, botulinum response) within binomial tolerances.
 from __future__ import annotations
 
 import math
+import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -181,8 +182,8 @@ class VirtualCourse:
 
     @property
     def months(self) -> float:
-        """Length of the horizon in months."""
-        return self.years * DAYS_PER_YEAR / DAYS_PER_MONTH
+        """Length of the horizon in months (of the timeline's day grid)."""
+        return float(self.timeline.time_days[-1]) / DAYS_PER_MONTH
 
     def summary(self) -> dict:
         """The summary as a flat dict (one row of :func:`compare_strategies`)."""
@@ -302,9 +303,14 @@ def _as_strategy(s) -> Strategy:
 
 
 # -- one possible future -------------------------------------------------------------------------
-def _seeds(seed_value: int) -> tuple:
-    """Independent sub-seeds (course, toxin response, side effects, drug) from one seed."""
-    return tuple(int(x) for x in np.random.SeedSequence(seed_value).generate_state(4))
+def _seeds(seed_value: int, patient: str = "") -> tuple:
+    """Independent sub-seeds (course, toxin response, side effects, drug) from one seed and the patient.
+
+    The patient's id enters the seed, so future 3 of Mrs Ortiz and future 3 of Mr Berg are
+    different draws; for one patient, every plan meets the same luck (the same possible future).
+    """
+    entropy = [seed_value, zlib.crc32(patient.encode())] if patient else seed_value
+    return tuple(int(x) for x in np.random.SeedSequence(entropy).generate_state(4))
 
 
 @dataclass(frozen=True)
@@ -409,7 +415,7 @@ def simulate(patient: str = "ortiz", strategy: Strategy | str = "botulinum", *, 
     """
     strat = _as_strategy(strategy)
     p = _patients()[patient]
-    seeds = _seeds(seed)
+    seeds = _seeds(seed, patient)
     t, base, rem_day = _baseline(p, years, seeds[0])
     horizon = float(t[-1])
     draw = _draw(strat, horizon, seeds)
