@@ -124,7 +124,7 @@ def check(**answers: object) -> Feedback:
             Part(
                 "risk_pct",
                 False,
-                "use the column 'risk of permanent harm taken', not the share of the 20 futures in "
+                "use the column risk_permanent_harm_pct (the risk taken), not the share of the 20 futures in "
                 "which harm happened: 20 futures are too few to measure a risk of a few percent.",
             )
         )
