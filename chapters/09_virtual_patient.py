@@ -70,7 +70,8 @@ hfs.show_table("virtual_patients", columns=["name", "age_years", "job", "onset",
 #   review of 5,685 patients, 91.1% were spasm-free [S13:A]; across series the figure runs from
 #   62% to 97%, depending on the definition and the follow-up [S160:A; S137:A]. The price is a
 #   small risk of permanent harm: hearing loss 2.3% and facial weakness 0.9%, stroke and death each
-#   about 0.1% [S13:A].
+#   about 0.1% [S13:A]; in three series 2.9–7.1% of patients kept some permanent complication
+#   [S145:A; S161:A; S141:A].
 #
 # The model uses these rates as teaching calibrations inside the sourced ranges [TC:T]:
 

@@ -62,6 +62,19 @@ def test_population_complication_rates_match_the_sourced_table(mvd_rates, name, 
         assert lo - t <= rate <= hi + t
 
 
+def test_population_share_with_any_and_permanent_complications_matches_the_series(mvd_rates):
+    rows = load_table("mvd_complications")
+    rows = rows[(rows["surgery_type"] == "first MVD") & (rows["complication"] == "any_complication")]
+    for col, rate, p in (
+        ("any_pct", mvd_rates.any_complication, vp.MVD_ANY_RISK),
+        ("permanent_pct", mvd_rates.permanent_harm, vp.MVD_PERMANENT_RISK),
+    ):
+        sourced = rows[col].dropna().astype(float) / 100
+        t = tol(p, mvd_rates.operated)
+        assert abs(rate - p) <= t  # the chain reproduces the model's own risk
+        assert sourced.min() - t <= rate <= sourced.max() + t  # inside the series' range
+
+
 def test_population_botulinum_response_matches_the_sourced_series(bont_rates):
     series = load_table("botulinum_series")
     rates = series[~series["response_definition"].str.contains("mean", na=True)]["response_pct"].dropna()

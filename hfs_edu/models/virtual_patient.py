@@ -224,6 +224,10 @@ class PopulationRates:
         ``{side effect: share of injections}``.
     drug_side_effect : float
         Share of patients on the drug with a side effect (nan if none took it).
+    drug_patients : int
+        Patients who took the drug.
+    any_complication, permanent_harm : float
+        Share of the operated with at least one complication, and with at least one permanent one.
     """
 
     strategy: Strategy
@@ -238,6 +242,8 @@ class PopulationRates:
     side_effect_per_injection: dict
     drug_side_effect: float
     drug_patients: int
+    any_complication: float
+    permanent_harm: float
 
 
 # -- patients -----------------------------------------------------------------------------------
@@ -537,7 +543,7 @@ def population_rates(strategy: Strategy | str = "MVD", n: int = 1000, seed: int 
     """
     strat = _as_strategy(strategy)
     horizon = round(years * DAYS_PER_YEAR / STEP_DAYS) * STEP_DAYS
-    operated = cured = inj = bont_patients = responders = drug_patients = drug_se = 0
+    operated = cured = inj = bont_patients = responders = drug_patients = drug_se = n_any = n_perm = 0
     comp_any = dict.fromkeys(_mvd.COMPLICATIONS, 0)
     comp_perm = dict.fromkeys(_mvd.COMPLICATIONS, 0)
     side = dict.fromkeys(_bont.SIDE_EFFECTS, 0)
@@ -546,6 +552,8 @@ def population_rates(strategy: Strategy | str = "MVD", n: int = 1000, seed: int 
         if d.operated:
             operated += 1
             cured += bool(d.outcome.cured)
+            n_any += bool(d.outcome.complications)
+            n_perm += any(c.permanent for c in d.outcome.complications)
             for c in d.outcome.complications:
                 comp_any[c.complication] += 1
                 comp_perm[c.complication] += bool(c.permanent)
@@ -572,4 +580,6 @@ def population_rates(strategy: Strategy | str = "MVD", n: int = 1000, seed: int 
         side_effect_per_injection={e: v / inj if inj else nan for e, v in side.items()},
         drug_side_effect=drug_se / drug_patients if drug_patients else nan,
         drug_patients=drug_patients,
+        any_complication=n_any / operated if operated else nan,
+        permanent_harm=n_perm / operated if operated else nan,
     )
