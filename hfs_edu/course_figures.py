@@ -169,3 +169,60 @@ def botulinum_plans_figure() -> Figure:
         caption="The same dose, three calendars: stretching the interval or delaying one injection opens gaps in "
         "which the spasm returns above the good-control line before the next injection works [TC].",
     )
+
+
+# -- chapter 09: the virtual patient (appended by ch09) -------------------------------------------
+from ._params import integer  # noqa: E402
+from .figures import virtual_patient as _vp_figures  # noqa: E402
+from .models import virtual_patient as _vp  # noqa: E402
+
+__all__ += ["strategy_comparison_figure", "virtual_course_figure", "virtual_courses_figure"]
+
+
+@validated(
+    patient=_vp.PATIENT,
+    first=_vp.FIRST,
+    then=_vp.THEN,
+    switch_year=_vp.SWITCH_YEAR,
+    years=_vp.YEARS,
+    seed=_vp.SEED,
+)
+def virtual_course_figure(
+    patient: str = "ortiz",
+    first: str = "botulinum",
+    then: str = "same",
+    switch_year: float = 1.0,
+    years: float = 3.0,
+    seed: int = 0,
+) -> Figure:
+    """Fig 9.x: one possible future of a virtual patient under a plan (chapter 09).
+
+    {parameters}
+    """
+    s = _vp.strategy(first, then, switch_year)
+    return _vp_figures.course_timeline_figure(_vp.simulate(patient, s, years=years, seed=seed))
+
+
+@validated(
+    patient=_vp.PATIENT,
+    years=_vp.YEARS,
+    seed=_vp.SEED,
+    futures=integer(1, 50, doc="Possible futures per strategy."),
+)
+def strategy_comparison_figure(patient: str = "ortiz", years: float = 3.0, seed: int = 0, futures: int = 20) -> Figure:
+    """Fig 9.x: the strategies side by side for one patient over the same possible futures (chapter 09).
+
+    {parameters}
+    """
+    table = _vp.compare_strategies(patient, years=years, seed=seed, futures=futures)
+    return _vp_figures.strategy_comparison_figure(table, years)
+
+
+@validated(patient=_vp.PATIENT, years=_vp.YEARS, seed=_vp.SEED)
+def virtual_courses_figure(patient: str = "ortiz", years: float = 3.0, seed: int = 0) -> Figure:
+    """Fig 9.x: the same possible future of one patient under the four single-choice plans, stacked.
+
+    {parameters}
+    """
+    courses = [_vp.simulate(patient, s, years=years, seed=seed) for s in _vp.CHOICES]
+    return _vp_figures.courses_figure(courses)
