@@ -142,7 +142,9 @@ def _wilson(k, n, z):
     denom = 1 + z**2 / n
     centre = (p + z**2 / (2 * n)) / denom
     half = z * np.sqrt(p * (1 - p) / n + z**2 / (4 * n**2)) / denom
-    return np.clip(centre - half, 0.0, 1.0), np.clip(centre + half, 0.0, 1.0)
+    low = np.where(k == 0, 0.0, np.clip(centre - half, 0.0, 1.0))  # exact ends, no rounding residue
+    high = np.where(k == n, 1.0, np.clip(centre + half, 0.0, 1.0))
+    return low, high
 
 
 @validated(
