@@ -123,15 +123,19 @@ def studies_table(rows_to_pool: object, polish_counts: object) -> pd.DataFrame |
     return pd.concat([table, extra], ignore_index=True)
 
 
-def pool_and_draw(studies: object) -> float | type(Ellipsis):
-    """Pool ``studies`` (from :func:`studies_table`), draw the forest plot and return the pooled OR."""
+def pool_and_draw(studies: object, draw: bool = True) -> float | type(Ellipsis):
+    """Pool ``studies`` (from :func:`studies_table`), draw the forest plot (Figure 5.4) and return the
+    pooled OR; ``draw=False`` (the worked solution) only pools, so that Run All shows no answer."""
     if is_blank(studies):
         return ...
+    if not isinstance(draw, bool):
+        raise TypeError(f"draw must be True or False, got {draw!r}")
     from ..figures.statistics import forest_plot
     from ..notebook import show
 
     pooled: PooledEstimate = pooled_odds_ratio(studies)
-    show(forest_plot(studies, pooled), "5.5")
+    if draw:
+        show(forest_plot(studies, pooled), "5.4")
     return pooled.odds_ratio
 
 

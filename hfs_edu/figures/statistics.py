@@ -77,6 +77,8 @@ def forest_plot(studies: pd.DataFrame, pooled: PooledEstimate | None = None) -> 
             f"({_fmt(pooled.low)}–{_fmt(pooled.high)}), narrower than any single study; I² = "
             f"{pooled.i2_pct:.0f}% says how much of the scatter between studies is more than chance."
         )
+        if pooled.i2_pct >= 50:
+            caption += " Here the rows disagree more than chance allows, so one pooled number hides the disagreement."
     n = len(df) + (1 if pooled is not None else 0)
     fig, (ax, tx) = new_figure(caption, 1, 2, width_in=8.6, height_in=1.6 + 0.45 * n)
     ax.get_gridspec().set_width_ratios([3.0, 1.2])

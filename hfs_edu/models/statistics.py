@@ -74,8 +74,8 @@ class Interval:
 
     @property
     def pct(self) -> tuple[float, float, float]:
-        """``(estimate, low, high)`` x 100: a proportion's interval in percent."""
-        return 100 * self.estimate, 100 * self.low, 100 * self.high
+        """``(estimate, low, high)`` x 100, rounded to 2 decimals: a proportion's interval in percent."""
+        return tuple(round(100 * x, 2) for x in (self.estimate, self.low, self.high))
 
 
 @dataclass(frozen=True)
