@@ -27,8 +27,9 @@ def test_wilson_bounds_solve_the_score_equation(k, n):
 
 
 def test_wilson_for_5_of_100_is_the_textbook_2_2_to_11_2_percent():
-    _, lo, hi = st.wilson_interval(5, 100).pct
-    assert round(lo, 1) == 2.2 and round(hi, 1) == 11.2
+    ci = st.wilson_interval(5, 100)
+    assert round(100 * ci.low, 1) == 2.2 and round(100 * ci.high, 1) == 11.2
+    assert ci.pct == (5.0, 2.15, 11.18)  # the rounded percent form the chapter prints
 
 
 def test_wilson_is_narrower_for_bigger_series_and_refuses_k_above_n():
