@@ -390,7 +390,7 @@ rows_to_pool = ...           # a query string, e.g. "design == '...' and subgrou
 
 studies = studies_table(rows_to_pool, polish_counts)
 pooled_or = pool_and_draw(studies)
-check("05", studies=studies, pooled_or=pooled_or)
+check("05", polish_counts=polish_counts, rows_to_pool=rows_to_pool, studies=studies, pooled_or=pooled_or)
 
 # %% [markdown] tags=["solution"]
 # **Worked solution** — open it after you have tried (click the three dots "···" to expand the hidden cell).
@@ -410,7 +410,8 @@ polish_counts = {"cases_exposed": a, "cases_unexposed": int(r["n_cases"]) - a,
 rows_to_pool = "design == 'case-control' and subgroup == 'all'"
 studies = studies_table(rows_to_pool, polish_counts)
 pooled_or = pool_and_draw(studies, draw=False)   # about 2.45 (1.64-3.67), I² 0%; your cell draws it
-check("05", studies=studies, pooled_or=pooled_or, collapsed=True)
+check("05", polish_counts=polish_counts, rows_to_pool=rows_to_pool, studies=studies, pooled_or=pooled_or,
+      collapsed=True)
 
 # %% [markdown] tags=["solution"]
 # <details><summary><b>What the forest plot means</b> (open after you have tried)</summary>

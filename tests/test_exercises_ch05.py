@@ -16,7 +16,7 @@ def _wrong(fb):
     "answers",
     [
         {"city_expected": ..., "city_interval": (..., ...)},
-        {"studies": ..., "pooled_or": ...},
+        {"polish_counts": {"cases_exposed": ...}, "rows_to_pool": ..., "studies": ..., "pooled_or": ...},
         {"india_interval": ..., "china_interval": (1, 2), "differ_by_more_than_chance": ...},
     ],
 )
@@ -38,16 +38,30 @@ def test_city_right_and_typical_wrong():
     assert "100,000" in _wrong(fb)["city_expected"] and "one city's count" in _wrong(fb)["city_interval"]
 
 
+def _forest(counts, rows):
+    studies = ch05.studies_table(rows, counts)
+    return check(
+        "05", polish_counts=counts, rows_to_pool=rows, studies=studies, pooled_or=ch05.pool_and_draw(studies, False)
+    )
+
+
+def test_forest_blank_inputs_are_named_not_the_outputs():
+    fb = check("05", polish_counts=dict.fromkeys(ch05.POLISH_KEYS, ...), rows_to_pool=..., studies=..., pooled_or=...)
+    assert fb.blanks == ["polish_counts", "rows_to_pool"]
+
+
 def test_forest_right_and_typical_wrong():
     e = ch05.expected()
-    table = ch05.studies_table(ROWS, e["polish_counts"])
-    assert check("05", studies=table, pooled_or=e["pooled_or"]).passed
-    with_meta = ch05.studies_table("subgroup == 'all'", e["polish_counts"])
-    assert "meta-analysis" in _wrong(check("05", studies=with_meta, pooled_or=e["pooled_with_meta"]))["studies"]
-    subgroups = ch05.studies_table("design == 'case-control'", e["polish_counts"])
-    assert "subgroups" in _wrong(check("05", studies=subgroups, pooled_or=2.6))["studies"]
+    assert _forest(e["polish_counts"], ROWS).passed
+    assert e["pooled_or"] == pytest.approx(ch05.pool_and_draw(ch05.studies_table(ROWS, e["polish_counts"]), False))
+    assert "meta-analysis" in _wrong(_forest(e["polish_counts"], "subgroup == 'all'"))["rows_to_pool"]
+    assert "subgroups" in _wrong(_forest(e["polish_counts"], "design == 'case-control'"))["rows_to_pool"]
     swapped = dict(zip(ch05.POLISH_KEYS, (23, 37, 27, 33)))
-    assert "2 x 2" in _wrong(check("05", studies=ch05.studies_table(ROWS, swapped), pooled_or=2.5))["studies"]
+    wrong = _wrong(_forest(swapped, ROWS))
+    assert "exposed" in wrong["polish_counts"] and "pooled_or" in wrong and "rows_to_pool" not in wrong
+    table = ch05.studies_table(ROWS, e["polish_counts"])
+    fb = check("05", polish_counts=e["polish_counts"], rows_to_pool=3, studies=table, pooled_or=e["pooled_or"])
+    assert "query" in _wrong(fb)["rows_to_pool"]
 
 
 def test_cohorts_right_and_typical_wrong():

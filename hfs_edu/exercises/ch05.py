@@ -39,7 +39,7 @@ CITY_POPULATION = 1_000_000
 POLISH_KEYS = ("cases_exposed", "cases_unexposed", "controls_exposed", "controls_unexposed")
 _PARTS = {
     "city": ("city_expected", "city_interval"),
-    "forest": ("studies", "pooled_or"),
+    "forest": ("polish_counts", "rows_to_pool", "studies", "pooled_or"),
     "cohorts": ("india_interval", "china_interval", "differ_by_more_than_chance"),
 }
 _TITLE = "Chapter 05 exercise"
@@ -191,47 +191,59 @@ def _city(e, city_expected, city_interval) -> list[Part]:
     return parts
 
 
-def _forest(e, studies, pooled_or) -> list[Part]:
+def _forest(e, polish_counts, rows_to_pool, studies, pooled_or) -> list[Part]:
     parts = []
-    if not isinstance(studies, pd.DataFrame):
-        return [Part("studies", False, "build it with studies_table(rows_to_pool, polish_counts).")]
-    ors = sorted(round(float(x), 2) for x in studies["odds_ratio"])
-    want = sorted(round(float(x), 2) for x in e["studies"]["odds_ratio"])
-    if ors == want:
-        parts.append(Part("studies", True, "right: the two whole-study case-control estimates and the Polish study."))
-    elif any(abs(x - e["meta_or"]) < 0.005 for x in ors):
+    c = e["polish_counts"]
+    if polish_counts == c:
+        parts.append(Part("polish_counts", True, "right: the 2 x 2 table of the Polish study."))
+    else:
         parts.append(
             Part(
-                "studies",
+                "polish_counts",
+                False,
+                f"{c['cases_exposed']} of {c['cases_exposed'] + c['cases_unexposed']} cases and "
+                f"{c['controls_exposed']} of {c['controls_exposed'] + c['controls_unexposed']} controls had "
+                "hypertension: 'exposed' is with hypertension, 'unexposed' the rest of each group.",
+            )
+        )
+    table = load_table("hypertension_odds_ratios")
+    want = set(e["two_studies"].index)
+    try:
+        got = set(table.query(rows_to_pool).index) if isinstance(rows_to_pool, str) else None
+    except Exception:  # noqa: BLE001 - any pandas error in the student's query becomes a hint
+        got = None
+    if got == want:
+        parts.append(Part("rows_to_pool", True, "right: one whole-study row per case-control study."))
+    elif got is None:
+        parts.append(
+            Part("rows_to_pool", False, "write a query string, e.g. \"design == 'case-control' and subgroup == 'x'\".")
+        )
+    elif set(table.index[table["design"] == "meta-analysis"]) & got:
+        parts.append(
+            Part(
+                "rows_to_pool",
                 False,
                 "leave the meta-analysis out: it already pools studies (probably including these), so adding it "
                 "counts the same patients twice.",
             )
         )
-    elif len(ors) > len(want):
+    elif len(got) > len(want):
         parts.append(
             Part(
-                "studies",
+                "rows_to_pool",
                 False,
                 "keep one row per study: subgroups (left, right, age) share patients and controls with the "
-                "overall row. Select subgroup == 'all' and design == 'case-control'.",
+                "overall row (subgroup == 'all').",
             )
         )
     else:
-        c = e["polish_counts"]
-        polish = round(odds_ratio_from_counts(**c).estimate, 2)
-        hint = (
-            f"check the 2 x 2 table: {c['cases_exposed']} of {c['cases_exposed'] + c['cases_unexposed']} cases and "
-            f"{c['controls_exposed']} of {c['controls_exposed'] + c['controls_unexposed']} controls had "
-            "hypertension; the cells are the counts with and without it in each group."
-            if polish not in ors
-            else "select the two case-control rows with subgroup == 'all'."
-        )
-        parts.append(Part("studies", False, hint))
-    if close_enough(pooled_or, e["pooled_or"], rel=0.01):
+        parts.append(Part("rows_to_pool", False, "keep the case-control rows whose subgroup is 'all'."))
+    if isinstance(studies, pd.DataFrame) and close_enough(pooled_or, e["pooled_or"], rel=0.01):
         parts.append(Part("pooled_or", True, f"right: a pooled odds ratio of about {e['pooled_or']:.2f}."))
     else:
-        parts.append(Part("pooled_or", False, "pooled_or is what pool_and_draw(studies) returns for your table."))
+        parts.append(
+            Part("pooled_or", False, "it follows from the two parts above: pool_and_draw(studies) returns it.")
+        )
     return parts
 
 
@@ -281,6 +293,8 @@ def check(**answers: object) -> Feedback:
         raise ValueError(f"check('05', ...) takes the names of one part: {allowed}; got {sorted(names)}")
     title = f"{_TITLE}, part {list(_PARTS).index(part) + 1}"
     blanks = blank_names(**answers)
+    if part == "forest":  # the inputs first: studies and pooled_or stay blank while they are
+        blanks = blank_names(polish_counts=answers["polish_counts"], rows_to_pool=answers["rows_to_pool"]) or blanks
     if blanks:
         return Feedback(title, blanks=blanks)
     e = expected()
