@@ -101,11 +101,10 @@ print(f"rate {rate}: {rate * ci.low / cases:.1f} to {rate * ci.high / cases:.1f}
 # So Oslo's prevalence is 9.8, with an interval of about 7.3–12.9 per 100,000 [S4:B; N841:A]. Finland's 10.62 lies
 # well inside it [S5:A]: the two studies agree within chance, even though they differ in method.
 #
-# A **proportion**, such as the share of women among 137 patients, needs a different interval. The
-# simplest one, estimate ± 1.96 standard errors, misbehaves in small series and near 0% or 100%
-# (it can even go below zero). The course uses the
-# **[Wilson interval](glossary.md#Wilson-interval)** instead [N840:A]. For 5 of 100 patients it is
-# 2.2–11.2%: not symmetric around 5%, because a share cannot fall below zero.
+# A **proportion** needs a different interval. Estimate ± 1.96 standard errors misbehaves in small
+# series (it can go below zero), so the course uses the
+# **[Wilson interval](glossary.md#Wilson-interval)** [N840:A]. For 5 of 100 it is 2.2–11.2%, not
+# symmetric around 5%, because a share cannot fall below zero.
 
 # %%
 wilson_interval(5, 100).pct                  # (estimate, low, high) in percent
@@ -169,9 +168,8 @@ hfs.show(figs.cohort_shares_figure("women"), "5.1")
 # %% [markdown]
 # Six cohorts from the USA, Italy, China, Finland and Singapore lie between 61% and 66% women, and
 # their intervals overlap [S11:A; S15:A; S22:A; S5:A; S12:A; S10:A]. The Indian movement-disorders
-# clinic found 49.2% [S21:A]. Its interval (about 44–55%) does not overlap China's (about 61–67%), so
-# chance alone is an unlikely explanation. Something differs: the population, who is referred to a
-# tertiary clinic, or how patients were recruited (prospectively, at their first visit) [S21:A].
+# clinic found 49.2% and "no female preponderance" [S21:A]. Is that more than chance? You will
+# answer it in part 3 of the exercise.
 # Finland's 62% comes from a sentence that pairs sex and side ("62% of patients were women and had
 # left-sided spasms"), so read it with care [S5:A].
 #
@@ -227,14 +225,12 @@ aet[["study", "category", "n_patients", "n_total", "pct", "low_pct", "high_pct"]
 
 # %% [markdown]
 # - **Secondary HFS** was 19% of 215 referrals in Houston, 23% of 214 patients in Italy and 21.5% of
-#   321 in India [S16:A; S15:A; S21:A]. The intervals overlap (roughly 14–30%), so these three could
-#   share one true value. A letter reporting post-paralytic HFS in under 5% of 200 patients at another
-#   centre is far outside them: that is a difference in definitions or patients, not chance [N341:B].
-# - **Familial HFS**, 4 of 215 (2%), has an interval of about 0.7–4.7% [S16:A]. With so few cases the
-#   data cannot tell 1% from 4%, so the Italian 2.0–2.9% and the Chinese 2.3% agree with it
-#   [S15:A; S22:A].
-# - **Tumours**, 7 of 1,642 operated patients (0.4%), lie between about 0.2% and 0.9% [S17:A]. Rare,
-#   but in a neurologist's career not never.
+#   321 in India [S16:A; S15:A; S21:A]. The intervals overlap (roughly 14–30%): one true value is
+#   possible. A letter's "under 5% post-paralytic" in 200 patients is far outside them, a difference
+#   of definitions or patients, not chance [N341:B].
+# - **Familial HFS**, 4 of 215 (2%), lies between about 0.7% and 4.7% [S16:A]: the Italian 2.0–2.9%
+#   and the Chinese 2.3% agree with it [S15:A; S22:A].
+# - **Tumours**, 7 of 1,642 operated patients (0.4%), lie between about 0.2% and 0.9% [S17:A].
 
 # %% [markdown]
 # ## 6. Hypertension: pooling the studies, and what they can say about cause
@@ -260,8 +256,8 @@ print(f"pooled OR {pooled.odds_ratio:.2f} ({pooled.low:.2f}-{pooled.high:.2f}), 
 # adds up each study's weighted squared distance from the pooled value; with *k* studies, chance
 # alone gives Q about *k* − 1. **[I²](glossary.md#I-squared)** = (Q − (*k* − 1)) / Q, at least 0, is
 # the share of the scatter that is more than chance [N843:A]. Here I² is 0%: the two studies agree.
-# With only two studies that means little, and they may share patients, since both come from
-# Italian groups [S44:A; S45:A]. Pooling the same patients twice would fake precision.
+# With only two studies that means little, and they may share patients: the 2003 study comes from an
+# Italian group and the 2000 study may come from the same group [S44:A; S45:A]. Pooling the same patients twice would fake precision.
 #
 # The meta-analysis of six studies gave 1.72 (1.12–2.31) [S46:A], smaller than the two Italian
 # studies. It used both neurological and general-population controls [S46:A]. Which controls a study
@@ -303,8 +299,8 @@ hfs.show(figs.side_subgroups_forest(), "5.3")
 #   will add it to the forest plot in the exercise.
 #
 # For Mrs Ortiz this means: her treated hypertension fits a consistent association of modest size.
-# It does not show that it caused her spasm, and treating it is a reason for her heart and brain,
-# not a treatment for the twitching.
+# It does not show that it caused her spasm. Treating it protects her heart and brain; nothing in
+# the course's sources shows that it treats the twitching.
 
 # %% [markdown] tags=["deeper"]
 # ### Going deeper: two kinds of uncertainty for a city, and incidence × duration
@@ -336,13 +332,11 @@ poisson_range(98.0)                          # counts that 95% of cities expecti
 # %% [markdown]
 # ## Exercise: Mrs Ortiz's city, her blood pressure, and two clinics
 #
-# Three short parts, each with its own cell and checker. **What it practises:** an interval for an
-# expected count, building and pooling a forest plot, and comparing cohorts with intervals.
+# Three parts, each with its own checker. **What it practises:** an interval for an expected count,
+# pooling a forest plot, comparing cohorts. Parts 1 and 3 reuse the cells of sections 3 and 4;
+# part 2 needs four counts and one query.
 #
 # **Time:** about 15 min.
-#
-# You can do parts 1 and 3 with the cells of sections 3 and 4 (copy them and change the numbers);
-# part 2 needs only the four counts of a 2 × 2 table and one query.
 #
 # **Part 1.** Mrs Ortiz's city has 1,000,000 people [TC:T]. At the Oslo prevalence of 9.8 per
 # 100,000, how many people with HFS should it expect (`city_expected`)? Give the interval
@@ -425,19 +419,22 @@ check("05", polish_counts=polish_counts, rows_to_pool=rows_to_pool, studies=stud
 # </details>
 
 # %% [markdown]
-# **Part 3.** Compare the Indian clinic (158 women of 321 patients) with the Chinese cohort (645 of
-# 1,003, derived from the ratio 1.0 : 1.8) [S21:A; S22:A]. Give each 95% Wilson interval in percent
-# as `(low, high)`, and say whether the two differ by more than chance (`True` or `False`).
+# **Part 3.** Is the Indian clinic's 49.2% women (158 of 321) different from the other cohorts of
+# Figure 5.1 by more than chance [S21:A]? Give its 95% Wilson interval in percent as `(low, high)`,
+# the same for the other six cohorts added together (sum their counts of women and of patients, as
+# for the left side in section 4), and say whether the two intervals overlap.
 
 # %% tags=["exercise"]
 from hfs_edu.exercises import check
+from hfs_edu.models import cohorts
 from hfs_edu.models.statistics import wilson_interval
 
+women = cohorts.cohort_shares("women")             # one row per cohort: count of women, n
+others = women.query("source_key != 'S21'")        # every cohort except the Indian clinic
 india_interval = (..., ...)          # wilson_interval(158, 321).pct gives (estimate, low, high)
-china_interval = (..., ...)
-differ_by_more_than_chance = ...     # True or False: do the intervals overlap?
-
-check("05", india_interval=india_interval, china_interval=china_interval,
+others_interval = (..., ...)         # the same for others["count"].sum() of others["n"].sum()
+differ_by_more_than_chance = ...     # True or False: do the two intervals overlap?
+check("05", india_interval=india_interval, others_interval=others_interval,
       differ_by_more_than_chance=differ_by_more_than_chance)
 
 # %% [markdown] tags=["solution"]
@@ -445,17 +442,29 @@ check("05", india_interval=india_interval, china_interval=china_interval,
 
 # %% tags=["solution"]
 from hfs_edu.exercises import check
+from hfs_edu.models import cohorts
 from hfs_edu.models.statistics import wilson_interval
 
-from hfs_edu.models import cohorts
-
-women = cohorts.cohort_shares("women").set_index("source_key")   # counts printed or derived
-india = wilson_interval(int(women.at["S21", "count"]), int(women.at["S21", "n"]))   # 158 of 321 [S21]
-china = wilson_interval(int(women.at["S22", "count"]), int(women.at["S22", "n"]))   # 645 of 1,003 [S22]
-india_interval, china_interval = india.pct[1:], china.pct[1:]   # about 43.8-54.7% and 61.3-67.2%
-differ_by_more_than_chance = india_interval[1] < china_interval[0]   # no overlap: True
-check("05", india_interval=india_interval, china_interval=china_interval,
+women = cohorts.cohort_shares("women")
+others = women.query("source_key != 'S21'")
+india = women.query("source_key == 'S21'").iloc[0]                         # 158 of 321 [S21]
+india_interval = wilson_interval(int(india["count"]), int(india["n"])).pct[1:]   # about 43.8-54.7%
+pooled = wilson_interval(int(others["count"].sum()), int(others["n"].sum()))   # 1,559 of 2,439
+others_interval = pooled.pct[1:]                                           # about 62.0-65.8%
+differ_by_more_than_chance = india_interval[1] < others_interval[0]        # no overlap: True
+check("05", india_interval=india_interval, others_interval=others_interval,
       differ_by_more_than_chance=differ_by_more_than_chance, collapsed=True)
+
+# %% [markdown] tags=["solution"]
+# <details><summary><b>What the comparison means</b> (open after you have tried)</summary>
+#
+# The Indian clinic's interval (about 44–55%) lies wholly below that of the other six cohorts
+# added together (about 62–66%), so chance alone is an unlikely explanation [S21:A; N840:A].
+# Something differs: the population, who is referred to a tertiary movement-disorders clinic, or
+# how patients were recruited (prospectively, at their first visit) [S21:A]. Adding the six cohorts
+# is fair because they count different patients; four of their counts are derived from printed
+# percentages.
+# </details>
 
 # %% [markdown]
 # ## Self-check quiz

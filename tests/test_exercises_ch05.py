@@ -17,7 +17,7 @@ def _wrong(fb):
     [
         {"city_expected": ..., "city_interval": (..., ...)},
         {"polish_counts": {"cases_exposed": ...}, "rows_to_pool": ..., "studies": ..., "pooled_or": ...},
-        {"india_interval": ..., "china_interval": (1, 2), "differ_by_more_than_chance": ...},
+        {"india_interval": ..., "others_interval": (1, 2), "differ_by_more_than_chance": ...},
     ],
 )
 def test_blank_cells_say_what_is_still_blank(answers):
@@ -65,12 +65,20 @@ def test_forest_right_and_typical_wrong():
 
 
 def test_cohorts_right_and_typical_wrong():
-    india, china = wilson_interval(158, 321), wilson_interval(645, 1003)
-    right = {"india_interval": india.pct[1:], "china_interval": china.pct[1:], "differ_by_more_than_chance": True}
+    from hfs_edu.models import cohorts
+
+    women = cohorts.cohort_shares("women")
+    others = women.query("source_key != 'S21'")
+    india = wilson_interval(158, 321)  # printed counts [S21]
+    pooled = wilson_interval(int(others["count"].sum()), int(others["n"].sum()))
+    assert india.high < pooled.low  # India differs from the other cohorts added together
+    right = {"india_interval": india.pct[1:], "others_interval": pooled.pct[1:], "differ_by_more_than_chance": True}
     assert check("05", **right).passed
     fractions = {**right, "india_interval": (india.low, india.high), "differ_by_more_than_chance": False}
     wrong = _wrong(check("05", **fractions))
     assert "percent" in wrong["india_interval"] and "overlap" in wrong["differ_by_more_than_chance"]
+    mean_of_shares = {**right, "others_interval": (60.0, 68.0)}  # averaging percentages, not adding counts
+    assert "sum()" in _wrong(check("05", **mean_of_shares))["others_interval"]
 
 
 def test_unknown_names_are_refused():

@@ -7,8 +7,9 @@
    whole-study case-control rows of ``data/hypertension_odds_ratios.csv``);
    :func:`studies_table` builds the student's table and :func:`pool_and_draw` pools and draws it.
    The checker checks the table and the pooled odds ratio.
-3. **Cohorts**: ``india_interval`` and ``china_interval`` (95% Wilson intervals of the female share,
-   in percent) and ``differ_by_more_than_chance`` (True/False).
+3. **Cohorts**: ``india_interval`` (95% Wilson interval of the female share of the Indian clinic, in
+   percent), ``others_interval`` (the same for the other cohorts of
+   :func:`hfs_edu.models.cohorts.cohort_shares` added together) and ``differ_by_more_than_chance``.
 
 Every expected value is computed here from the tables and :mod:`hfs_edu.models.statistics`.
 """
@@ -27,6 +28,7 @@ from ..models.statistics import (
     odds_ratio_from_counts,
     poisson_interval,
     pooled_odds_ratio,
+    wilson_interval,
     z_value,
 )
 from . import Feedback, Part, blank_names, close_enough, is_blank
@@ -40,7 +42,7 @@ POLISH_KEYS = ("cases_exposed", "cases_unexposed", "controls_exposed", "controls
 _PARTS = {
     "city": ("city_expected", "city_interval"),
     "forest": ("polish_counts", "rows_to_pool", "studies", "pooled_or"),
-    "cohorts": ("india_interval", "china_interval", "differ_by_more_than_chance"),
+    "cohorts": ("india_interval", "others_interval", "differ_by_more_than_chance"),
 }
 _TITLE = "Chapter 05 exercise"
 
@@ -73,7 +75,11 @@ def expected() -> dict:
     city = float(expected_cases(CITY_POPULATION, rate))
     two = load_table("hypertension_odds_ratios").query("design == 'case-control' and subgroup == 'all'")
     table = studies_table("design == 'case-control' and subgroup == 'all'", _polish_counts())
-    india, china = _share("S21"), _share("S22")
+    india = _share("S21")
+    women = cohorts.cohort_shares("women")
+    others = women[women["source_key"] != "S21"]
+    k_others, n_others = int(others["count"].sum()), int(others["n"].sum())
+    o = wilson_interval(k_others, n_others)
     return {
         "city_expected": city,
         "city_interval": (city * ci.low / cases, city * ci.high / cases),
@@ -91,9 +97,9 @@ def expected() -> dict:
             pd.concat([table, load_table("hypertension_odds_ratios").query("design == 'meta-analysis'")])
         ).odds_ratio,
         "india_interval": (float(india["low_pct"]), float(india["high_pct"])),
-        "china_interval": (float(china["low_pct"]), float(china["high_pct"])),
+        "others_interval": (100 * o.low, 100 * o.high),
+        "others_counts": (k_others, n_others),
         "india": india,
-        "china": china,
     }
 
 
@@ -247,25 +253,24 @@ def _forest(e, polish_counts, rows_to_pool, studies, pooled_or) -> list[Part]:
     return parts
 
 
-def _cohorts(e, india_interval, china_interval, differ) -> list[Part]:
+def _cohorts(e, india_interval, others_interval, differ) -> list[Part]:
     parts = []
-    for name, answer, key in (("india_interval", india_interval, "india"), ("china_interval", china_interval, "china")):
-        target = e[f"{key}_interval"]
-        row = e[key]
+    k_o, n_o = e["others_counts"]
+    where = {
+        "india_interval": (f"wilson_interval({int(e['india']['count'])}, {int(e['india']['n'])}).pct", 1),
+        "others_interval": (f'wilson_interval(others["count"].sum(), others["n"].sum()): {k_o} of {n_o}', 1),
+    }
+    for name, answer in (("india_interval", india_interval), ("others_interval", others_interval)):
+        target = e[name]
         if _close_pair(answer, target, abs_=0.6):
             parts.append(Part(name, True, f"right: {target[0]:.1f}% to {target[1]:.1f}%."))
         elif _close_pair(answer, (target[0] / 100, target[1] / 100), abs_=0.006):
             parts.append(Part(name, False, "give it in percent: multiply .low and .high by 100 (or use .pct)."))
         else:
             parts.append(
-                Part(
-                    name,
-                    False,
-                    f"wilson_interval({int(row['count'])}, {int(row['n'])}).pct gives (estimate, low, high) "
-                    "in percent.",
-                )
+                Part(name, False, f"{where[name][0]} gives (estimate, low, high) in percent; keep low and high.")
             )
-    truth = e["india_interval"][1] < e["china_interval"][0] or e["china_interval"][1] < e["india_interval"][0]
+    truth = e["india_interval"][1] < e["others_interval"][0] or e["others_interval"][1] < e["india_interval"][0]
     if differ is truth:
         parts.append(
             Part(
@@ -304,5 +309,5 @@ def check(**answers: object) -> Feedback:
         return Feedback(title, parts=_forest(e, **answers))
     return Feedback(
         title,
-        parts=_cohorts(e, answers["india_interval"], answers["china_interval"], answers["differ_by_more_than_chance"]),
+        parts=_cohorts(e, answers["india_interval"], answers["others_interval"], answers["differ_by_more_than_chance"]),
     )
