@@ -50,7 +50,7 @@ hfs.setup()
 # - `table[["study", "value_per_100000"]]` keeps the columns named in the list;
 # - `.sum()`, `.min()` and `.max()` summarise a column.
 #
-# The cell below keeps the prevalence rows of the original studies and four of their columns.
+# The cell below keeps the prevalence rows of the original studies and six of their columns.
 # Run it, then change `'prevalence'` to `'incidence'` and run it again.
 
 # %%
@@ -98,8 +98,9 @@ print(f"count {cases}: {ci.low:.1f} to {ci.high:.1f}")
 print(f"rate {rate}: {rate * ci.low / cases:.1f} to {rate * ci.high / cases:.1f} per 100,000")
 
 # %% [markdown]
-# So Oslo's prevalence is 9.8, with an interval of about 7.3–12.9 per 100,000 [S4:B; N841:A]. Finland's 10.62 lies
-# well inside it [S5:A]: the two studies agree within chance, even though they differ in method.
+# So Oslo's prevalence is 9.8, with an interval of about 7.3–12.9 per 100,000 [S4:B; N841:A].
+# Finland's 10.62 lies well inside it [S5:A]: the two studies agree within chance, even though they
+# differ in method.
 #
 # A **proportion** needs a different interval. Estimate ± 1.96 standard errors misbehaves in small
 # series (it can go below zero), so the course uses the
@@ -168,8 +169,8 @@ hfs.show(figs.cohort_shares_figure("women"), "5.1")
 # %% [markdown]
 # Six cohorts from the USA, Italy, China, Finland and Singapore lie between 61% and 66% women, and
 # their intervals overlap [S11:A; S15:A; S22:A; S5:A; S12:A; S10:A]. The Indian movement-disorders
-# clinic found 49.2% and "no female preponderance" [S21:A]. Is that more than chance? You will
-# answer it in part 3 of the exercise.
+# clinic found 49.2% and reported a "lack of female preponderance" [S21:A]. Is that more than
+# chance? You will answer it in part 3 of the exercise.
 # Finland's 62% comes from a sentence that pairs sex and side ("62% of patients were women and had
 # left-sided spasms"), so read it with care [S5:A].
 #
@@ -251,13 +252,14 @@ pooled = pooled_odds_ratio(two)
 print(f"pooled OR {pooled.odds_ratio:.2f} ({pooled.low:.2f}-{pooled.high:.2f}), I² = {pooled.i2_pct:.0f}%")
 
 # %% [markdown]
-# The two studies, 2.76 and 2.64, pool to about 2.70 (1.67–4.37) [S44:A; S45:A; N842:A]. Two numbers measure
-# **[heterogeneity](glossary.md#heterogeneity)**, the disagreement between studies. **Cochran's Q**
+# The two studies, 2.76 and 2.64, pool to about 2.70 (1.67–4.37) [S44:A; S45:A; N842:A]. Two
+# numbers measure **[heterogeneity](glossary.md#heterogeneity)**, the disagreement between studies. **Cochran's Q**
 # adds up each study's weighted squared distance from the pooled value; with *k* studies, chance
 # alone gives Q about *k* − 1. **[I²](glossary.md#I-squared)** = (Q − (*k* − 1)) / Q, at least 0, is
 # the share of the scatter that is more than chance [N843:A]. Here I² is 0%: the two studies agree.
 # With only two studies that means little, and they may share patients: the 2003 study comes from an
-# Italian group and the 2000 study may come from the same group [S44:A; S45:A]. Pooling the same patients twice would fake precision.
+# Italian group and the 2000 study may come from the same group [S44:A; S45:A]. Pooling the same
+# patients twice would fake precision.
 #
 # The meta-analysis of six studies gave 1.72 (1.12–2.31) [S46:A], smaller than the two Italian
 # studies. It used both neurological and general-population controls [S46:A]. Which controls a study
@@ -277,7 +279,6 @@ print(f"pooled OR {pooled.odds_ratio:.2f} ({pooled.low:.2f}-{pooled.high:.2f}), 
 hfs.show(figs.side_subgroups_forest(), "5.3")
 
 # %% [markdown]
-#
 # ### What a case–control study can and cannot say
 #
 # A [case–control study](glossary.md#case-control-study) starts from people who have HFS and
@@ -289,8 +290,8 @@ hfs.show(figs.side_subgroups_forest(), "5.3")
 #   hypertension. The Italian study matched its controls for age, sex and centre and still found an
 #   adjusted odds ratio of 2.76 [S44:A].
 # - **[Selection bias](glossary.md#selection-bias).** Controls from a neurology clinic are not the
-#   general population. Patients with HFS who see doctors often may also have their blood pressure
-#   measured more often.
+#   general population. And patients with HFS, who see doctors often, may have their blood pressure
+#   measured, and found high, more often than people who rarely see a doctor.
 # - **Direction and a common cause.** A case–control study cannot show which came first. The same
 #   looping vessels can also press on the brainstem where blood pressure is regulated, and that
 #   compression was more frequent in patients with hypertension [N154:A]. Hypertension might then be
