@@ -144,12 +144,13 @@ def proportion_plot(cohorts: pd.DataFrame, xlabel: str = "share of the patients 
         "Each dot is one cohort's share and each line its 95% interval: small cohorts have long lines, "
         "and cohorts whose intervals do not overlap differ by more than chance.",
         width_in=8.6,
-        height_in=1.4 + 0.42 * len(df),
+        height_in=1.4 + 0.5 * len(df),
     )
     for i, row in enumerate(df.itertuples(index=False)):
         ax.plot([row.low_pct, row.high_pct], [i, i], color=_BLUE, lw=1.8)
         ax.plot(row.estimate_pct, i, "o", color=_BLUE, markersize=6)
-    ax.set_yticks(range(len(df)), [f"{lab} (n = {int(k):,})" for lab, k in zip(df["label"], df["n"])], fontsize=9)
+    labels = [textwrap.fill(f"{lab} (n\u00a0=\u00a0{int(k):,})", 42) for lab, k in zip(df["label"], df["n"])]
+    ax.set_yticks(range(len(df)), labels, fontsize=9)
     ax.axvline(50, color="black", lw=1, ls="--", zorder=1)
     ax.set_xlim(0, 100)
     ax.set_ylim(len(df) - 0.5, -0.5)
