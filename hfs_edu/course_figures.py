@@ -226,3 +226,39 @@ def virtual_courses_figure(patient: str = "ortiz", years: float = 3.0, seed: int
     """
     courses = [_vp.simulate(patient, s, years=years, seed=seed) for s in _vp.CHOICES]
     return _vp_figures.courses_figure(courses)
+
+
+# -- chapter 05: epidemiology and risk ------------------------------------------------------------------------------
+
+from ._params import choice  # noqa: E402
+from .figures import statistics as statistics_figures  # noqa: E402
+from .models import cohorts as cohort_models  # noqa: E402
+from .models.statistics import pooled_odds_ratio  # noqa: E402
+
+__all__ += ["cohort_shares_figure", "side_subgroups_forest"]
+
+
+@validated(feature=choice(cohort_models.FEATURES, doc='"women": female share; "left side": left-sided spasm.'))
+def cohort_shares_figure(feature: str = "women") -> Figure:
+    """Figs 5.1 and 5.2: the share of women, or of left-sided spasm, per cohort with 95% Wilson intervals.
+
+    {parameters}
+    """
+    shares = cohort_models.cohort_shares(feature)
+    labels = study_labels()
+    names = []
+    for key, lab, setting in zip(shares["source_key"], shares["label"], shares["setting"]):
+        who = labels.get(key, lab.split(", ")[0])
+        sub = f", {lab.split(', ', 1)[1]}" if ", " in lab else ""
+        where = "" if str(setting).startswith("not stated") else f", {setting}"
+        names.append(f"{who} [{key}]{sub}{where}")
+    xlabel = "women among the patients (%)" if feature == "women" else "patients with left-sided spasm (%)"
+    return statistics_figures.proportion_plot(shares.assign(label=names), xlabel=xlabel)
+
+
+def side_subgroups_forest() -> Figure:
+    """Fig 5.3: left- and right-sided HFS in one case-control study [S45], pooled to show heterogeneity."""
+    rows = load_table("hypertension_odds_ratios").query("source_key == 'S45' and subgroup != 'all'")
+    labels = study_labels()
+    studies = rows.assign(label=[f"{labels.get('S45', 'Neurology 2000')}, {s}" for s in rows["subgroup"]])
+    return statistics_figures.forest_plot(studies, pooled_odds_ratio(studies))
