@@ -8,9 +8,12 @@ results of :mod:`hfs_edu.models.diagnosis`; it never runs the model.
 
 from __future__ import annotations
 
+import textwrap
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
+import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.collections import PathCollection
 from matplotlib.figure import Figure
@@ -18,9 +21,17 @@ from matplotlib.lines import Line2D
 from matplotlib.text import Text
 
 from ..models.diagnosis import Outcome, PostTestCurve
-from .style import OKABE_ITO, new_figure, settle_layout, styled
+from .style import OKABE_ITO, check_frame, check_labels, new_figure, settle_layout, styled
 
-__all__ = ["BayesArtists", "build_bayes", "update_bayes", "bayes_figure", "BAYES_CAPTION"]
+__all__ = [
+    "BayesArtists",
+    "build_bayes",
+    "update_bayes",
+    "bayes_figure",
+    "vessel_contact_figure",
+    "BAYES_CAPTION",
+    "CONTACT_CAPTION",
+]
 
 N_ICONS = 100  # TC: people drawn in the icon array (a 10 x 10 grid)
 _ILL, _WELL = OKABE_ITO["vermillion"], OKABE_ITO["sky_blue"]
@@ -175,3 +186,67 @@ def bayes_figure(result: Outcome, icons: dict, curve: PostTestCurve) -> Figure:
     fig, art = build_bayes()
     update_bayes(art, result, icons, curve)
     return settle_layout(fig)
+
+
+CONTACT_CAPTION = (
+    "A vessel touches the facial nerve on MRI in most people with HFS, but also in {lo:g}-{hi:g}% of nerves of "
+    "people without it, depending on how contact is defined and how fine the images are: a vessel on the scan "
+    "supports the diagnosis, it does not make it."
+)
+_CONTACT_COLUMNS = {"measure", "value_pct", "sequence", "source_key"}
+
+
+@styled
+def vessel_contact_figure(mri: pd.DataFrame, labels: Mapping) -> Figure:
+    """Vessel contact on the facial nerve with and without HFS, one row per study (``mri_accuracy`` rows whose
+    ``measure`` is "contact with HFS" or "contact without HFS"); ``labels`` maps source key -> "First author year"."""
+    check_frame("mri", mri, _CONTACT_COLUMNS, 'load_table("mri_accuracy")')
+    labels = check_labels(labels)
+    rows = mri[mri["measure"].isin(["contact with HFS", "contact without HFS"])]
+    if rows.empty:
+        raise ValueError("mri has no 'contact with HFS' or 'contact without HFS' rows")
+    studies = list(dict.fromkeys(rows["source_key"]))
+    without = rows.loc[rows["measure"] == "contact without HFS", "value_pct"]
+    caption = CONTACT_CAPTION.format(lo=without.min(), hi=without.max())
+    fig, ax = new_figure(caption, width_in=8.6, height_in=1.4 + 0.42 * len(studies))
+    for y, key in enumerate(studies):
+        sub = rows[rows["source_key"] == key]
+        ax.axhline(y, color="#dddddd", lw=0.8, zorder=0)
+        for r in sub.itertuples(index=False):
+            with_hfs = r.measure == "contact with HFS"
+            ax.plot(
+                r.value_pct,
+                y,
+                marker="o" if with_hfs else "s",
+                ms=9,
+                ls="",
+                color=_ILL if with_hfs else OKABE_ITO["blue"],
+                mfc=_ILL if with_hfs else "white",
+                mew=2,
+            )
+            ax.annotate(
+                f"{r.value_pct:g}%",
+                (r.value_pct, y),
+                xytext=(0, 7),
+                textcoords="offset points",
+                ha="center",
+                fontsize=8.5,
+            )
+    names = [f"{labels.get(k, k)} ({rows[rows['source_key'] == k]['sequence'].iloc[0]})" for k in studies]
+    ax.set_yticks(range(len(studies)), [textwrap.fill(n, 42) for n in names], fontsize=8.5)
+    ax.invert_yaxis()
+    ax.set_xlim(0, 100)
+    ax.set_ylim(len(studies) - 0.4, -0.8)
+    ax.set_xlabel("facial nerves (or sides) with a vessel in contact (%)")
+    fig.legend(
+        [
+            Line2D([], [], marker="o", ls="", color=_ILL, ms=8),
+            Line2D([], [], marker="s", ls="", color=OKABE_ITO["blue"], mfc="white", mew=2, ms=8),
+        ],
+        ["with HFS (symptomatic side)", "without HFS"],
+        loc="outside lower center",
+        ncols=2,
+        fontsize=9,
+        frameon=False,
+    )
+    return fig
