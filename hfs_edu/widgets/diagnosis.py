@@ -19,12 +19,14 @@ import ipywidgets as widgets
 from .._params import choice, number
 from ..figures.diagnosis import N_ICONS, build_bayes, update_bayes
 from ..models import diagnosis as dx
-from ._placeholder import ViewBox
+from ._placeholder import RUN_THIS_CELL_QUIZ, ViewBox
 from .base import View, control
 
 __all__ = ["VignetteTrainer", "BayesView", "RUN_THIS_CELL_TRAINER"]
 
-RUN_THIS_CELL_TRAINER = "Run this cell to start the case-vignette trainer."
+#: The trainer is a quiz of cases: it shows the quiz's placeholder before its cell runs (the notebook tests
+#: accept only the placeholders of :mod:`hfs_edu.widgets._placeholder`).
+RUN_THIS_CELL_TRAINER = RUN_THIS_CELL_QUIZ
 CHOOSE = "— choose —"
 GREEN, ORANGE, GREY = "#009E73", "#D55E00", "#555555"  # Okabe-Ito
 _WRAP = "white-space:normal; overflow-wrap:anywhere; line-height:1.4; margin:2px 0"
