@@ -58,7 +58,8 @@ hfs.setup()
 # space-occupying lesion [S106:B; S84:A]; facial pain, which was associated with secondary HFS in one
 # series [N602:A]; and spasm on both sides, which needs a definite
 # [differential diagnosis](glossary.md#differential-diagnosis) [S17:A]. Secondary structural causes
-# are uncommon but real: structural lesions in 0.5% of 1,642 operated patients [S17:A], and
+# are uncommon but real: a tumour or vascular malformation in 0.5% of 1,642 patients at one surgical
+# centre [S17:A], and
 # space-occupying lesions in 2 of 54 scanned patients (3.7%) in another series [S23:A].
 #
 # Mrs Ortiz has none of these flags [TC:T]. The cell prints her work-up from the patient table.
@@ -260,8 +261,8 @@ BayesView()
 # The sources take two positions. One review advises MRI for every patient with HFS [S99:B], and an
 # imaging review puts the exclusion of a secondary cause first [S100:B]. A comparison of functional
 # and organic HFS imaged only patients with atypical features [S84:A]. Secondary structural causes
-# are rare in surgical series, 0.5% of 1,642 [S17:A], but such series see patients who were already
-# scanned. This course follows the first position: a scan is cheap compared with a missed tumour, and
+# are rare in a surgical series, 0.5% of 1,642 [S17:A], but the patients of a surgical centre are a
+# selected group. This course follows the first position: a scan is cheap compared with a missed tumour, and
 # it is needed anyway before any decompression (chapter 08).
 
 # %% [markdown]
