@@ -190,7 +190,8 @@ hfs.show(figs.vessel_contact_figure(), "6.1")
 # how common the condition is in people like this patient and from the history. The
 # [post-test probability](glossary.md#post-test-probability) follows from it and the test's
 # sensitivity and specificity (Bayes' theorem). It is easiest to see with
-# [natural frequencies](glossary.md#natural-frequencies): imagine 1,000 people like the patient. The
+# [natural frequencies](glossary.md#natural-frequencies), which people reason with far more easily
+# than with probabilities [N892:A]: imagine 1,000 people like the patient. The
 # cell does it for a TOF angiogram at a pre-test probability of 50% [S102:A; TC:T].
 
 # %%
@@ -203,7 +204,7 @@ print(f"likelihood ratio of a positive result: {r.likelihood_ratio_positive:.1f}
 # %% [markdown]
 # The [likelihood ratio](glossary.md#likelihood-ratio) of a positive result, sensitivity divided by
 # (1 − specificity), says how much a positive result multiplies the odds; near 1 it changes almost
-# nothing. Figure 6.2 draws the same test at a low pre-test probability.
+# nothing [N891:B]. Figure 6.2 draws the same test at a low pre-test probability.
 
 # %%
 hfs.show(figs.bayes_figure("MRI: 3D TOF angiography", pretest_pct=10), "6.2")
@@ -244,7 +245,7 @@ BayesView()
 #    true ones (95).
 # 2. No. Specificity 100% means no false positives among only 20 controls [N50:A]; by the rule of
 #    three (3 ÷ 20) the true false-positive rate could be up to about 15%, so the post-test
-#    probability could be well below 100% [TC:T].
+#    probability could be well below 100% [N893:A].
 # 3. From 50% to about 55% [S61:A; S62:A]: the likelihood ratio is about 1.2, because four in five
 #    patients with post-paralytic synkinesis have an LSR too. The history (a palsy, synkinesis with
 #    every voluntary movement) decides [S62:A].
