@@ -127,8 +127,8 @@ VignetteTrainer()
 # %% [markdown] tags=["answer"]
 # <details><summary><b>What you should see</b> (open after you have tried)</summary>
 #
-# 1. Students most often mix up HFS and post-paralytic synkinesis (the history of a palsy decides),
-#    and HFS and functional facial spasm (a sustained downward pull that fades with distraction,
+# 1. The pairs easiest to confuse are HFS and post-paralytic synkinesis (the history of a palsy
+#    decides), and HFS and functional facial spasm (a sustained downward pull that fades with distraction,
 #    no Babinski-2 sign) [S62:A; S84:A].
 # 2. Cases 2 and 12: HFS with facial numbness or weakness, or with facial pain, which point to a
 #    secondary cause [S106:B; N602:A].
@@ -149,7 +149,8 @@ VignetteTrainer()
 #
 # - CISS showed the conflict in all 13 patients scanned with it, against 56.2% for gadolinium MR
 #   angiography and 27.6% for routine T2 images, in a series of 47 operated patients [S101:A];
-# - 3D TOF angiography: sensitivity 95%, specificity 77%, judged against the side with symptoms
+# - 3D TOF angiography: [sensitivity](glossary.md#sensitivity) 95% and
+#   [specificity](glossary.md#specificity) 77% (chapter 03), judged against the side with symptoms
 #   [S102:A];
 # - the same images gave a sensitivity of 79% read by a neurosurgeon and 21% and 59% read by two
 #   neuroradiologists [S103:A].
