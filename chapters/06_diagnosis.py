@@ -182,6 +182,21 @@ hfs.show(figs.vessel_contact_figure(), "6.1")
 # the clinical picture, support HFS; synkinesis is absent in blepharospasm, dystonia and seizures
 # [S18:C]. In HFS synkinesis appeared with the spasms in 31.8% of patients, whereas after a palsy it
 # came with every voluntary movement in all of them [S62:A].
+#
+# Chapter 03's model shows why the scan and the EMG answer different questions. The cell runs its
+# clinical test on two nerves that an MRI would both report as "vessel in contact".
+
+# %%
+from hfs_edu.models import crosstalk as ct
+
+nerves = {"vessel pressing on healthy myelin": (0.0, 0.8), "Mrs Ortiz's nerve in the model": (0.8, 0.7)}
+for label, (demyelination, compression) in nerves.items():
+    lsr = ct.lateral_spread_response(demyelination, compression)
+    print(f"{label:34s} -> " + (f"LSR at {lsr.latency_ms:.1f} ms" if lsr.present else "no LSR"))
+
+# %% [markdown]
+# In the model both nerves have a vessel on them, but only the demyelinated one cross-talks [TC:T]:
+# the MRI shows the anatomy, the LSR a consequence of the damage. Neither alone makes the diagnosis.
 
 # %% [markdown]
 # ## 5. What a positive result means: pre-test and post-test probability
