@@ -14,15 +14,18 @@ from __future__ import annotations
 import pandas as pd
 from matplotlib.figure import Figure
 
-from ._params import number, validated
+from ._params import choice, number, validated
 from .data import bibliography, load_table
 from .figures import anatomy as anatomy_figures
+from .figures import diagnosis as diagnosis_figures
 from .figures import myelin_wear, risk, vessels
 from .figures.vessels import conflict_schematic
 from .models import anatomy, compression
+from .models import diagnosis as diagnosis_model
 
 __all__ = [
     "aetiology_figure",
+    "bayes_figure",
     "conflict_schematic",
     "contact_figure",
     "face_map",
@@ -31,6 +34,7 @@ __all__ = [
     "odds_ratio_summary",
     "offending_vessels_figure",
     "study_labels",
+    "vessel_contact_figure",
     "wear_by_severity_figure",
 ]
 
@@ -230,7 +234,6 @@ def virtual_courses_figure(patient: str = "ortiz", years: float = 3.0, seed: int
 
 # -- chapter 05: epidemiology and risk ------------------------------------------------------------------------------
 
-from ._params import choice  # noqa: E402
 from .figures import statistics as statistics_figures  # noqa: E402
 from .models import cohorts as cohort_models  # noqa: E402
 from .models.statistics import pooled_odds_ratio  # noqa: E402
@@ -262,3 +265,29 @@ def side_subgroups_forest() -> Figure:
     labels = study_labels()
     studies = rows.assign(label=[f"{labels.get('S45', 'Neurology 2000')}, {s}" for s in rows["subgroup"]])
     return statistics_figures.forest_plot(studies, pooled_odds_ratio(studies))
+
+
+# -- chapter 06: diagnosis ------------------------------------------------------------------------------
+
+
+def vessel_contact_figure() -> Figure:
+    """Fig 6.1 from table ``mri_accuracy``: vessel contact with and without HFS."""
+    labels = study_labels()
+    abstracts = bibliography().set_index("key")["title"].str.contains("abstract", case=False, na=False)
+    labels = {k: f"{v} (abstract)" if abstracts.get(k, False) else v for k, v in labels.items()}
+    return diagnosis_figures.vessel_contact_figure(load_table("mri_accuracy"), labels)
+
+
+@validated(
+    test=choice(diagnosis_model.available_tests, doc="A test of the table diagnostic_accuracy."),
+    pretest_pct=number(1, 99, unit="%", doc="Pre-test probability."),
+)
+def bayes_figure(test: str = "MRI: 3D TOF angiography", pretest_pct: float = 50.0) -> Figure:
+    """Fig 6.2: icon array and post-test curves for a test of ``diagnostic_accuracy``.
+
+    {parameters}
+    """
+    result = diagnosis_model.named_test_outcome(test, pretest_pct)
+    curve = diagnosis_model.post_test_curve(result.sensitivity_pct, result.specificity_pct)
+    icons = diagnosis_model.icon_counts(result, diagnosis_figures.N_ICONS)
+    return diagnosis_figures.bayes_figure(result, icons, curve)

@@ -1,0 +1,202 @@
+"""Chapter 06 views: the case-vignette trainer and the Bayes view.
+
+:class:`VignetteTrainer` is built like the quiz (:mod:`hfs_edu.widgets.quiz`): plain ipywidgets in a
+:class:`~hfs_edu.widgets._placeholder.ViewBox`, the marking done by
+:func:`hfs_edu.models.diagnosis.score_answer` (tested without a browser). Nothing of the answer is
+on the page before the student presses **Check**; the running score lives in this object only,
+in the kernel, and starts again when the cell is run again.
+
+:class:`BayesView` is a :class:`~hfs_edu.widgets.base.View`: a test and a pre-test probability give
+the icon array and the post-test curves of :mod:`hfs_edu.figures.diagnosis`.
+"""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as widgets
+
+from .._params import choice, number
+from ..figures.diagnosis import N_ICONS, build_bayes, update_bayes
+from ..models import diagnosis as dx
+from ._placeholder import RUN_THIS_CELL_QUIZ, ViewBox
+from .base import View, control
+
+__all__ = ["VignetteTrainer", "BayesView", "RUN_THIS_CELL_TRAINER"]
+
+#: The trainer is a quiz of cases: it shows the quiz's placeholder before its cell runs (the notebook tests
+#: accept only the placeholders of :mod:`hfs_edu.widgets._placeholder`).
+RUN_THIS_CELL_TRAINER = RUN_THIS_CELL_QUIZ
+CHOOSE = "— choose —"
+GREEN, ORANGE, GREY = "#009E73", "#D55E00", "#555555"  # Okabe-Ito
+_WRAP = "white-space:normal; overflow-wrap:anywhere; line-height:1.4; margin:2px 0"
+
+
+def _para(body: str, colour: str | None = None) -> str:
+    style = _WRAP + (f"; color:{colour}" if colour else "")
+    return f'<div class="hfs-trainer-text" style="{style}">{body}</div>'
+
+
+class VignetteTrainer:
+    """Read a vignette, choose a diagnosis and (for HFS) the imaging, get cited feedback.
+
+    Each vignette is marked once (its first checked answer counts); **Next case** moves on, and
+    the score shows points out of the points possible so far. The imaging choice is marked only
+    when the vignette's answer is HFS, but it is always asked, so that the question does not give
+    the diagnosis away.
+    """
+
+    def __init__(self):
+        self.table = dx.vignettes()
+        self.ids = tuple(self.table["vignette_id"])
+        self.index = 0
+        self.results: dict[str, dx.VignetteResult] = {}
+        layout = widgets.Layout(width="100%", max_width="560px")
+        style = {"description_width": "initial"}
+        self.case = widgets.HTML(layout=widgets.Layout(width="auto"))
+        self.diagnosis = widgets.Dropdown(
+            options=[CHOOSE, *dx.diagnoses()], value=CHOOSE, description="Diagnosis:", style=style, layout=layout
+        )
+        self.imaging = widgets.Dropdown(
+            options=[CHOOSE, *dx.IMAGING_CHOICES],
+            value=CHOOSE,
+            description="If it is HFS, imaging:",
+            style=style,
+            layout=layout,
+        )
+        self.check_button = widgets.Button(
+            description="Check", button_style="primary", layout=widgets.Layout(width="90px")
+        )
+        self.next_button = widgets.Button(description="Next case", layout=widgets.Layout(width="110px"))
+        self.feedback = widgets.HTML(layout=widgets.Layout(width="auto"))
+        self.score = widgets.HTML()
+        self.check_button.on_click(lambda _b: self.check())
+        self.next_button.on_click(lambda _b: self.next_case())
+        self.widget = ViewBox(
+            [
+                self.case,
+                self.diagnosis,
+                self.imaging,
+                widgets.HBox([self.check_button, self.next_button]),
+                self.feedback,
+                self.score,
+            ],
+            placeholder=RUN_THIS_CELL_TRAINER,
+            layout=widgets.Layout(width="100%", max_width="760px", border="1px solid #ccc", padding="6px"),
+        )
+        self.widget.add_class("hfs-trainer")
+        self._show_case()
+
+    # -- state ----------------------------------------------------------------------------------
+    @property
+    def vignette_id(self) -> str:
+        return self.ids[self.index]
+
+    @property
+    def points(self) -> int:
+        return sum(r.points for r in self.results.values())
+
+    @property
+    def possible(self) -> int:
+        return sum(r.possible for r in self.results.values())
+
+    def _show_case(self) -> None:
+        text_ = self.table.set_index("vignette_id").loc[self.vignette_id, "text"]
+        n = len(self.ids)
+        self.case.value = _para(f"<b>Case {self.index + 1} of {n}.</b> {html.escape(str(text_))}")
+        self.diagnosis.value = CHOOSE
+        self.imaging.value = CHOOSE
+        self.feedback.value = ""
+        self._update_score()
+
+    def _update_score(self) -> None:
+        done = len(self.results)
+        self.score.value = _para(
+            f"<b>Score:</b> {self.points} / {self.possible} points ({done} of {len(self.ids)} cases marked; "
+            "kept in this notebook's kernel only)"
+        )
+
+    # -- actions --------------------------------------------------------------------------------
+    def choose(self, diagnosis: str, imaging: str = CHOOSE) -> None:
+        """Set the two dropdowns (for tests and demonstrations)."""
+        self.diagnosis.value = diagnosis
+        self.imaging.value = imaging
+
+    def check(self) -> dx.VignetteResult | None:
+        """Mark the current choice and show the feedback; returns the result (None if nothing chosen)."""
+        if self.diagnosis.value == CHOOSE:
+            self.feedback.value = _para("Choose a diagnosis first.", GREY)
+            return None
+        imaging = self.imaging.value
+        if imaging == CHOOSE:
+            if self.diagnosis.value == dx.HFS:
+                self.feedback.value = _para("You chose hemifacial spasm: choose the imaging too.", GREY)
+                return None
+            imaging = "no MRI"  # not marked unless the answer is HFS, and then the diagnosis is wrong anyway
+        result = dx.score_answer(self.vignette_id, self.diagnosis.value, imaging)
+        first = self.vignette_id not in self.results
+        if first:
+            self.results[self.vignette_id] = result
+        full = result.points == result.possible
+        colour = GREEN if full else ORANGE
+        mark = "✔" if full else "✘"
+        note = "" if first else " (this case was already marked; the first answer counts)"
+        self.feedback.value = _para(f"<b>{mark}</b> {html.escape(result.feedback)}{note}", colour)
+        self._update_score()
+        return result
+
+    def next_case(self) -> None:
+        """Move to the next vignette (after the last, back to the first)."""
+        self.index = (self.index + 1) % len(self.ids)
+        self._show_case()
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        display(self.widget)
+
+    def __repr__(self) -> str:
+        return RUN_THIS_CELL_TRAINER
+
+
+class BayesView(View):
+    """Pre-test probability and a test -> natural frequencies and post-test probabilities."""
+
+    PARAMS = {
+        "test": control(
+            choice(dx.available_tests, doc="the test, and who it is compared with"),
+            label="test",
+        ),
+        "pretest_pct": control(
+            number(1, 99, unit="%", doc="your estimate, before the test, that this patient has the condition"),
+            label="pre-test probability (%)",
+            step=1,
+            readout_format=".0f",
+        ),
+    }
+    IMAGE_WIDTH_PX = 820
+
+    def build_figure(self):
+        fig, self.art = build_bayes()
+        return fig
+
+    def dynamic_artists(self):
+        return self.art.dynamic()
+
+    def update(self, test="MRI: 3D TOF angiography", pretest_pct=50.0):
+        result = dx.named_test_outcome(test, pretest_pct)
+        row = dx.diagnostic_tests().set_index("test").loc[test]
+        curve = dx.post_test_curve(result.sensitivity_pct, result.specificity_pct)
+        update_bayes(self.art, result, dx.icon_counts(result, N_ICONS), curve)
+        keys = str(row["source_key"]).replace(";", "; ")
+        return (
+            f"<p><b>{html.escape(test)}</b> [{html.escape(keys)}]: positive means "
+            f"{html.escape(row['positive_means'])}; "
+            f"cases: {html.escape(row['cases'])}; non-cases: {html.escape(row['non_cases'])}. Sensitivity "
+            f"{result.sensitivity_pct:g}%, specificity {result.specificity_pct:g}%. At a pre-test probability of "
+            f"<b>{pretest_pct:.0f}%</b>, a positive result raises it to <b>{result.post_positive_pct:.0f}%</b> and a "
+            f"negative result lowers it to <b>{result.post_negative_pct:.0f}%</b>.</p>"
+            f"<p>Of {result.n:,} such people, {result.true_positive + result.false_negative:,.0f} have the "
+            f"condition. {result.positives:,.0f} test positive, of whom {result.true_positive:,.0f} have it; "
+            f"{result.negatives:,.0f} test negative, of whom {result.false_negative:,.0f} have it.</p>"
+        )
