@@ -109,3 +109,72 @@ def odds_ratio_summary() -> str:
         for r in rows.itertuples(index=False)
     ]
     return "Sourced: " + "; ".join(parts)
+
+
+# -- chapter 08: microvascular decompression (imports local to keep this block self-contained) ----------
+
+__all__ += [
+    "mvd_complications_figure",
+    "mvd_cure_curve_figure",
+    "mvd_monitoring_figure",
+    "mvd_operation_figure",
+    "mvd_outcomes_figure",
+    "mvd_reoperation_figure",
+]
+
+
+def mvd_outcomes_figure() -> Figure:
+    """Fig 8.2 from table ``mvd_outcomes``."""
+    from .figures import mvd as mvd_fig
+
+    return mvd_fig.outcomes_figure(load_table("mvd_outcomes"), study_labels())
+
+
+def mvd_complications_figure() -> Figure:
+    """Fig 8.3 from table ``mvd_complications``, with the course model's probabilities [TC]."""
+    from .figures import mvd as mvd_fig
+    from .models import mvd
+
+    return mvd_fig.complications_figure(load_table("mvd_complications"), mvd.COMPLICATION_PROBABILITY)
+
+
+def mvd_cure_curve_figure() -> Figure:
+    """Fig 8.4: the cure model (fitted; with failures) vs ``mvd_time_to_cure`` and ``mvd_delayed_resolution``."""
+    from .figures import mvd as mvd_fig
+    from .models import mvd
+
+    fitted = mvd.cure_course(730.0, eventual_cure=1.0)
+    with_failures = mvd.cure_course(730.0)
+    return mvd_fig.cure_curve_figure(
+        fitted, with_failures, load_table("mvd_time_to_cure"), load_table("mvd_delayed_resolution"), study_labels()
+    )
+
+
+def mvd_reoperation_figure() -> Figure:
+    """Fig 8.6: :func:`hfs_edu.models.mvd.reoperation_outlook` for waits of 1 week to 2 years (``mvd_reoperation``)."""
+    from .figures import mvd as mvd_fig
+    from .models import mvd
+
+    waits = [7.0 + k * 7.0 for k in range(105)]
+    return mvd_fig.reoperation_figure([mvd.reoperation_outlook(w) for w in waits], load_table("mvd_reoperation"))
+
+
+def mvd_operation_figure() -> Figure:
+    """Fig 8.1: the operation, schematic."""
+    from .figures import mvd as mvd_fig
+
+    return mvd_fig.operation_figure()
+
+
+@validated(
+    vessel_moved=number(0, 1, doc="How far the vessel has been moved off the nerve."),
+)
+def mvd_monitoring_figure(vessel_moved: float = 0.0) -> Figure:
+    """Fig 8.5: the intraoperative LSR (chapter 03's model) with the vessel moved ``vessel_moved`` of the way.
+
+    {parameters}
+    """
+    from .figures import mvd as mvd_fig
+    from .models import mvd
+
+    return mvd_fig.monitoring_figure(mvd.intraoperative_lsr(vessel_moved), mvd.lsr_prognosis())
