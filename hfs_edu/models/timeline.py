@@ -318,7 +318,9 @@ def treatment_history(events: Sequence[Event] = (), intervals: Sequence[Interval
     for iv in intervals:
         if iv.kind not in INTERVAL_KINDS:
             raise ValueError(f"interval kind={iv.kind!r} is not allowed; allowed: one of {INTERVAL_KINDS}")
-    ivs = tuple(sorted(tuple(drug_iv) + tuple(intervals), key=lambda i: (i.start_day, i.kind, i.label)))
+    # a drug course passed back in (``history.intervals + more``) is derived again from the events: keep one
+    extra = tuple(iv for iv in intervals if not (iv.kind == "drug" and iv in drug_iv))
+    ivs = tuple(sorted(tuple(drug_iv) + extra, key=lambda i: (i.start_day, i.kind, i.label)))
     return TreatmentHistory(events=evs, intervals=ivs)
 
 
