@@ -178,3 +178,45 @@ def mvd_monitoring_figure(vessel_moved: float = 0.0) -> Figure:
     from .models import mvd
 
     return mvd_fig.monitoring_figure(mvd.intraoperative_lsr(vessel_moved), mvd.lsr_prognosis())
+
+
+__all__ += ["mvd_patient_course_figure"]
+
+#: The virtual patient drawn for Mrs Ortiz in chapter 08 (a delayed cure and a transient facial weakness) [TC]
+MVD_PATIENT_SEED = 5
+
+
+@validated(
+    seed=number(0, 2**31 - 1, doc="Seed of the sampled operation outcome (chapter 08 uses 5)."),
+    surgery_day=number(0, 700, unit="days", doc="Day of the operation after the first injection."),
+)
+def mvd_patient_course_figure(seed: float = MVD_PATIENT_SEED, surgery_day: float = 273.0) -> Figure:
+    """Fig 8.7: three botulinum injections, then MVD with one sampled outcome, on the course timeline.
+
+    The outcome (cure day, recurrence, complications) is :func:`hfs_edu.models.mvd.sample_outcome`;
+    the timeline and its figure are those of chapter 07 (:mod:`hfs_edu.models.timeline`).
+
+    {parameters}
+    """
+    from .figures.timeline import timeline_figure
+    from .models import mvd
+    from .models import timeline as tl
+
+    outcome = mvd.sample_outcome(int(seed))
+    events = [tl.injection(0.0), tl.injection(91.0), tl.injection(182.0), tl.operation_for(outcome, surgery_day)]
+    intervals = [
+        tl.Interval(
+            "complication",
+            c.complication.replace("_", " "),
+            surgery_day + c.start_day,
+            surgery_day + c.end_day,
+            c.permanent,
+        )
+        for c in outcome.complications
+    ]
+    history = tl.treatment_history(events, intervals)
+    cure = "never cured" if not outcome.cured else f"spasm-free {outcome.days_to_cure:.0f} days after surgery"
+    return timeline_figure(
+        tl.symptom_curve(history, horizon_days=surgery_day + 730.0),
+        title=f"One virtual patient: injections, then MVD ({cure}) [TC]",
+    )
