@@ -202,8 +202,9 @@ def _draw(lanes_ax, curve_ax, fig, tl: Timeline, lanes, unit, threshold, show_le
         art.threshold = curve_ax.axhline(
             threshold, color="black", linestyle=":", linewidth=1.2, label=f"good control (≤ {threshold:g}) [TC]"
         )
-    curve_ax.set_ylim(0.0, 1.02)
+    curve_ax.set_ylim(0.0, 1.32)  # the band above 1 holds the legend and the note
     curve_ax.set_yticks([0, 0.25, 0.5, 0.75, 1.0])
+    curve_ax.axhline(1.0, color="#DDDDDD", linewidth=0.8, zorder=0)
     curve_ax.set_ylabel("severity (0-1)")
     curve_ax.set_xlabel(f"time since the first visit ({unit})")
     art.note = curve_ax.text(
@@ -217,7 +218,7 @@ def _draw(lanes_ax, curve_ax, fig, tl: Timeline, lanes, unit, threshold, show_le
         bbox=dict(facecolor="white", edgecolor="none", alpha=0.85, pad=1.5),
     )
     if show_legend:
-        curve_ax.legend(loc="upper left", fontsize=9, frameon=False, ncols=3)
+        curve_ax.legend(loc="upper left", fontsize=9, frameon=False, ncols=2, borderaxespad=0.2)
     end = tl.time_days[-1] / _scale(unit)
     for ax in (lanes_ax, curve_ax):
         ax.set_xlim(0.0, max(end, 1e-9))
@@ -308,19 +309,35 @@ def build_timeline(
     tl = _check_timeline("timeline", timeline)
     lanes = _check_lanes(lanes, tl)
     n = len(lanes)
-    lanes_h = 0.45 + 0.3 * n
-    fig, (lax, cax) = _two_rows(caption or TIMELINE_CAPTION, width_in, lanes_h)
+    lanes_h = 0.35 + 0.24 * n
+    fig, (lax, cax) = _two_rows(caption or TIMELINE_CAPTION, width_in, lanes_h, bool(title))
     art = _draw(lax, cax, fig, tl, lanes, unit, threshold, show_legend=True)
     if title:
-        fig.suptitle(title, fontsize=12, x=0.02, ha="left")
+        fig.suptitle(title, fontsize=12, x=0.01, y=1 - 0.08 / fig.get_size_inches()[1], ha="left", va="top")
     _fill(art, tl, note)
     return fig, art
 
 
-def _two_rows(caption, width_in, lanes_h):
-    fig, _ = new_figure(caption, 1, 1, width_in=width_in, height_in=lanes_h + 3.4)
+_LEFT_IN, _RIGHT_IN, _BOTTOM_IN, _LEGEND_IN, _TITLE_IN = 1.35, 0.2, 0.6, 0.4, 0.35
+
+
+def _two_rows(caption, width_in, lanes_h, titled):
+    """Lanes over the curve with fixed margins (no layout engine: the layout never depends on the data)."""
+    curve_h = 2.4
+    top = _LEGEND_IN + (_TITLE_IN if titled else 0.0)
+    height = top + lanes_h + 0.12 + curve_h + _BOTTOM_IN
+    fig, _ = new_figure(caption, 1, 1, width_in=width_in, height_in=height, layout=None)
     fig.delaxes(fig.axes[0])
-    gs = fig.add_gridspec(2, 1, height_ratios=[lanes_h, 2.8], hspace=0.05)
+    gs = fig.add_gridspec(
+        2,
+        1,
+        height_ratios=[lanes_h, curve_h],
+        hspace=0.12 / ((lanes_h + curve_h) / 2),
+        left=_LEFT_IN / width_in,
+        right=1 - _RIGHT_IN / width_in,
+        top=1 - top / height,
+        bottom=_BOTTOM_IN / height,
+    )
     lax = fig.add_subplot(gs[0])
     cax = fig.add_subplot(gs[1], sharex=lax)
     return fig, (lax, cax)
@@ -439,8 +456,8 @@ def timelines_figure(
         1,
         height_ratios=block_h,
         hspace=gap_in / (sum(block_h) / len(pairs)),
-        left=0.15,
-        right=0.98,
+        left=_LEFT_IN / 9.0,
+        right=1 - _RIGHT_IN / 9.0,
         top=1 - top_in / height,
         bottom=bottom_in / height,
     )

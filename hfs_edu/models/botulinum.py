@@ -47,13 +47,17 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import numpy as np
 
 from .._params import array, choice, integer, number, seed, validated
 from .._validate import check_array
 from ..data import load_table
+from . import crosstalk as _ct
+from .crosstalk.core import COMPRESSION as _COMPRESSION
+from .crosstalk.core import DEMYELINATION as _DEMYELINATION
 
 __all__ = [
     "SIDE_EFFECTS",
@@ -71,6 +75,8 @@ __all__ = [
     "side_effect_probability",
     "sourced_side_effect_range",
     "transmission_factor_at",
+    "ToxinLSR",
+    "lsr_under_toxin",
 ]
 
 # -- shape of one injection's effect (all TC, calibrated to botulinum_time_ranges) -----------------
@@ -462,3 +468,95 @@ def sample_response(seed: int = 0) -> BotulinumResponse:
     relief = float(np.exp(RELIEF_FACTOR_SIGMA * z1 - 0.5 * RELIEF_FACTOR_SIGMA**2)) if responder else 0.0
     duration = float(np.exp(DURATION_FACTOR_SIGMA * z2 - 0.5 * DURATION_FACTOR_SIGMA**2))
     return BotulinumResponse(responder=responder, relief_factor=relief, duration_factor=duration, seed=seed)
+
+
+# -- chapter 03's cross-talk model under the toxin ---------------------------------------------------
+#: The montage of :func:`lsr_under_toxin`: stimulate a lower-face branch, record the muscle around the
+#: eye, where the label's injections go [N723]; the stimulated branch's own muscle (mentalis) is not injected.
+TOXIN_MONTAGE = ("marginal mandibular", "orbicularis oculi")
+
+
+@dataclass(frozen=True)
+class ToxinLSR:
+    """The LSR of chapter 03's model before and under the toxin (see :func:`lsr_under_toxin`).
+
+    Attributes
+    ----------
+    days_since_injection, dose_units : float
+        When the recording is made and the dose given into the recorded (periocular) muscle.
+    transmission_factor : float
+        Neuromuscular transmission (0-1) in the injected muscle at that time.
+    untreated : LateralSpreadResponse
+        The LSR without toxin (same nerve, same montage).
+    treated : LateralSpreadResponse
+        The same LSR with the muscle response scaled by ``transmission_factor``: the same motor
+        units cross between the branches (``n_units``, ``present`` unchanged), the amplitude falls.
+    direct : DirectResponse
+        The stimulated branch's own muscle (mentalis), not injected, so unchanged.
+    """
+
+    days_since_injection: float
+    dose_units: float
+    transmission_factor: float
+    untreated: object
+    treated: object
+    direct: object
+
+    @property
+    def amplitude_ratio(self) -> float:
+        """Treated / untreated LSR amplitude (the transmission factor; nan without a response)."""
+        a = self.untreated.amplitude_mv
+        return self.treated.amplitude_mv / a if a > 0 else math.nan
+
+
+@validated(
+    days_since_injection=number(
+        -_MAX_DAYS, _MAX_DAYS, unit="days", doc="Days after the injection (negative: before it)."
+    ),
+    dose_units=_DOSE,
+    demyelination=_DEMYELINATION,
+    compression=_COMPRESSION,
+)
+def lsr_under_toxin(
+    days_since_injection: float = 28.0,
+    dose_units: float = REFERENCE_DOSE_UNITS,
+    demyelination: float = 0.8,
+    compression: float = 0.7,
+) -> ToxinLSR:
+    """Chapter 03's lateral spread response recorded from a muscle injected with the toxin.
+
+    The toxin acts at the neuromuscular junction, downstream of the root exit zone where the
+    branches cross-talk. So the model scales the recorded muscle's response by
+    :func:`transmission_factor_at` and leaves the cross-talk itself alone: the same motor units
+    still cross, the response is smaller. In the only study (3 patients) transmission between
+    branches was "unaltered after therapy, but the amplitude of the response was decreased"
+    [S131]. The model's onset latency does not change (scaling a trace keeps its 5%-of-peak
+    onset), but the latency under the toxin was **not reported** (gap G9): that is a property
+    of the model, not a finding.
+
+    {parameters}
+
+    Returns
+    -------
+    ToxinLSR
+    """
+    stim, rec = TOXIN_MONTAGE
+    untreated = _lsr_untreated(float(demyelination), float(compression))
+    factor = transmission_factor_at(days_since_injection, dose_units)
+    treated = replace(untreated, trace_mv=untreated.trace_mv * factor, amplitude_mv=untreated.amplitude_mv * factor)
+    return ToxinLSR(
+        days_since_injection=float(days_since_injection),
+        dose_units=float(dose_units),
+        transmission_factor=factor,
+        untreated=untreated,
+        treated=treated,
+        direct=_ct.direct_response(stim),
+    )
+
+
+@lru_cache(maxsize=64)
+def _lsr_untreated(d: float, c: float):
+    stim, rec = TOXIN_MONTAGE
+    out = _ct.lateral_spread_response(d, c, stim, rec)
+    out.trace_mv.setflags(write=False)
+    return out
