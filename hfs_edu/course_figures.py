@@ -151,7 +151,7 @@ def mvd_cure_curve_figure() -> Figure:
 
 
 def mvd_reoperation_figure() -> Figure:
-    """Fig 8.6: :func:`hfs_edu.models.mvd.reoperation_outlook` for waits of 1 week to 2 years (``mvd_reoperation``)."""
+    """Fig 8.5: :func:`hfs_edu.models.mvd.reoperation_outlook` for waits of 1 week to 2 years (``mvd_reoperation``)."""
     from .figures import mvd as mvd_fig
     from .models import mvd
 
@@ -170,7 +170,7 @@ def mvd_operation_figure() -> Figure:
     vessel_moved=number(0, 1, doc="How far the vessel has been moved off the nerve."),
 )
 def mvd_monitoring_figure(vessel_moved: float = 0.0) -> Figure:
-    """Fig 8.5: the intraoperative LSR (chapter 03's model) with the vessel moved ``vessel_moved`` of the way.
+    """The intraoperative LSR figure (chapter 03's model) with the vessel moved ``vessel_moved`` of the way.
 
     {parameters}
     """
@@ -191,7 +191,7 @@ MVD_PATIENT_SEED = 5
     surgery_day=number(0, 700, unit="days", doc="Day of the operation after the first injection."),
 )
 def mvd_patient_course_figure(seed: float = MVD_PATIENT_SEED, surgery_day: float = 273.0) -> Figure:
-    """Fig 8.7: three botulinum injections, then MVD with one sampled outcome, on the course timeline.
+    """Fig 8.6: three botulinum injections, then MVD with one sampled outcome, on the course timeline.
 
     The outcome (cure day, recurrence, complications) is :func:`hfs_edu.models.mvd.sample_outcome`;
     the timeline and its figure are those of chapter 07 (:mod:`hfs_edu.models.timeline`).

@@ -158,7 +158,7 @@ def _check_decision(answer, exp) -> Part:
     return Part(
         name,
         False,
-        "most patients still twitching after a month are delayed cures, not failures (Figure 8.6), and a second "
+        "most patients still twitching after a month are delayed cures, not failures (Figure 8.5), and a second "
         "operation carries more permanent complications than the first. What do the series advise?",
     )
 
