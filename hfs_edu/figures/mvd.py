@@ -351,7 +351,7 @@ def reoperation_figure(outlooks: list, reoperation: pd.DataFrame) -> Figure:
     clear = 100 * np.array([o.would_clear for o in outlooks])
     fig, ax = new_figure(
         "Decide early and many would be reoperated, most of whom would have cleared on their own (orange); "
-        "after about a year the candidates are mostly true failures. Shaded: reoperation rates of real series.",
+        "after about a year the candidates are mostly true failures. Dashed lines: reoperation rates of real series.",
         width_in=8.0,
         height_in=4.4,
     )
@@ -368,8 +368,16 @@ def reoperation_figure(outlooks: list, reoperation: pd.DataFrame) -> Figure:
         hatch="//",
         label="would still clear without a redo",
     )
-    ax.axhspan(band.min(), band.max(), color=OKABE_ITO["sky_blue"], alpha=0.25, lw=0)
-    ax.text(w[-1], band.max() + 1, f"reoperated in real series: {band.min():g}-{band.max():g}%", ha="right", fontsize=9)
+    for y in (band.min(), band.max()):
+        ax.axhline(y, color=OKABE_ITO["blue"], lw=1.2, ls="--", zorder=4)
+    ax.text(
+        w[-1],
+        band.max() + 1,
+        f"dashed: reoperation rates of real series, {band.min():g}-{band.max():g}%",
+        ha="right",
+        fontsize=9,
+        color=OKABE_ITO["blue"],
+    )
     ax.set_xlim(w[0], w[-1])
     ax.set_ylim(0, max(cand.max(), band.max()) * 1.1)
     ax.set_xlabel("months after the first MVD when a second operation is decided")
