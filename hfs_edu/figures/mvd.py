@@ -510,7 +510,7 @@ def build_monitoring(prognosis: Mapping[str, tuple]) -> tuple[Figure, Monitoring
     """
     if not isinstance(prognosis, Mapping) or not prognosis:
         raise TypeError("prognosis must be a mapping time point -> (pct if LSR persists, pct if resolved)")
-    fig, _ = new_figure(MONITORING_CAPTION, width_in=9.6, height_in=4.4, layout=None)
+    fig, _ = new_figure(MONITORING_CAPTION, width_in=8.8, height_in=4.0, layout=None)
     fig.clear()
     ax_s = fig.add_axes((0.01, 0.08, 0.30, 0.82))
     ax_t = fig.add_axes((0.40, 0.58, 0.58, 0.32))
@@ -526,7 +526,6 @@ def build_monitoring(prognosis: Mapping[str, tuple]) -> tuple[Figure, Monitoring
     (art.missed,) = ax_s.plot([], [], color=OKABE_ITO["reddish_purple"], lw=6, solid_capstyle="round")
     art.pad = Rectangle((0.8, 0.42), 1.0, 0.5, facecolor="#DDDDDD", edgecolor="black", lw=1)
     ax_s.add_patch(art.pad)
-    art.texts["vessel"] = ax_s.text(-1.5, -1.25, "", fontsize=8, va="top")
     ax_t.set_xlim(-1, LSR_WINDOW_MS)
     ax_t.set_ylim(-_TRACE_YLIM_MV, _TRACE_YLIM_MV)
     ax_t.axvspan(LSR_WINDOW_LOW_MS, LSR_WINDOW_HIGH_MS, color=OKABE_ITO["sky_blue"], alpha=0.25, lw=0)
@@ -583,10 +582,6 @@ def update_monitoring(art: MonitoringArtists, result: MonitoringResult) -> None:
         art.missed.set_data(3.4 + 0.35 * s, -0.4 - 1.0 * s**2)
     else:
         art.missed.set_data([], [])
-    art.texts["vessel"].set_text(
-        f"vessel moved {m:.0%} of the way; compression {result.compression:.2f} [TC]"
-        + ("\nsecond vessel still pressing (purple)" if result.missed_vessel else "")
-    )
     lsr = result.recording.lsr
     art.trace.set_data(lsr.time_ms, np.clip(lsr.trace_mv, -_TRACE_YLIM_MV, _TRACE_YLIM_MV))
     if lsr.present:
