@@ -24,7 +24,7 @@
 # 5. interpret the lateral spread response during surgery: what its disappearance or persistence
 #    predicts, and what it does not.
 #
-# **Estimated time:** about 50 min core path (+1 min going deeper)
+# **Estimated time:** about 51 min core path (+8 min going deeper)
 #
 # **Prerequisites:** chapters 02 (the vessels, and the wear-and-repair model of the myelin) and 03
 # (the lateral spread response, sensitivity and specificity). From anatomy: the cerebellopontine
@@ -219,6 +219,48 @@ print(f"chapter 02's myelin repair after decompression at 52: {repair.time_const
 # 3, 6 and 12 months for cohorts with failures are interpolations of the model, not published
 # numbers [TC:T]. In a series of 1,341 patients the outcome at 6–9 months already equalled the outcome
 # after a year [S139:A].
+
+# %% [markdown] tags=["deeper"]
+# ### Going deeper: explore the cure curve
+#
+# *Optional: skip it on the core path.*
+#
+# The view draws the model's curve (failures and recurrences included) for a cohort you set, over
+# the sourced points of Figure 8.4. The open circles mark one and twelve months; the text below
+# the figure says how many are spasm-free after a week, and how many of those still twitching at a
+# month would clear without a second operation.
+#
+# **Controls.** *cured at once*: the share of the eventual cures that are spasm-free within the
+# first week. *eventually cured*: the share of patients ever cured. *delay (days)*: the time
+# constant of the delayed cures.
+#
+# **Questions to explore**
+#
+# 1. Raise *cured at once* from the fitted value to the first-days values of the other cohorts
+#    (diamonds). Which part of the curve moves: the first months or the plateau?
+# 2. Lower *eventually cured* to the lowest strict series of Figure 8.2, then raise it to the
+#    highest. What moves now?
+# 3. Halve the delay. In chapter 02's repair model, what kind of patient would remyelinate that
+#    fast?
+
+# %% tags=["deeper"]
+from hfs_edu.widgets.mvd import CureCurveView
+
+CureCurveView()
+
+# %% [markdown] tags=["answer", "deeper"]
+# <details><summary><b>What you should see</b> (open after you have tried)</summary>
+#
+# 1. The first months: at 70% cured at once, 70% are spasm-free at one month instead of 45%, but
+#    the twelve-month value hardly changes (88% against 87%) [TC:T]. Cohorts that look better early
+#    need not do better in the end.
+# 2. The plateau: at 63% eventually cured, 61% are spasm-free at twelve months; at 97%, 94%
+#    [TC:T]. The text changes too: with many true failures, fewer of those twitching at one month
+#    would still clear (46% instead of 82%) [TC:T].
+# 3. At a 50-day delay, 57% are spasm-free at one month [TC:T]. In chapter 02's model repair is
+#    faster in younger patients: its time constant is about 75 days at 30 years and 137 days at 70
+#    [TC:T], and late responders were older in one series [S146:A].
+# </details>
 
 # %% [markdown]
 # ## 7. Recurrence and a second operation

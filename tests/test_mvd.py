@@ -182,3 +182,19 @@ def test_other_chapter_figures_build():
         assert caption_of(f())
     with pytest.raises(TypeError):
         mvd_fig.update_monitoring(None, mvd.intraoperative_lsr())
+
+
+def test_cure_curve_view_updates_in_place_and_moves_the_right_part_of_the_curve():
+    from hfs_edu.widgets.mvd import CureCurveView
+
+    v = CureCurveView()
+    line = v.art.line
+    month, year = (int(round(m * 30.44 / 2)) for m in (1, 12))  # the view's 2-day grid
+    base = v.course.spasm_free.copy()
+    v.set(immediate_share=0.7)
+    assert v.art.line is line
+    assert v.course.spasm_free[month] > base[month] + 0.15  # cured at once: the early part rises
+    assert abs(v.course.spasm_free[year] - base[year]) < 0.02  # the plateau stays
+    v.set(immediate_share=mvd.IMMEDIATE_SHARE, eventual_cure=0.63)
+    assert v.course.spasm_free[year] < base[year] - 0.2  # fewer cured: the plateau falls
+    assert "[TC]" in v.readout.value

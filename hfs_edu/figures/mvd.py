@@ -17,13 +17,16 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Circle, FancyBboxPatch, Patch, Rectangle
 
+from .._params import number, validated
 from ..models.crosstalk import LSR_WINDOW_HIGH_MS, LSR_WINDOW_LOW_MS, LSR_WINDOW_MS
 from ..models.mvd import COMPLICATIONS, TABLE_CATEGORIES, MonitoringResult, MvdCourse, ReoperationOutlook
 from .style import OKABE_ITO, check_frame, check_labels, new_figure, settle_layout, source_label, styled
 
 __all__ = [
     "COMPLICATION_LABELS",
+    "CureExplorerArtists",
     "MonitoringArtists",
+    "build_cure_explorer",
     "build_monitoring",
     "complications_figure",
     "cure_curve_figure",
@@ -31,6 +34,7 @@ __all__ = [
     "operation_figure",
     "outcomes_figure",
     "reoperation_figure",
+    "update_cure_explorer",
     "update_monitoring",
 ]
 
@@ -602,3 +606,113 @@ def monitoring_figure(result: MonitoringResult, prognosis: Mapping[str, tuple]) 
     fig, art = build_monitoring(prognosis)
     update_monitoring(art, result)
     return fig
+
+
+# -- the cure-curve explorer (the view's figure) -----------------------------------------------------------
+
+CURE_EXPLORER_CAPTION = (
+    "The model's share spasm-free after MVD (line; failures and recurrences included) against the 175-patient "
+    "cohort in which everyone was eventually cured (black dots) and the first-week and final shares of other "
+    "cohorts (diamonds and triangles). Change the cohort and see which part of the curve moves."
+)
+
+
+@dataclass
+class CureExplorerArtists:
+    """Artists of the cure-curve explorer that :func:`update_cure_explorer` changes in place."""
+
+    fig: Figure
+    ax: object
+    line: object = None
+    marks: object = None
+    text: object = None
+
+    def dynamic(self) -> list:
+        return [self.line, self.marks, self.text]
+
+
+@validated(horizon_days=number(30, 3650, unit="days", doc="Length of the time axis."))
+@styled
+def build_cure_explorer(
+    time_to_cure: pd.DataFrame, delayed: pd.DataFrame, labels: Mapping[str, str], horizon_days: float = 730.0
+) -> tuple[Figure, CureExplorerArtists]:
+    """Build the explorer (static points of the tables); fill it with :func:`update_cure_explorer`.
+
+    Parameters
+    ----------
+    time_to_cure, delayed : pandas.DataFrame
+        Tables ``mvd_time_to_cure`` and ``mvd_delayed_resolution``.
+    labels : mapping
+        Source key -> "First author year".
+    {parameters}
+    """
+    ttc = check_frame(
+        "time_to_cure",
+        time_to_cure,
+        {"interval_end_days", "cumulative_pct", "source_key"},
+        'load_table("mvd_time_to_cure")',
+    )
+    dr = check_frame(
+        "delayed", delayed, {"early_cure_pct", "final_cure_pct", "source_key"}, 'load_table("mvd_delayed_resolution")'
+    )
+    labels = check_labels(labels)
+    fig, ax = new_figure(CURE_EXPLORER_CAPTION, width_in=7.4, height_in=3.9, layout=None)
+    fig.subplots_adjust(left=0.09, right=0.97, top=0.96, bottom=0.13)
+    art = CureExplorerArtists(fig, ax)
+    end = horizon_days / _DAYS_PER_MONTH
+    pts = ttc.dropna(subset=["interval_end_days"])
+    key = str(pts["source_key"].iloc[0])
+    ax.scatter(
+        pts["interval_end_days"].astype(float) / _DAYS_PER_MONTH,
+        pts["cumulative_pct"].astype(float),
+        s=40,
+        color="black",
+        zorder=4,
+        label=f"{source_label(labels, key)} (all cured)",
+    )
+    early = dr.dropna(subset=["early_cure_pct"])
+    early = early[early["source_key"] != key]["early_cure_pct"].astype(float)
+    ax.scatter(
+        np.full(len(early), 7 / _DAYS_PER_MONTH),
+        early,
+        marker="D",
+        s=28,
+        facecolor="white",
+        edgecolor=OKABE_ITO["vermillion"],
+        zorder=4,
+        label="other cohorts: first days",
+    )
+    final = dr["final_cure_pct"].dropna().astype(float)
+    ax.scatter(
+        np.full(len(final), end),
+        final,
+        marker=">",
+        s=30,
+        color=OKABE_ITO["vermillion"],
+        zorder=4,
+        clip_on=False,
+        label="other cohorts: final",
+    )
+    (art.line,) = ax.plot([], [], color=OKABE_ITO["bluish_green"], lw=2.2, label="model [TC]")
+    (art.marks,) = ax.plot([], [], ls="none", marker="o", ms=7, mfc="white", mec=OKABE_ITO["bluish_green"], mew=2)
+    art.text = ax.text(0.98 * end, 8, "", ha="right", fontsize=9.5)
+    ax.set_xlim(0, end)
+    ax.set_ylim(0, 102)
+    ax.set_xlabel("months after surgery")
+    ax.set_ylabel("spasm-free (%)")
+    ax.grid(color="#EEEEEE")
+    ax.legend(loc="center right", fontsize=8.5, frameon=False)
+    return fig, art
+
+
+def update_cure_explorer(art: CureExplorerArtists, course: MvdCourse) -> None:
+    """Draw one :func:`~hfs_edu.models.mvd.cure_course` in the explorer of :func:`build_cure_explorer`."""
+    if not isinstance(art, CureExplorerArtists):
+        raise TypeError(f"art must be the CureExplorerArtists of build_cure_explorer(), got {type(art).__name__}")
+    if not isinstance(course, MvdCourse):
+        raise TypeError(f"course must be an MvdCourse from mvd.cure_course(), got {type(course).__name__}")
+    months = course.time_days / _DAYS_PER_MONTH
+    art.line.set_data(months, 100 * course.spasm_free)
+    at = [float(np.interp(m * _DAYS_PER_MONTH, course.time_days, course.spasm_free)) for m in (1, 12)]
+    art.marks.set_data([1, 12], [100 * a for a in at])
+    art.text.set_text(f"model: {at[0]:.0%} at 1 month, {at[1]:.0%} at 12 months [TC]")

@@ -1,4 +1,7 @@
-"""Interactive view of chapter 08: intraoperative lateral spread monitoring during MVD.
+"""Interactive views of chapter 08: intraoperative lateral spread monitoring, and the cure curve.
+
+:class:`CureCurveView` - set a cohort's immediate cure, eventual cure and delay, and compare the
+model's curve with the sourced cohorts.
 
 :class:`MonitoringView` - move the offending vessel off the nerve and watch chapter 03's LSR
 vanish on the monitor; tick *second vessel missed* to see a response that persists, and read
@@ -10,11 +13,11 @@ the figure is built once (:func:`hfs_edu.figures.mvd.build_monitoring`) and upda
 from __future__ import annotations
 
 from .._params import flag, number
-from ..figures.mvd import build_monitoring, update_monitoring
+from ..figures.mvd import build_cure_explorer, build_monitoring, update_cure_explorer, update_monitoring
 from ..models import mvd
 from .base import View, control
 
-__all__ = ["MonitoringView", "readout_monitoring"]
+__all__ = ["CureCurveView", "MonitoringView", "readout_monitoring"]
 
 
 def readout_monitoring(result: mvd.MonitoringResult) -> str:
@@ -84,3 +87,71 @@ class MonitoringView(View):
         self.result = mvd.intraoperative_lsr(v["vessel_moved"], v["missed_vessel"])
         update_monitoring(self.art, self.result)
         return readout_monitoring(self.result)
+
+
+class CureCurveView(View):
+    """The cure curve after MVD for a cohort you choose, against the sourced cohorts.
+
+    Controls (declared in ``PARAMS``; the defaults are those of :meth:`update`)
+    ----------------------------------------------------------------------------
+    immediate_share : float
+        Share of the eventual cures that are spasm-free within the first week.
+    eventual_cure : float
+        Share of patients eventually cured.
+    time_constant_days : float
+        Time constant of the delayed cures (chapter 02's repair time: about 100 days at 50).
+    """
+
+    PARAMS = {
+        "immediate_share": control(
+            number(0, 1, doc="share of the eventual cures spasm-free within the first week"),
+            label="cured at once",
+            step=0.05,
+            readout_format=".0%",
+        ),
+        "eventual_cure": control(
+            number(0.6, 1, doc="share of patients eventually cured (series: about 60% to 97%)"),
+            label="eventually cured",
+            step=0.01,
+            readout_format=".0%",
+        ),
+        "time_constant_days": control(
+            number(20, 300, unit="days", doc="time constant of the delayed cures, in days"),
+            label="delay (days)",
+            step=1,
+            readout_format=".0f",
+        ),
+    }
+    IMAGE_WIDTH_PX = 720
+
+    def build_figure(self):
+        from ..course_figures import study_labels
+        from ..data import load_table
+
+        fig, self.art = build_cure_explorer(
+            load_table("mvd_time_to_cure"), load_table("mvd_delayed_resolution"), study_labels()
+        )
+        return fig
+
+    def dynamic_artists(self) -> list:
+        return self.art.dynamic()
+
+    def update(
+        self,
+        immediate_share=mvd.IMMEDIATE_SHARE,
+        eventual_cure=mvd.EVENTUAL_CURE,
+        time_constant_days=mvd.DELAYED_CURE_TIME_CONSTANT_DAYS,
+    ) -> str:
+        v = self.validate(
+            immediate_share=immediate_share, eventual_cure=eventual_cure, time_constant_days=time_constant_days
+        )
+        self.course = mvd.cure_course(
+            730.0, v["eventual_cure"], v["immediate_share"], v["time_constant_days"], step_days=2.0
+        )
+        update_cure_explorer(self.art, self.course)
+        week = mvd.spasm_free_share(7.0, v["eventual_cure"], v["immediate_share"], v["time_constant_days"])
+        reop = mvd.reoperation_outlook(30.44, v["eventual_cure"], v["immediate_share"], v["time_constant_days"])
+        return (
+            f"<p>In this cohort {week:.0%} are spasm-free after a week. Of those still twitching at one month, "
+            f"{reop.unnecessary_share:.0%} would still clear without a second operation [TC].</p>"
+        )
