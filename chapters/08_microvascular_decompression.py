@@ -54,20 +54,20 @@ hfs.setup()
 #
 # Figure 8.1 follows the four steps.
 #
-# 1. **Approach.** The patient lies on her side under general anaesthesia. Through a cut behind the
-#    ear the surgeon opens a small window in the skull, a keyhole
+# 1. **Approach.** Under general anaesthesia, through a cut behind the ear, the surgeon opens a
+#    small window in the skull, a keyhole
 #    [craniotomy](glossary.md#craniotomy), just behind the sigmoid sinus: the
 #    [retrosigmoid approach](glossary.md#retrosigmoid-approach) [S144:A].
 # 2. **Reaching the nerve.** Under the microscope the surgeon lifts the cerebellum gently and opens
 #    the thin arachnoid around the nerves. [Cerebellar retraction](glossary.md#cerebellar-retraction)
-#    stretches the hearing nerve, which lies just in front of the facial nerve; a series of 1,434
+#    stretches the hearing nerve, which the surgeon meets before the facial nerve; a series of 1,434
 #    patients recommends sharp arachnoid dissection and as little retraction as possible [N961:A].
 # 3. **Finding the [offending vessel](glossary.md#offending-vessel).** The surgeon follows the
 #    facial nerve to the brainstem and inspects the [root exit zone](glossary.md#root-exit-zone). In
 #    115 first operations the main offender was the AICA in 43%, the PICA in 31% and the vertebral
 #    artery in 23%; several vessels were involved in 38% [S33:A]. Every one of them must be found.
 # 4. **Keeping the vessel away.** In [interposition](glossary.md#interposition) a spacer, usually
-#    shredded [Teflon](glossary.md#Teflon) felt, is slipped between vessel and nerve. In
+#    [Teflon](glossary.md#Teflon) felt, is slipped between vessel and nerve. In
 #    [transposition](glossary.md#transposition) the vessel is pulled away and fixed there with a
 #    sling, a stitch to the dura or glue, so that no pad touches the nerve [N960:B]. In one cohort,
 #    not transposing the vessel went with a slower cure [S150:A]. Too much Teflon, or a granuloma
@@ -267,12 +267,13 @@ CureCurveView()
 #
 # **[Recurrence](glossary.md#recurrence).** After an initially successful MVD the spasm came back
 # in 1.0% by one year, 1.7% by two and 2.9% by five [S47:A], and 86% of recurrences came within two
-# years [S152:A]. Across series recurrence ranges from 0.4% [S136:A] to 10.8% [S36:A].
+# years [S152:A]. In series of more than 50 patients recurrence ranges from 0.4% [S136:A] to 10.8%
+# [S36:A].
 #
 # **Reoperation.** A [repeat MVD](glossary.md#repeat-MVD) was done in 1.2% of patients in the
 # systematic review [S13:A], 9% in Barker's series [S12:A] and 18% of 55 in a small series
-# [S158:A]. At the second operation surgeons most often find a missed vessel or an untouched
-# compression site, in 10 of 21 [S154:A] and 21 of 27 ineffective first operations [S156:A];
+# [S158:A]. At the second operation surgeons most often find a missed vessel: in 10 of 21
+# [S154:A] and in 21 of 27 ineffective first operations [S156:A];
 # after a recurrence, adhesions are common [S156:A]. A second operation cures most (77.6% complete
 # at a median 8.6 years) but leaves more permanent complications, 24.1% [S153:A].
 #
