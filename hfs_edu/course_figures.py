@@ -291,3 +291,114 @@ def bayes_figure(test: str = "MRI: 3D TOF angiography", pretest_pct: float = 50.
     curve = diagnosis_model.post_test_curve(result.sensitivity_pct, result.specificity_pct)
     icons = diagnosis_model.icon_counts(result, diagnosis_figures.N_ICONS)
     return diagnosis_figures.bayes_figure(result, icons, curve)
+
+
+# -- chapter 08: microvascular decompression (imports local to keep this block self-contained) ----------
+
+__all__ += [
+    "mvd_complications_figure",
+    "mvd_cure_curve_figure",
+    "mvd_monitoring_figure",
+    "mvd_operation_figure",
+    "mvd_outcomes_figure",
+    "mvd_reoperation_figure",
+]
+
+
+def mvd_outcomes_figure() -> Figure:
+    """Fig 8.2 from table ``mvd_outcomes``."""
+    from .figures import mvd as mvd_fig
+
+    return mvd_fig.outcomes_figure(load_table("mvd_outcomes"), study_labels())
+
+
+def mvd_complications_figure() -> Figure:
+    """Fig 8.3 from table ``mvd_complications``, with the course model's probabilities [TC]."""
+    from .figures import mvd as mvd_fig
+    from .models import mvd
+
+    return mvd_fig.complications_figure(load_table("mvd_complications"), mvd.COMPLICATION_PROBABILITY)
+
+
+def mvd_cure_curve_figure() -> Figure:
+    """Fig 8.4: the cure model (fitted; with failures) vs ``mvd_time_to_cure`` and ``mvd_delayed_resolution``."""
+    from .figures import mvd as mvd_fig
+    from .models import mvd
+
+    fitted = mvd.cure_course(730.0, eventual_cure=1.0)
+    with_failures = mvd.cure_course(730.0)
+    return mvd_fig.cure_curve_figure(
+        fitted, with_failures, load_table("mvd_time_to_cure"), load_table("mvd_delayed_resolution"), study_labels()
+    )
+
+
+def mvd_reoperation_figure() -> Figure:
+    """Fig 8.5: :func:`hfs_edu.models.mvd.reoperation_outlook` for waits of 1 week to 2 years (``mvd_reoperation``)."""
+    from .figures import mvd as mvd_fig
+    from .models import mvd
+
+    waits = [7.0 + k * 7.0 for k in range(105)]
+    return mvd_fig.reoperation_figure([mvd.reoperation_outlook(w) for w in waits], load_table("mvd_reoperation"))
+
+
+def mvd_operation_figure() -> Figure:
+    """Fig 8.1: the operation, schematic."""
+    from .figures import mvd as mvd_fig
+
+    return mvd_fig.operation_figure()
+
+
+@validated(
+    vessel_moved=number(0, 1, doc="How far the vessel has been moved off the nerve."),
+)
+def mvd_monitoring_figure(vessel_moved: float = 0.0) -> Figure:
+    """The intraoperative LSR figure (chapter 03's model) with the vessel moved ``vessel_moved`` of the way.
+
+    {parameters}
+    """
+    from .figures import mvd as mvd_fig
+    from .models import mvd
+
+    return mvd_fig.monitoring_figure(mvd.intraoperative_lsr(vessel_moved), mvd.lsr_prognosis())
+
+
+__all__ += ["mvd_patient_course_figure"]
+
+#: The virtual patient drawn for Mrs Ortiz in chapter 08 (a delayed cure and a transient facial weakness) [TC]
+MVD_PATIENT_SEED = 5
+
+
+@validated(
+    seed=number(0, 2**31 - 1, doc="Seed of the sampled operation outcome (chapter 08 uses 5)."),
+    surgery_day=number(0, 700, unit="days", doc="Day of the operation after the first injection."),
+)
+def mvd_patient_course_figure(seed: float = MVD_PATIENT_SEED, surgery_day: float = 273.0) -> Figure:
+    """Fig 8.6: three botulinum injections, then MVD with one sampled outcome, on the course timeline.
+
+    The outcome (cure day, recurrence, complications) is :func:`hfs_edu.models.mvd.sample_outcome`;
+    the timeline and its figure are those of chapter 07 (:mod:`hfs_edu.models.timeline`).
+
+    {parameters}
+    """
+    from .figures.timeline import timeline_figure
+    from .models import mvd
+    from .models import timeline as tl
+
+    outcome = mvd.sample_outcome(int(seed))
+    events = [tl.injection(0.0), tl.injection(91.0), tl.injection(182.0), tl.operation_for(outcome, surgery_day)]
+    intervals = [
+        tl.Interval(
+            "complication",
+            c.complication.replace("_", " "),
+            surgery_day + c.start_day,
+            surgery_day + c.end_day,
+            c.permanent,
+        )
+        for c in outcome.complications
+    ]
+    history = tl.treatment_history(events, intervals)
+    cure = "never cured" if not outcome.cured else f"spasm-free {outcome.days_to_cure:.0f} days after surgery"
+    return timeline_figure(
+        tl.symptom_curve(history, horizon_days=surgery_day + 730.0),
+        title=f"One virtual patient: injections, then MVD ({cure}) [TC]",
+    )

@@ -29,28 +29,52 @@ sampled patients). Transient problems recover over weeks to months (the
 recovery times are ``TC``; most cranial-nerve problems recovered within 3
 months [S161]).
 
+**Reoperation** (:func:`reoperation_outlook`): patients still not spasm-free
+``w`` days after surgery are the candidates for a second operation. Of them,
+the share that would still have cleared on their own is
+``(F(inf) - F(w)) / (1 - F(w) + recurred)``: high in the first months, small
+after a year (reoperation before about a year risks operating on patients who
+would have cleared [S151; N735]). A repeat MVD cures ``REDO_CURE`` of the true
+failures and leaves a permanent complication in ``REDO_PERMANENT_COMPLICATION``
+(``TC``, inside the 77.6-92.3% and 9.5-24.1% of ``mvd_reoperation`` [S153;
+S154]); reoperation rates across series are 1.2-18% (``mvd_reoperation``).
+
+**Intraoperative monitoring** (:func:`intraoperative_lsr`): chapter 03's LSR
+model recorded while the surgeon moves the vessel off the nerve; the prognosis
+printed for a persisting or a vanished response is the meta-analysis of
+``lsr_meta_analyses`` [S63].
+
 Every constant here is a teaching calibration (``TC``) checked against the tables.
 """
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 
 import numpy as np
 
-from .._params import choice, integer, number, seed, validated
+from .._params import choice, flag, integer, number, seed, validated
 from ..data import load_table
+from .crosstalk.lsr import LSRRecording, lsr_recording
 
 __all__ = [
     "COMPLICATIONS",
     "MvdCourse",
+    "MonitoringResult",
     "MvdOutcome",
+    "ReoperationOutlook",
     "SampledComplication",
     "complication_counts",
     "complication_probability",
     "cumulative_recurrence",
     "cure_course",
+    "expected_events",
+    "intraoperative_lsr",
+    "lsr_prognosis",
+    "reoperation_outlook",
+    "reoperation_range",
     "sample_outcome",
     "sourced_complication_range",
     "spasm_free_share",
@@ -110,6 +134,16 @@ RECOVERY_DAYS = {  # TC: how long a transient complication lasts on the timeline
     "death": 0.0,
 }
 COMPLICATION_ONSET_DAYS = {"facial_palsy": 10.0}  # TC: delayed palsy begins days after surgery; others at day 0
+
+# -- reoperation (TC, inside mvd_reoperation) ----------------------------------------------------------
+REDO_CURE = 0.85  # TC: complete relief after a repeat MVD, 77.6-92.3% [S153; S154]
+REDO_PERMANENT_COMPLICATION = 0.20  # TC: 24.1% [S153]; hearing 9.5% and facial palsy 9.5% [S154]
+
+# -- intraoperative monitoring (TC; the LSR itself is chapter 03's model) --------------------------------
+MONITORING_DEMYELINATION = 0.8  # TC: Mrs Ortiz's nerve in the cross-talk model (chapter 03)
+MONITORING_COMPRESSION = 0.7  # TC: the offending vessel's pressure before it is moved (chapter 03)
+MISSED_VESSEL_COMPRESSION = 0.4  # TC: a second, missed vessel still pressing (several vessels in 38% [S33])
+PROGNOSIS_TIMEPOINTS = ("discharge", "3 months", "1 year")  # rows of lsr_meta_analyses [S63]
 
 _MAX_DAYS = 3650.0
 _DAYS_PER_YEAR = 365.25
@@ -388,3 +422,211 @@ def complication_counts(n_patients: int = 10_000, seed: int = 0) -> dict:
         out[name] = (int(np.count_nonzero(u[i] < p_any)), int(np.count_nonzero(u[i] < p_perm)))
     out["cured"] = (int(np.count_nonzero(rng.random(n_patients) < EVENTUAL_CURE)), n_patients)
     return out
+
+
+# -- reoperation ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReoperationOutlook:
+    """Who would be reoperated if every patient not spasm-free after ``wait_days`` had a second MVD.
+
+    All shares are fractions (0-1) of **all** operated patients unless the name says otherwise.
+
+    Attributes
+    ----------
+    wait_days : float
+    spasm_free : float
+        Spasm-free at ``wait_days`` (cured and not recurred).
+    candidates : float
+        Not spasm-free at ``wait_days``: the candidates for a second operation.
+    would_clear : float
+        Candidates whose spasm would still have stopped without a second operation (delayed cures to come).
+    failures : float
+        Candidates who would not clear on their own (never cured, or recurred).
+    cured_with_redo : float
+        Spasm-free in the end if every candidate is reoperated (delayed cures plus ``REDO_CURE`` of the failures).
+    cured_without_redo : float
+        Spasm-free in the end without any second operation (the eventual cure minus recurrences by ``wait_days``).
+    redo_permanent_complications : float
+        Permanent complications of the second operations (``REDO_PERMANENT_COMPLICATION`` x candidates).
+    """
+
+    wait_days: float
+    spasm_free: float
+    candidates: float
+    would_clear: float
+    failures: float
+    cured_with_redo: float
+    cured_without_redo: float
+    redo_permanent_complications: float
+
+    @property
+    def unnecessary_share(self) -> float:
+        """Share of the reoperated patients who would have cleared anyway (0-1)."""
+        return self.would_clear / self.candidates if self.candidates > 0 else 0.0
+
+
+@validated(
+    wait_days=number(1, _MAX_DAYS, unit="days", doc="Days after the first operation when a second one is decided."),
+    eventual_cure=_C,
+    immediate_share=_P0,
+    time_constant_days=_TAU,
+)
+def reoperation_outlook(
+    wait_days: float = 365.0,
+    eventual_cure: float = EVENTUAL_CURE,
+    immediate_share: float = IMMEDIATE_SHARE,
+    time_constant_days: float = DELAYED_CURE_TIME_CONSTANT_DAYS,
+) -> ReoperationOutlook:
+    """Reoperate everyone not spasm-free after ``wait_days``: how many, how many needlessly, and what it gains.
+
+    Uses the cure curve of :func:`spasm_free_share` and the recurrence curve of
+    :func:`cumulative_recurrence` (as :func:`cure_course`), with ``REDO_CURE`` and
+    ``REDO_PERMANENT_COMPLICATION`` for the second operation (``TC``).
+
+    {parameters}
+
+    Returns
+    -------
+    ReoperationOutlook
+    """
+    cured = float(cure_kernel(wait_days, eventual_cure, immediate_share, time_constant_days))
+    recurred = cured * float(recurrence_kernel(wait_days / _DAYS_PER_YEAR))
+    spasm_free = cured - recurred
+    candidates = 1.0 - spasm_free
+    would_clear = max(eventual_cure - cured, 0.0)
+    failures = candidates - would_clear
+    return ReoperationOutlook(
+        wait_days=wait_days,
+        spasm_free=spasm_free,
+        candidates=candidates,
+        would_clear=would_clear,
+        failures=failures,
+        cured_with_redo=spasm_free + would_clear + REDO_CURE * failures,
+        cured_without_redo=spasm_free + would_clear,
+        redo_permanent_complications=REDO_PERMANENT_COMPLICATION * candidates,
+    )
+
+
+_REOP_MEASURES = ("reoperation", "complete relief", "permanent complication")
+
+
+@validated(measure=choice(_REOP_MEASURES, doc="Which sourced measure of mvd_reoperation."))
+def reoperation_range(measure: str = "reoperation") -> tuple:
+    """(lowest, highest) sourced value (fractions 0-1) of ``measure`` in ``mvd_reoperation``.
+
+    ``reoperation``: share of first-MVD patients reoperated; ``complete relief``: after a repeat
+    MVD, any time point; ``permanent complication``: after a repeat MVD, any complication row
+    (the total 24.1% and single complications, 9.5%).
+
+    {parameters}
+    """
+    df = load_table("mvd_reoperation")
+    if measure == "permanent complication":
+        rows = df[df["measure"].str.startswith("permanent")]
+    else:
+        rows = df[df["measure"] == measure]
+    vals = rows["value_pct"].astype(float) / 100.0
+    return (float(vals.min()), float(vals.max()))
+
+
+@validated(
+    n_operations=integer(1, 100_000, unit="operations", doc="Number of operations."),
+    probability=number(0, 1, doc="Probability of the event per operation."),
+)
+def expected_events(n_operations: int = 200, probability: float = 0.02) -> float:
+    """Expected number of events in ``n_operations`` operations (``n x p``).
+
+    {parameters}
+    """
+    return float(n_operations * probability)
+
+
+# -- intraoperative LSR monitoring -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MonitoringResult:
+    """The LSR on the monitor while the surgeon moves the vessel (see :func:`intraoperative_lsr`).
+
+    Attributes
+    ----------
+    vessel_moved : float
+        How far the offending vessel has been moved off the nerve (0-1).
+    missed_vessel : bool
+        A second vessel still presses.
+    compression : float
+        Compression in effect in the cross-talk model.
+    recording : LSRRecording
+        Chapter 03's recording (zygomatic stimulus, mentalis recorded).
+    persists : bool
+        An LSR is still recorded.
+    prognosis_pct : dict
+        Time point -> share (%) of patients whose spasm persisted, in the meta-analysis [S63], for the
+        current state (LSR persisting or resolved at the end of surgery).
+    other_pct : dict
+        The same for the other state.
+    """
+
+    vessel_moved: float
+    missed_vessel: bool
+    compression: float
+    recording: LSRRecording
+    persists: bool
+    prognosis_pct: dict
+    other_pct: dict
+
+
+def lsr_prognosis() -> dict:
+    """Time point -> (% spasm persists if the LSR persists, % if it resolved), from ``lsr_meta_analyses`` [S63]."""
+    return dict(_lsr_prognosis())
+
+
+@functools.lru_cache(maxsize=1)
+def _lsr_prognosis() -> dict:
+    df = load_table("lsr_meta_analyses")
+    df = df[(df["source_key"] == "S63") & df["timepoint"].isin(PROGNOSIS_TIMEPOINTS)]
+    out = {
+        str(r.timepoint): (float(r.hfs_persists_if_lsr_persists_pct), float(r.hfs_persists_if_lsr_resolved_pct))
+        for r in df.itertuples(index=False)
+    }
+    return {t: out[t] for t in PROGNOSIS_TIMEPOINTS}
+
+
+@validated(
+    vessel_moved=number(
+        0, 1, doc="How far the surgeon has moved the offending vessel off the nerve (0 = pressing, 1 = away)."
+    ),
+    missed_vessel=flag(doc="A second vessel, not yet found, still presses on the root exit zone."),
+    demyelination=number(0, 1, doc="Myelin lost at the root exit zone before surgery (chapter 03's model)."),
+)
+def intraoperative_lsr(
+    vessel_moved: float = 0.0, missed_vessel: bool = False, demyelination: float = MONITORING_DEMYELINATION
+) -> MonitoringResult:
+    """The LSR recorded during MVD (stimulate zygomatic, record mentalis) as the vessel is moved.
+
+    Compression = ``MONITORING_COMPRESSION x (1 - vessel_moved)``, plus ``MISSED_VESSEL_COMPRESSION``
+    if a second vessel still presses (``TC``). The myelin does not change during the operation.
+
+    {parameters}
+
+    Returns
+    -------
+    MonitoringResult
+    """
+    compression = MONITORING_COMPRESSION * (1.0 - vessel_moved) + (MISSED_VESSEL_COMPRESSION if missed_vessel else 0.0)
+    compression = min(compression, 1.0)
+    rec = lsr_recording(demyelination, compression, "zygomatic", "mentalis")
+    persists = bool(rec.lsr.present)
+    prog = lsr_prognosis()
+    k = 0 if persists else 1
+    return MonitoringResult(
+        vessel_moved=vessel_moved,
+        missed_vessel=missed_vessel,
+        compression=compression,
+        recording=rec,
+        persists=persists,
+        prognosis_pct={t: v[k] for t, v in prog.items()},
+        other_pct={t: v[1 - k] for t, v in prog.items()},
+    )
