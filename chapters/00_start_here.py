@@ -74,8 +74,8 @@ hfs.show(overview.hfs_at_a_glance(), "0.1")
 #
 # **Who gets it.** Mostly adults in middle age: in different cohorts the average age at onset lay
 # in the mid-40s to mid-50s. Many series count more women than men (about three patients in five),
-# but not all do, and one US clinic found patients of Asian origin over-represented. Chapter 05
-# (coming) looks at these differences [S1:B; S11:A; S12:A; S15:A; S22:A; S21:A; S9:A].
+# but not all do, and one US clinic found patients of Asian origin over-represented. [Chapter 05](05_epidemiology_and_risk.ipynb)
+# looks at these differences [S1:B; S11:A; S12:A; S15:A; S22:A; S21:A; S9:A].
 #
 # **How common it is.** Rare. About one person in 10,000 lives with HFS, rising to about four in
 # 10,000 among people older than 70. Both figures are [prevalence](glossary.md#prevalence)
@@ -147,13 +147,12 @@ hfs.show(overview.hfs_at_a_glance(), "0.1")
 # | [**Botulinum toxin**](glossary.md#botulinum-toxin) injections | block the release of acetylcholine at the nerve–muscle junction, weakening the twitching muscles | works within a few days and lasts about three months, so injections are repeated; possible droopy eyelid, dry or irritated eye, facial weakness [S110:A; S119:A; S121:A; S127:A] |
 # | [**Microvascular decompression**](glossary.md#MVD) (surgery) | moves the vessel off the nerve and holds it away with a small pad | about nine patients in ten become free of spasm [S13:A]. Many are spasm-free within the first week (35% to 67% in different series); in the others relief comes over weeks to months (in one cohort of 175 patients, all eventually cured, the median was 30 days) [S150:A; S151:A]. Risks include facial weakness (usually transient) and hearing loss (permanent in about two in 100), rarely stroke or death [S13:A; S150:A] |
 #
-# Chapters 07 and 08 (coming) will go through each treatment in detail.
+# Chapters [07](07_drugs_and_botulinum.ipynb) and [08](08_microvascular_decompression.ipynb) go through each treatment in detail.
 
 # %% [markdown]
 # ## 2. The course map
 #
-# Ten chapters are planned. Chapters 00–03 are written; chapters 04–09 are in preparation and are
-# marked "coming" below. Each chapter builds on the ones with arrows into it: first the anatomy and
+# The course has ten chapters. Each chapter builds on the ones with arrows into it: first the anatomy and
 # the mechanism, then the clinical picture, diagnosis and treatment, and finally a virtual patient
 # that brings everything together.
 
@@ -164,15 +163,15 @@ hfs.show(overview.course_map(highlight="00"), "0.2")
 # | Chapter | Question it answers | Status |
 # |---|---|---|
 # | 00 Start here | What is HFS, and how do I use these notebooks? | this chapter |
-# | 01 The facial nerve | Where does the nerve run, and which muscles does each branch move? | written |
-# | 02 Neurovascular conflict | How can a pulsating artery damage a nerve's myelin? Who is at risk? | written |
-# | 03 Cross-talk model | How does damaged myelin make eye and mouth muscles fire together? | written |
-# | 04 Clinical picture | What does HFS look like, how does it progress, and what does it do to people's lives? | coming |
-# | 05 Epidemiology and risk | How common is it, and in whom? | coming |
-# | 06 Diagnosis | How is it recognised, imaged and told apart from its mimics? | coming |
-# | 07 Drugs and botulinum toxin | What do tablets and injections achieve, and for how long? | coming |
-# | 08 Microvascular decompression | What does surgery do, how often does it work, and what can go wrong? | coming |
-# | 09 Virtual patient | Can you follow one patient from first twitch to treatment? | coming |
+# | [01 The facial nerve](01_facial_nerve.ipynb) | Where does the nerve run, and which muscles does each branch move? | written |
+# | [02 Neurovascular conflict](02_neurovascular_conflict.ipynb) | How can a pulsating artery damage a nerve's myelin? Who is at risk? | written |
+# | [03 Cross-talk model](03_crosstalk.ipynb) | How does damaged myelin make eye and mouth muscles fire together? | written |
+# | [04 Clinical picture](04_clinical_picture.ipynb) | What does HFS look like, how does it progress, and what does it do to people's lives? | written |
+# | [05 Epidemiology and risk](05_epidemiology_and_risk.ipynb) | How common is it, and in whom? | written |
+# | [06 Diagnosis](06_diagnosis.ipynb) | How is it recognised, imaged and told apart from its mimics? | written |
+# | [07 Drugs and botulinum toxin](07_drugs_and_botulinum.ipynb) | What do tablets and injections achieve, and for how long? | written |
+# | [08 Microvascular decompression](08_microvascular_decompression.ipynb) | What does surgery do, how often does it work, and what can go wrong? | written |
+# | [09 Virtual patient](09_virtual_patient.ipynb) | Can you follow one patient from first twitch to treatment? | written |
 
 # %% [markdown]
 # ## 3. Working with the notebooks
@@ -261,7 +260,7 @@ PrevalenceView()
 #   S6:C], and an introduction attributes 11 per 100,000 to a US study, which cannot both be right
 #   [S85:A]. A range of 7–15 quoted by one review could not be checked and is left out.
 # - No door-to-door survey of HFS was found, so every figure counts only people who reached care.
-#   Chapter 05 (coming) will compare the studies in detail.
+#   [Chapter 05](05_epidemiology_and_risk.ipynb) compares the studies in detail.
 
 # %% [markdown]
 # ## Exercise

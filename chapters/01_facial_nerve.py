@@ -237,7 +237,7 @@ hfs.show(figs.face_map(), "1.2")
 #   one branch and record from a muscle of another, for example the zygomatic branch and
 #   mentalis. In HFS a response appears where none should be: the
 #   [lateral spread response](glossary.md#lateral-spread-response) [S57:A]. You will meet it again
-#   in chapter 03 and in chapter 06 (coming).
+#   in chapter 03 and in [chapter 06](06_diagnosis.ipynb).
 
 # %% [markdown]
 # ### Try it: who serves whom?

@@ -316,7 +316,7 @@ hfs.show(figs.contact_figure(), "2.4")
 # of patients in three large ones [S11:A; S15:A; S22:A]. One Indian clinic found no female
 # preponderance, with 49% women [S21:A]. In a Houston clinic, people of Asian origin made up 10.6%
 # of patients with HFS against 3.5% of patients with cranial–cervical dystonia [S9:A].
-# These are associations in clinic samples, not explanations; chapter 05 (coming) returns to who
+# These are associations in clinic samples, not explanations; [chapter 05](05_epidemiology_and_risk.ipynb) returns to who
 # gets HFS.
 #
 # **High blood pressure** ([hypertension](glossary.md#hypertension)) has been studied in
@@ -488,7 +488,7 @@ hfs.show(figs.aetiology_figure(), "2.6")
 # fourth, a Brazilian botulinum-toxin cohort, reports only that 88.1% had primary HFS, so at most
 # 11.9% were secondary [S110:A]. The shares differ because clinics define it differently (is a spasm after Bell's palsy counted?) and see different
 # patients. A referral clinic also sees mimics such as tics and psychogenic spasm, 18% of referrals
-# in one centre [S16:A]. Chapter 06 (coming) returns to the mimics.
+# in one centre [S16:A]. [Chapter 06](06_diagnosis.ipynb) returns to the mimics.
 
 # %% [markdown]
 # ## Exercise: what can Mrs Ortiz's MRI tell you?
