@@ -7,6 +7,7 @@ import re
 import pytest
 import slides
 
+from hfs_edu.quizzes import load_quiz
 from notebook_utils import NOTEBOOKS, ids, read
 
 OUTSIDE = re.compile(r"""<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=\s*["']?(?:https?:)?//""", re.I)
@@ -49,4 +50,7 @@ def test_quiz_slide_shows_questions_without_the_key(deck):
         chapter = slides.QUIZ_CALL.search(cell.source)["chapter"]
         htmls = [o.get("data", {}).get("text/html", "") for o in cell.outputs]
         shown = [h for h in htmls if "hfs-slide-quiz" in h]
-        assert shown == [slides.quiz_html(chapter)] and "correct" not in shown[0]
+        assert shown == [slides.quiz_html(chapter)]
+        assert not re.search(r"class=['\"][^'\"]*correct|data-correct|\u2713", shown[0]), "the slide marks the key"
+        for q in load_quiz(chapter):
+            assert q["explanation"][:60] not in shown[0], f"{q['id']}: the slide shows the explanation"
