@@ -158,18 +158,21 @@ def _plan(days, horizon):
 
 
 def botulinum_plans_figure() -> Figure:
-    """Fig 7.3: three one-year plans for Mrs Ortiz (every 13 weeks; every 20 weeks; the 3rd injection 6 weeks late)."""
+    """Fig 7.3: three one-year plans (every 13 weeks; every 17 weeks; the 4th injection 4 weeks late).
+
+    The panels carry no good-control counts and differ from the Try-it and exercise settings, so the figure
+    gives away no answer (review Z01): the student reads the days from the planner.
+    """
     horizon = 365.0
     plans = [
         ("every 13 weeks", _bont.injection_schedule(91.0, horizon)),
-        ("every 20 weeks", _bont.injection_schedule(140.0, horizon)),
-        ("every 13 weeks, the 3rd six weeks late", _bont.injection_schedule(91.0, horizon, late=3, late_by_days=42.0)),
+        ("every 17 weeks", _bont.injection_schedule(119.0, horizon)),
+        ("every 13 weeks, the 4th four weeks late", _bont.injection_schedule(91.0, horizon, late=4, late_by_days=28.0)),
     ]
     timelines = [(label, _plan(days, horizon)) for label, days in plans]
-    notes = [f"good control {_timeline.good_control_days(t):.0f} of {horizon:.0f} days [TC]" for _, t in timelines]
     return _timeline_figures.timelines_figure(
         timelines,
-        notes=notes,
+        legend_kinds=("injection",),
         caption="The same dose, three calendars: stretching the interval or delaying one injection opens gaps in "
         "which the spasm returns above the good-control line before the next injection works [TC].",
     )

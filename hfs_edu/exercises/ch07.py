@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
+
 from ..data import load_table
 from ..models import botulinum as bont
 from ..models import timeline as tl
@@ -28,9 +30,22 @@ BLOOD_TESTS = {
     "full blood count": "full blood count",
     "liver tests": "liver tests",
     "sodium": "sodium",
-    "HLA-B*15:02 (Han Chinese or Thai origin)": "HLA-B*15:02",
+    "HLA-B*15:02 (at-risk Asian ancestry)": "HLA-B*15:02",
     "thyroid tests": "thyroid",
     "blood glucose": "glucose",
+}
+#: Short names a student may type for a test -> its name in :data:`BLOOD_TESTS` (matched ignoring case; review Z11).
+ALIASES = {
+    "fbc": "full blood count",
+    "blood count": "full blood count",
+    "liver function tests": "liver tests",
+    "lft": "liver tests",
+    "lfts": "liver tests",
+    "hla-b*15:02": "HLA-B*15:02 (at-risk Asian ancestry)",
+    "hla-b*1502": "HLA-B*15:02 (at-risk Asian ancestry)",
+    "hla": "HLA-B*15:02 (at-risk Asian ancestry)",
+    "thyroid": "thyroid tests",
+    "glucose": "blood glucose",
 }
 #: Tolerance of a number read from the planner (days).
 DAYS_TOLERANCE = 2.0
@@ -53,6 +68,12 @@ def expected() -> dict:
     _, late = _plan(LATE)
     good = tl.good_control_days(on_time)
     good_late = tl.good_control_days(late)
+    # the delayed cycle alone (review Z02): poor-control days from the 2nd injection until three weeks after the
+    # late 3rd one has been given; in it every day of delay is a poor day, since the 2nd has already worn off
+    lo, hi = days[LATE - 2], days[LATE - 1] + LATE_BY_WEEKS * 7 + 21
+    grid = on_time.time_days
+    window = (grid >= lo) & (grid < hi)
+    bad = lambda t: float(np.sum(t.severity[window] > tl.GOOD_CONTROL_SEVERITY))  # noqa: E731
     drugs = load_table("oral_drugs").set_index("drug")
     baseline = str(drugs.at["carbamazepine", "monitoring_baseline"])
     tests = sorted(name for name, word in BLOOD_TESTS.items() if word.lower() in baseline.lower())
@@ -62,6 +83,7 @@ def expected() -> dict:
         "days_lost": good - good_late,
         "blood_tests": tests,
         "good_late": good_late,
+        "cycle_extra_bad": bad(late) - bad(on_time),
         "carbamazepine_why": str(drugs.at["carbamazepine", "monitoring_why"]),
     }
 
@@ -98,6 +120,9 @@ def _check_days(answer, exp) -> Part:
             f"right: {len(want)} injections, {step} days apart; the last one, on day {want[-1]:g}, still falls "
             f"inside the year.",
         )
+    if any(d > HORIZON_DAYS for d in got):
+        late = [f"{d:g}" for d in got if d > HORIZON_DAYS]
+        return Part(name, False, f"day {', '.join(late)} is past day {HORIZON_DAYS:g}: list only the first year.")
     if len(got) == len(want) - 1 and all(abs(a - b) < 0.5 for a, b in zip(got, want, strict=False)):
         return Part(
             name, False, f"one is missing: {INTERVAL_WEEKS} weeks = {step} days; is day {want[-1]:g} in the year?"
@@ -136,9 +161,10 @@ def _check_lost(answer, exp) -> Part:
         return Part(
             name,
             True,
-            f"right: about {want:.0f} days fewer ({exp['good_late']:.0f} instead of {exp['good_days']:.0f}). "
-            f"While the third injection is {LATE_BY_WEEKS} weeks late the spasm comes back, and the next injection "
-            "needs a few days to work.",
+            f"right: about {want:.0f} days fewer ({exp['good_late']:.0f} instead of {exp['good_days']:.0f}). In that "
+            f"cycle the 2nd injection has already worn off, so about {exp['cycle_extra_bad']:.0f} more days are poor. "
+            "The year loses fewer because every later injection shifts too, and the shifted plan ends the year "
+            "still covered, without the on-time plan's last wear-off gap.",
         )
     try:
         x = float(answer)
@@ -150,9 +176,12 @@ def _check_lost(answer, exp) -> Part:
         return Part(
             name,
             False,
-            f"not quite the {LATE_BY_WEEKS * 7} days of delay: the previous injection still works for part of the "
-            "wait. Read both numbers from the planner (late no. 3, late by 6 weeks) and subtract.",
+            f"that is about what the delayed cycle itself loses (the {LATE_BY_WEEKS * 7} days of delay), but the "
+            "question asks for the whole year: read both numbers from the planner (late no. 3, late by 6 weeks) and "
+            "subtract.",
         )
+    if x < 0:
+        return Part(name, False, "lost = good-control days on time minus good-control days with the late injection.")
     return Part(
         name, False, "set late no. 3 and late by 6 weeks, read the good-control days, and subtract from your answer 2."
     )
@@ -163,7 +192,11 @@ def _check_tests(answer, exp) -> Part:
     want = set(exp["blood_tests"])
     if isinstance(answer, str) or not hasattr(answer, "__iter__"):
         return Part(name, False, 'type a list of the test names in quotes, such as ["sodium"].')
-    got = {str(a).strip() for a in answer}
+    canonical = {k.lower(): k for k in BLOOD_TESTS}
+    got = set()
+    for a in answer:
+        key = " ".join(str(a).strip().lower().split())
+        got.add(canonical.get(key) or ALIASES.get(key) or str(a).strip())
     unknown = got - set(BLOOD_TESTS)
     if unknown:
         return Part(name, False, f"choose only from the list in the exercise; not recognised: {sorted(unknown)}.")
@@ -172,11 +205,19 @@ def _check_tests(answer, exp) -> Part:
             name,
             True,
             "right: a full blood count (rare aplastic anaemia and agranulocytosis), liver tests, sodium "
-            "(hyponatraemia) and, in people of Han Chinese or Thai origin, HLA-B*15:02 (the gene linked to "
-            "severe skin reactions) [N741:B; N742:B].",
+            "(hyponatraemia) [N741:B] and HLA-B*15:02 (the gene linked to severe skin reactions): the UK guide "
+            "names people of Han Chinese or Thai origin [N741:B], the US label anyone with ancestry across broad "
+            "areas of Asia, including South Asians [N742:B].",
         )
     missing, extra = want - got, got - want
     hint = []
+    hla = "HLA-B*15:02 (at-risk Asian ancestry)"
+    if hla in missing:
+        hint.append(
+            "HLA-B*15:02 is missing: the guides ask for it in patients of at-risk Asian ancestry, so it belongs "
+            "on the list even though Mrs Ortiz would not need it"
+        )
+        missing = missing - {hla}
     if missing:
         hint.append(f"missing {len(missing)}: which warnings in the table would a test catch early?")
     if extra:

@@ -152,7 +152,21 @@ def _scale(unit: str) -> float:
     return _DAYS_PER_MONTH if unit == "months" else 1.0
 
 
-def _draw(lanes_ax, curve_ax, fig, tl: Timeline, lanes, unit, threshold, show_legend) -> TimelineArtists:
+def _legend_kinds(kinds) -> tuple:
+    if kinds is None:
+        return tuple(EVENT_KINDS)
+    if isinstance(kinds, (str, bytes)) or not hasattr(kinds, "__iter__"):
+        raise TypeError(f"legend_kinds must be a sequence of event kinds or None, got {type(kinds).__name__}")
+    out = tuple(kinds)
+    bad = [k for k in out if k not in EVENT_KINDS]
+    if bad:
+        raise ValueError(f"legend_kinds has {bad!r}; allowed: event kinds among {tuple(EVENT_KINDS)}")
+    return out
+
+
+def _draw(
+    lanes_ax, curve_ax, fig, tl: Timeline, lanes, unit, threshold, show_legend, legend_kinds=None
+) -> TimelineArtists:
     art = TimelineArtists(fig, lanes_ax, curve_ax, tuple(lanes), unit)
     n = len(art.lanes)
     for kind in EVENT_KINDS:
@@ -186,7 +200,7 @@ def _draw(lanes_ax, curve_ax, fig, tl: Timeline, lanes, unit, threshold, show_le
     lanes_ax.tick_params(axis="x", labelbottom=False)
     if show_legend:
         lanes_ax.legend(
-            handles=[art.events[k] for k in EVENT_KINDS],
+            handles=[art.events[k] for k in _legend_kinds(legend_kinds)],
             loc="lower left",
             bbox_to_anchor=(0.0, 1.0),
             ncols=4,
@@ -290,6 +304,7 @@ def build_timeline(
     lanes: Sequence | None = None,
     note: str | None = None,
     width_in: float = 9.0,
+    legend_kinds: Sequence | None = None,
 ) -> tuple[Figure, TimelineArtists]:
     """Build the timeline figure of one treatment history; update it with :func:`update_timeline`.
 
@@ -299,6 +314,9 @@ def build_timeline(
         From :func:`hfs_edu.models.timeline.symptom_curve`.
     lanes : sequence of (kind, label) or None
         Interval lanes, top to bottom (see :func:`lanes_of`); None: those of ``timeline``.
+    legend_kinds : sequence of str or None
+        Event kinds listed in the legend (e.g. ``("injection",)`` when nothing else can appear);
+        None: every kind in :data:`EVENT_STYLE`.
     {parameters}
 
     Returns
@@ -311,7 +329,7 @@ def build_timeline(
     n = len(lanes)
     lanes_h = 0.35 + 0.24 * n
     fig, (lax, cax) = _two_rows(caption or TIMELINE_CAPTION, width_in, lanes_h, bool(title))
-    art = _draw(lax, cax, fig, tl, lanes, unit, threshold, show_legend=True)
+    art = _draw(lax, cax, fig, tl, lanes, unit, threshold, show_legend=True, legend_kinds=legend_kinds)
     if title:
         fig.suptitle(title, fontsize=12, x=0.01, y=1 - 0.08 / fig.get_size_inches()[1], ha="left", va="top")
     _fill(art, tl, note)
@@ -409,6 +427,7 @@ def timelines_figure(
     unit: str = "months",
     threshold: float | None = GOOD_CONTROL_SEVERITY,
     notes: Sequence | None = None,
+    legend_kinds: Sequence | None = None,
 ) -> Figure:
     """Several strategies stacked on one time axis: for each, its lanes over its symptom curve.
 
@@ -419,6 +438,8 @@ def timelines_figure(
         must share one horizon.
     notes : sequence of str or None
         One note per timeline (e.g. its good-control days); None: none.
+    legend_kinds : sequence of str or None
+        Event kinds listed in the legend; None: every kind in :data:`EVENT_STYLE`.
     {parameters}
 
     Returns
@@ -468,7 +489,7 @@ def timelines_figure(
         lax = fig.add_subplot(inner[0], sharex=first)
         first = first or lax
         cax = fig.add_subplot(inner[1], sharex=first)
-        art = _draw(lax, cax, fig, tl, lanes, unit, threshold, show_legend=(i == 0))
+        art = _draw(lax, cax, fig, tl, lanes, unit, threshold, show_legend=(i == 0), legend_kinds=legend_kinds)
         lax.set_title(label, loc="left", fontsize=11, fontweight="bold", pad=24 if i == 0 else 4)
         if i < len(pairs) - 1:
             cax.set_xlabel("")

@@ -17,6 +17,7 @@ from __future__ import annotations
 import html
 
 import numpy as np
+from matplotlib.transforms import blended_transform_factory
 
 from .._params import choice, integer, number, validated
 from ..figures.botulinum import build_toxin_lsr, update_toxin_lsr
@@ -25,7 +26,16 @@ from ..models import botulinum as bont
 from ..models import timeline as tl
 from .base import View, control
 
-__all__ = ["BotulinumPlannerView", "ToxinLSRView", "HORIZONS", "PLANNER_SEED", "plan_timeline", "readout_plan"]
+__all__ = [
+    "BotulinumPlannerView",
+    "ToxinLSRView",
+    "HORIZONS",
+    "PLANNER_SEED",
+    "plan_timeline",
+    "plan_warnings",
+    "planned_days",
+    "readout_plan",
+]
 
 #: Horizon choices of the planner -> days.
 HORIZONS = {"1 year": 365.0, "2 years": 730.0}
@@ -33,11 +43,21 @@ HORIZONS = {"1 year": 365.0, "2 years": 730.0}
 PLANNER_SEED = 7
 _LANES = tuple(("side_effect", e) for e in bont.SIDE_EFFECTS)
 _WEEK = 7.0
+#: The planner's shortest interval: the label's "no additional benefit from treating more often than every three
+#: months" and its blepharospasm maximum of 100 U per 12 weeks [N723]; with this floor a session's dose of at most
+#: ``bont.MAX_DOSE_UNITS`` never exceeds the label's dose per 12 weeks (review Z03).
+_MIN_INTERVAL_WEEKS = 12
 
 
 _PLANNER = {
     "interval_weeks": control(
-        integer(6, 26, unit="weeks", doc="weeks between injections (the label: not more often than every 12 weeks)"),
+        integer(
+            _MIN_INTERVAL_WEEKS,
+            26,
+            unit="weeks",
+            doc="weeks between injections (from 12: the label reports no extra benefit from treating more often "
+            "than every three months [N723])",
+        ),
         label="interval (weeks)",
     ),
     "dose": control(
@@ -92,6 +112,49 @@ def plan_timeline(
     return tl.symptom_curve(history, horizon_days=horizon_days)
 
 
+@validated(**{k: _PLANNER[k] for k in ("interval_weeks", "missed", "late", "horizon")})
+def planned_days(interval_weeks: int = 13, missed: int = 0, late: int = 0, horizon: str = "1 year") -> dict:
+    """Where the missed and the late injection were due (review Z05): ``{"missed": day, "late": day}``.
+
+    Only the injections that exist in the plan and fall inside the horizon are listed; a late
+    injection is listed at its planned day (the planner draws a hollow marker there).
+
+    {parameters}
+    """
+    days = bont.injection_schedule(interval_days=interval_weeks * _WEEK, horizon_days=HORIZONS[horizon])
+    out = {}
+    for name, k in (("missed", missed), ("late", late)):
+        if 1 <= k <= len(days):
+            out[name] = float(days[k - 1])
+    return out
+
+
+@validated(**{k: _PLANNER[k] for k in ("interval_weeks", "missed", "late", "late_by_weeks", "horizon")})
+def plan_warnings(
+    interval_weeks: int = 13, missed: int = 0, late: int = 0, late_by_weeks: int = 0, horizon: str = "1 year"
+) -> list:
+    """Plain-language notes on planner settings that have no effect (review Z07); empty if every setting acts.
+
+    {parameters}
+    """
+    days = bont.injection_schedule(interval_days=interval_weeks * _WEEK, horizon_days=HORIZONS[horizon])
+    n = len(days)
+    out = []
+    for name, k in (("missed", missed), ("late", late)):
+        if k > n:
+            out.append(f"there is no injection no. {k} in this plan (it has {n}): '{name} no.' has no effect")
+    if late and late_by_weeks == 0:
+        out.append("'late by' is 0 weeks, so the late injection is on time")
+    if late_by_weeks and not late:
+        out.append("'late by' has no effect while 'late no.' is 0")
+    if missed and missed == late:
+        out.append(
+            f"injection no. {missed} is both missed and late: it is left out, and the later injections are still "
+            "shifted by the delay"
+        )
+    return out
+
+
 def readout_plan(timeline: tl.Timeline) -> str:
     """The planner's readout: injections, days with good control, days with a side effect.
 
@@ -111,7 +174,8 @@ def readout_plan(timeline: tl.Timeline) -> str:
         f"Good control (severity ≤ {tl.GOOD_CONTROL_SEVERITY:g}) on <b>{good:.0f} days</b> "
         f"({100 * good / total:.0f}% of the time). Days with a side effect: {side:.0f}{which}. "
         "<i>Teaching model [TC]: the curve is calibrated to onset within days and wearing off after about "
-        "three months; the side effects are drawn at random with the model's per-injection probabilities.</i></p>"
+        "three months; the side effects are drawn at random with the model's per-injection probabilities, the "
+        f"same at every dose, and each lasts {bont.SIDE_EFFECT_DURATION_DAYS:g} days.</i></p>"
     )
 
 
@@ -121,7 +185,7 @@ class BotulinumPlannerView(View):
     Controls (declared in ``PARAMS``; the defaults are those of :meth:`update`)
     ----------------------------------------------------------------------------
     interval_weeks : int
-        Weeks between injections (6-26).
+        Weeks between injections (12-26: the label's minimum interval [N723]).
     dose : float
         Units of onabotulinumtoxinA per session (0-100).
     missed, late : int
@@ -144,14 +208,52 @@ class BotulinumPlannerView(View):
             width_in=8.0,
             caption="Each injection (triangle) brings the curve below the dotted good-control line within days; it "
             "rises again about three months later. Stretch the interval, miss or delay an injection and watch the "
-            "gaps open; side effects appear as bars [TC].",
+            "gaps open; side effects appear as bars [TC]. A hollow triangle marks where a missed or late injection "
+            "was due.",
+            legend_kinds=("injection",),
+        )
+        lax = self.art.lanes_ax
+        (self._planned,) = lax.plot(
+            [],
+            [],
+            linestyle="none",
+            marker="v",
+            markersize=9,
+            markerfacecolor="white",
+            markeredgecolor="black",
+            markeredgewidth=0.8,
+            label="planned date (missed or late)",
+            zorder=5,
+            clip_on=False,
+        )
+        lax.legend(
+            handles=[self.art.events["injection"], self._planned],
+            loc="lower left",
+            bbox_to_anchor=(0.0, 1.0),
+            ncols=2,
+            frameon=False,
+            fontsize=9,
+            handletextpad=0.3,
+            columnspacing=1.0,
+            borderaxespad=0.2,
+        )
+        lax.text(  # the group label of the side-effect lanes (review Z04), rotated in the left margin
+            -0.195,
+            (1 + len(_LANES)) / 2,
+            "side effects",
+            transform=blended_transform_factory(lax.transAxes, lax.transData),
+            rotation=90,
+            ha="center",
+            va="center",
+            fontsize=8.5,
+            style="italic",
         )
         self._horizon = None
         self._backgrounds = {}
         return fig
 
     def dynamic_artists(self) -> list:
-        return self.art.dynamic()
+        return [*self.art.dynamic(), self._planned]
 
     def render(self) -> bytes:
         """Blit over one cached background per horizon (the axis differs), so no control needs a full redraw
@@ -182,7 +284,7 @@ class BotulinumPlannerView(View):
         )
         timeline = plan_timeline(**v)
         self.timeline = timeline
-        end = HORIZONS[v["horizon"]] / 30.44
+        end = float(np.ceil(HORIZONS[v["horizon"]] / 30.44))  # 12 or 24 months: the last tick is drawn (Z06)
         if self._horizon != v["horizon"]:
             self._horizon = v["horizon"]
             for ax in (self.art.lanes_ax, self.art.curve_ax):
@@ -191,7 +293,14 @@ class BotulinumPlannerView(View):
             self._background = None  # render() takes this horizon's cached background or draws it once
         good = tl.good_control_days(timeline)
         update_timeline(self.art, timeline, note=f"good control: {good:.0f} of {timeline.time_days[-1]:.0f} days [TC]")
-        return readout_plan(timeline)
+        due = planned_days(v["interval_weeks"], v["missed"], v["late"], v["horizon"])
+        if v["late"] and not v["late_by_weeks"]:
+            due.pop("late", None)
+        x = sorted(d / 30.44 for d in due.values())
+        self._planned.set_data(x, [0.0] * len(x))
+        warn = plan_warnings(v["interval_weeks"], v["missed"], v["late"], v["late_by_weeks"], v["horizon"])
+        note = "".join(f"<br>⚠ {html.escape(w, quote=False)}." for w in warn)
+        return readout_plan(timeline).replace("</p>", f"{note}</p>", 1) if note else readout_plan(timeline)
 
 
 class ToxinLSRView(View):
