@@ -110,7 +110,11 @@ def test_toxin_view_readout_and_artists():
     v.set(day=28, dose=25.0)
     r = bont.lsr_under_toxin(28.0, 25.0)
     assert np.allclose(v.art.lsr.lsr.get_ydata(), np.clip(r.treated.trace_mv, -1.6, 1.6))
-    assert f"{100 * r.amplitude_ratio:.0f}%" in v.readout.value and "not been measured" in v.readout.value
+    assert (
+        f"{100 * r.amplitude_ratio:.0f}%" in v.readout.value
+        and "prolonged" in v.readout.value
+        and "not recordable" in v.readout.value
+    )
 
 
 # -- figures --------------------------------------------------------------------------------------------

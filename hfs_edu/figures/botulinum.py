@@ -13,6 +13,7 @@ The treatment timeline itself is :mod:`hfs_edu.figures.timeline`.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -35,6 +36,8 @@ __all__ = [
 ]
 
 _GREY = "#555555"
+#: Scale of the LSR panel (mV): the LSR is a fraction of the direct response, so it gets its own axis.
+_LSR_YLIM_MV = 0.5
 
 
 # -- one injection ------------------------------------------------------------------------------------
@@ -84,7 +87,14 @@ def injection_effect_figure(course: BotulinumCourse, ranges: pd.DataFrame) -> Fi
     }
     names = {"onset": "onset", "peak_clinical": "clinical peak", "duration": "duration (mean/median)"}
     for q, (lo, hi) in bands.items():
-        ax.axvspan(lo / 7, hi / 7, color=colours[q], alpha=0.3, linewidth=0, label=f"{names[q]}: {lo:g}-{hi:g} days")
+        ax.axvspan(
+            lo / 7,
+            hi / 7,
+            color=colours[q],
+            alpha=0.3,
+            linewidth=0,
+            label=f"{names[q]}: {lo / 7:.1f}-{hi / 7:.1f} weeks",
+        )
     t0 = float(course.injection_days[0])
     ax.plot((course.time_days - t0) / 7, course.effect * 100, color=OKABE_ITO["blue"], label="model relief [TC]")
     ax.set_xlim(0, course.time_days[-1] / 7)
@@ -98,9 +108,11 @@ def injection_effect_figure(course: BotulinumCourse, ranges: pd.DataFrame) -> Fi
 
 # -- the toxin in chapter 03's model ---------------------------------------------------------------------
 TOXIN_LSR_CAPTION = (
-    "Under the toxin the eyelid muscle's answer to a lower-face stimulus shrinks (red) compared with before "
-    "(grey), but it is still there: the branches still cross-talk at the root exit zone; only the injected "
-    "muscle answers less [S131; TC]."
+    "In the model, the injected eyelid muscle's answer to a lower-face stimulus shrinks under the toxin (orange) "
+    "compared with before (grey): the branches still cross-talk at the root exit zone; only the injected muscle "
+    "answers less [TC]. In patients the response from the injected muscle is smaller or, in most, not recordable "
+    "weeks after the injection, while an uninjected muscle's LSR is unchanged [S131; N923; N924]; the model does "
+    "not capture that loss."
 )
 
 
@@ -135,6 +147,7 @@ def build_toxin_lsr() -> tuple[Figure, ToxinLSRArtists]:
     fig, art = build_lsr()
     fig.hfs_caption = TOXIN_LSR_CAPTION
     ax2 = art.axes[1]
+    ax2.set_ylim(-_LSR_YLIM_MV, _LSR_YLIM_MV)  # its own scale: the small response under the toxin stays visible (Z10)
     (ghost,) = ax2.plot([], [], color="#AAAAAA", linewidth=1.2, zorder=1, label="before the toxin")
     amp = ax2.text(
         0.99,
@@ -260,7 +273,8 @@ def evidence_figure(oral_drugs: pd.DataFrame, botulinum_series: pd.DataFrame, la
         n = float(r.n_patients)
         ax.barh(y, n, color=OKABE_ITO["blue"], alpha=0.85, height=0.6)
         ax.text(n * 1.08, y, f"{r.response_pct:g}% responded", va="center", fontsize=8.5)
-        rows.append((f"botulinum: {source_label(labels, r.source_key)}", n, str(r.response_definition)))
+        label = re.sub(r"\s*\([\w.-]+\.[a-z]{2,}\)", "", source_label(labels, r.source_key))  # no web domains (Z09)
+        rows.append((f"botulinum: {label}", n, str(r.response_definition)))
         y += 1
     y += 0.6
     ax.axhline(y - 0.8, color="#CCCCCC", linewidth=0.8)
@@ -268,12 +282,12 @@ def evidence_figure(oral_drugs: pd.DataFrame, botulinum_series: pd.DataFrame, la
         n = float(r.hfs_largest_study_n) if not pd.isna(r.hfs_largest_study_n) else math.nan
         colour, marker = _LEVEL_STYLE.get(str(r.evidence_level), (OKABE_ITO["grey"], "s"))
         if math.isnan(n):
-            ax.plot(1.2, y, marker=marker, color=colour, markersize=7)
-            ax.text(1.45, y, str(r.evidence_level), va="center", fontsize=8.5, color=_GREY)
+            # no bar and no marker: a stub on a log axis would read as "1 patient" (Z09)
+            ax.text(1.1, y, str(r.evidence_level), va="center", fontsize=8.5, color=_GREY, style="italic")
         else:
             ax.barh(y, n, color=colour, alpha=0.85, height=0.6)
             usage = "usage" in str(r.hfs_evidence)
-            note = f"{r.evidence_level}" + (f" ({n:g} patients: who took it, not who improved)" if usage else "")
+            note = f"{r.evidence_level}" + (f"\n({n:g} patients: who took it, not who improved)" if usage else "")
             ax.text(n * 1.08, y, note, va="center", fontsize=8.5)
         rows.append((f"{r.drug} ({r.drug_class.split(' (')[0]})", n, str(r.evidence_level)))
         y += 1

@@ -36,11 +36,16 @@ against the table rows.
 Neuromuscular transmission: in chapter 03's cross-talk model the toxin scales
 down transmission at the neuromuscular junction, so the muscle response (and
 the visible spasm) falls while the lateral spread between the branches
-persists: in the only study (3 patients) transmission between branches was
-"unaltered after therapy, but the amplitude of the response was decreased"
-[S131]. :func:`neuromuscular_transmission` gives that factor; the LSR latency
-under the toxin was not reported (gap G9) and must not be presented as
-unchanged on that evidence.
+persists. Three small studies agree that the cross-talk persists: the LSR from
+an *uninjected* muscle is preserved or unchanged [N923; N924]. From the *injected*
+muscle the response was smaller in one study of 3 patients [S131] and not
+recordable at all in most patients a few weeks after the injection in two
+others (9 of 10 [N923]; the 33-patient study [N924]); intraoperatively it is
+unavailable more often after prior toxin [N925] (table ``botulinum_lsr_studies``).
+:func:`neuromuscular_transmission` gives the model's scaling factor; the model
+does **not** capture the loss of the response from the injected muscle. Its
+onset latency stays fixed only because it scales the amplitude: the latency of
+the injected muscle was found *prolonged* after the toxin [N924] (gap G9).
 """
 
 from __future__ import annotations
@@ -528,11 +533,12 @@ def lsr_under_toxin(
     The toxin acts at the neuromuscular junction, downstream of the root exit zone where the
     branches cross-talk. So the model scales the recorded muscle's response by
     :func:`transmission_factor_at` and leaves the cross-talk itself alone: the same motor units
-    still cross, the response is smaller. In the only study (3 patients) transmission between
-    branches was "unaltered after therapy, but the amplitude of the response was decreased"
-    [S131]. The model's onset latency does not change (scaling a trace keeps its 5%-of-peak
-    onset), but the latency under the toxin was **not reported** (gap G9): that is a property
-    of the model, not a finding.
+    still cross, the response is smaller. In patients the cross-talk persists (the LSR from an
+    uninjected muscle is unchanged [N923; N924]), but from the injected muscle the response is
+    smaller [S131] or, in most patients weeks after the injection, not recordable [N923; N924]:
+    the model does not capture that loss. The model's onset latency does not change (scaling a
+    trace keeps its 5%-of-peak onset); in patients the injected muscle's latencies were
+    *prolonged* [N924] (gap G9): a constant latency is a property of the model, not a finding.
 
     {parameters}
 

@@ -5,7 +5,7 @@
   (:func:`hfs_edu.figures.timeline.build_timeline`) shows the injections, sampled side effects and
   the symptom curve, and the readout counts the days with good control.
 * :class:`ToxinLSRView` - days since an injection and its dose: chapter 03's lateral spread response
-  recorded from the injected eyelid muscle shrinks while the cross-talk persists
+  recorded from the injected eyelid muscle shrinks in the model while the cross-talk persists
   (:func:`hfs_edu.models.botulinum.lsr_under_toxin`).
 
 Both build their figure once and update artists in place (blitting). Every number is a teaching
@@ -341,9 +341,11 @@ class ToxinLSRView(View):
         return (
             f"<p>Day <b>{r.days_since_injection:g}</b> after {r.dose_units:g} U: neuromuscular transmission "
             f"×<b>{r.transmission_factor:.2f}</b>. The eyelid's lateral spread response is "
-            f"<b>{100 * r.amplitude_ratio:.0f}%</b> of its size before the toxin, and still present: the same "
-            f"{r.untreated.n_units} motor units cross between the branches. The toxin weakens the muscle, not "
-            "the nerve's cross-talk, so the spasm returns when the muscle recovers [S131:A]. "
-            "<i>Toy model [TC]: the onset latency stays the same here because only the amplitude is scaled; "
-            "the latency under the toxin has not been measured in patients.</i></p>"
+            f"<b>{100 * r.amplitude_ratio:.0f}%</b> of its size before the toxin in the model: the same "
+            f"{r.untreated.n_units} motor units still cross between the branches. The toxin weakens the muscle, not "
+            "the nerve's cross-talk, so the spasm returns when the muscle recovers. "
+            "<i>Toy model [TC]: in patients the response from the injected muscle is often not recordable at all "
+            "weeks after the injection, while an uninjected muscle's is unchanged [N923:A; N924:A]; the latency "
+            "stays the same here only because the amplitude is scaled, whereas in patients it was prolonged "
+            "[N924:A].</i></p>"
         )
