@@ -59,17 +59,19 @@ hfs.setup()
 # - **[Benzodiazepines](glossary.md#benzodiazepine)**: clonazepam and diazepam, sedatives that
 #   strengthen the brain's own inhibition [N752:B; N753:C].
 # - **Baclofen**, a [muscle relaxant](glossary.md#muscle-relaxant) licensed for the spasticity of
-#   multiple sclerosis [N749:B]; in HFS it is used off-label.
+#   multiple sclerosis [N749:B]; in HFS it is used [off-label](glossary.md#off-label) (outside its licence).
 #
 # **Monitoring.** Carbamazepine needs blood tests before and after starting: a
 # [full blood count](glossary.md#full-blood-count), liver tests and sodium [N741:B], and a gene test,
 # HLA-B\*15:02, in people whose ancestry comes from populations where it is common, because carriers are
 # at high risk of severe skin reactions: the UK guide names Han Chinese and Thai origin [N741:B]; the US
 # label asks for the test in anyone with ancestry across broad areas of Asia, including South Asians
-# [N742:B]. Its boxed warnings are severe skin reactions, in 1 to 6 per 10,000 new
+# [N742:B]. The US label of oxcarbazepine carries the same HLA-B\*15:02 caution [N927:B]. Carbamazepine's
+# [boxed warnings](glossary.md#boxed-warning) are severe skin reactions, in 1 to 6 per 10,000 new
 # users in mainly white populations and about ten times more in some Asian countries, and rare
 # failure of the bone marrow [N742:B]. In 1,132 people taking it for epilepsy, 26% had
-# [hyponatraemia](glossary.md#hyponatraemia) (a low blood sodium) [N745:A]. Its blood level is also
+# [hyponatraemia](glossary.md#hyponatraemia) (a low blood sodium: 134 mmol/L or less; 7% had 128 or
+# less) [N745:A]. Its blood level is also
 # checked: the [therapeutic range](glossary.md#therapeutic-range) used in epilepsy is 4-12 mg/L (no HFS
 # target exists) [N743:C]. Phenytoin is
 # checked by drug level too (10-20 mg/L), because small dose changes can give large changes in level
@@ -132,10 +134,12 @@ print(f"Model, 25 U: half the peak relief after {bont.onset_days():.1f} days; "
 # %% [markdown]
 # **Dose.** The label starts at up to 25 units per eye and allows doubling if the effect lasted less
 # than two months [N723:B]. Once an effective dose is reached, more toxin does not prolong the benefit
-# in a cohort pooling HFS with blepharospasm [S121:A]. Units of different brands are not interchangeable [N723:B].
+# in a cohort pooling HFS with blepharospasm [S121:A]. Units of different brands are not interchangeable
+# [N723:B]: the course's doses are those of [onabotulinumtoxinA](glossary.md#onabotulinumtoxinA) (Botox),
+# the brand the planner names.
 #
 # **How well does it work?** No large randomised trial exists. The 2005 Cochrane review found one
-# small crossover trial (each patient gets toxin and placebo in turn) in 11 people, in which the toxin
+# small [crossover trial](glossary.md#crossover-trial) (each patient gets toxin and placebo in turn) in 11 people, in which the toxin
 # beat placebo, and open studies with benefit in 76-100%; its 2020 update admitted only parallel-group
 # trials, found none, and pointed to the strong observational data [S98:A]. Large open series report 90-96% of patients improved, for example 95.9% of 1,003
 # patients in China [S22:A]. Open series cannot rule out bias, but the effect is large, appears
