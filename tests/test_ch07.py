@@ -12,6 +12,7 @@ from hfs_edu.figures.style import caption_of
 from hfs_edu.models import botulinum as bont
 from hfs_edu.models import timeline as tl
 from hfs_edu.widgets.botulinum import (
+    PLANNER_SEED,
     BotulinumPlannerView,
     ToxinLSRView,
     plan_timeline,
@@ -215,3 +216,22 @@ def test_exercise_accepts_short_test_names_and_explains_a_missing_hla():
     assert "Asian ancestry" in msgs["blood_tests"].message and "minus" in msgs["days_lost"].message
     assert {"full blood count", "sodium", "liver tests"} <= set(exp["blood_tests"])
     assert "thyroid tests" not in exp["blood_tests"]
+
+
+def test_planner_side_effects_stay_with_their_planned_injection():
+    # review Z05: missing or delaying one injection must not move another injection's side effect
+    def effects(t):
+        return {(i.label, i.start_day) for i in t.history.intervals}
+
+    on_time = plan_timeline(13, 25.0, 0, 0, 0, "2 years", 4)
+    ref = tl.sample_side_effect_intervals(tl.treatment_history(on_time.history.events), seed=PLANNER_SEED + 4)
+    assert on_time.history.intervals == ref  # same draws as the model's sampler when nothing is missed or late
+    slot = 91.0  # the 2nd injection
+    start = bont.SIDE_EFFECT_START_DAYS
+    mine = {(lab, d) for lab, d in effects(on_time) if d == slot + start}
+    others = effects(on_time) - mine
+    assert mine and others  # draw 4: the 2nd injection and others have side effects
+    missed = effects(plan_timeline(13, 25.0, 2, 0, 0, "2 years", 4))
+    assert missed == others
+    late = effects(plan_timeline(13, 25.0, 0, 2, 6, "2 years", 4))
+    assert {(lab, d + 42.0) for lab, d in mine} <= late

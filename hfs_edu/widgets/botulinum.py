@@ -107,9 +107,36 @@ def plan_timeline(
         late_by_days=late_by_weeks * _WEEK,
     )
     history = tl.treatment_history([tl.injection(d, dose) for d in days])
-    side = tl.sample_side_effect_intervals(history, seed=PLANNER_SEED + patient)
-    history = tl.treatment_history(history.events, side)
-    return tl.symptom_curve(history, horizon_days=horizon_days)
+    return tl.symptom_curve(
+        tl.treatment_history(
+            history.events, _side_effects(interval_weeks, dose, missed, late, late_by_weeks, horizon_days, patient)
+        ),
+        horizon_days=horizon_days,
+    )
+
+
+def _side_effects(interval_weeks, dose, missed, late, late_by_weeks, horizon_days, patient) -> tuple:
+    """Side effects drawn per *planned* injection slot, then moved with it (review Z05).
+
+    The draw is made on the on-time plan, so missing or delaying one injection neither moves another
+    injection's side effect nor changes it: a late injection carries its own draw along, a missed
+    one takes its draw away. Same draws as :func:`hfs_edu.models.timeline.sample_side_effect_intervals`
+    for a plan with nothing missed or late.
+    """
+    if dose <= 0:
+        return ()
+    planned = bont.injection_schedule(interval_days=interval_weeks * _WEEK, horizon_days=horizon_days)
+    actual = {}
+    for k, d in enumerate(planned, start=1):
+        a = d + (late_by_weeks * _WEEK if late and k >= late else 0.0)
+        if k != missed and a <= horizon_days:
+            actual[d] = a
+    out = []
+    for s in bont.sample_side_effects(planned, PLANNER_SEED + patient):
+        if s.injection_day in actual:
+            shift = actual[s.injection_day] - s.injection_day
+            out.append(tl.Interval("side_effect", s.effect, s.start_day + shift, s.end_day + shift))
+    return tuple(sorted(out, key=lambda i: (i.start_day, i.label)))
 
 
 @validated(**{k: _PLANNER[k] for k in ("interval_weeks", "missed", "late", "horizon")})
