@@ -44,8 +44,8 @@ __all__ = [
 ]
 
 PROGRESSION_CAPTION = (
-    "Scrub through the years: the shaded muscles are those taking part in the spasms at the chosen "
-    "month (darker and hatched = more involved). The spasm spreads muscle by muscle from its onset "
+    "The face at one month of the course: the shaded muscles take part in the spasms (darker and "
+    "hatched = more involved). The spasm spreads muscle by muscle from its onset "
     "site, while the spasm rate rises and a growing share of spasms become sustained (tonic); "
     "in sleep the spasms continue at a lower rate. Grey muscles are not in the model. A teaching model [TC], "
     "not a patient's forecast."
