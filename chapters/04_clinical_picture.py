@@ -231,7 +231,7 @@ hfs.show_table("babinski2", columns=["study", "n_hfs", "prevalence_in_hfs_pct", 
 # %% [markdown]
 # ## 6. Painless yet disabling
 #
-# HFS rarely hurts, but it acts on the face, the part of the body others watch. In the Singapore
+# HFS rarely hurts [N100:C], but it acts on the face, the part of the body others watch. In the Singapore
 # survey of 137 patients, 75.2% were embarrassed by the spasm, 60.6% said it interfered with their
 # vision and 35.8% that it affected their work [S10:A]. The vision figure matters most for safety.
 # A spasm that squeezes the eye shut causes [functional blindness](glossary.md#functional-blindness)
@@ -310,8 +310,9 @@ print(f"Of 400 model patients over 20 years: {second_side} second side, {remitte
 # [TC:T]. Chapter 05 (coming) asks why the series differ and what that says about risk.
 
 # %%
-hfs.show_table("cohort_demographics", columns=["cohort", "n_patients", "female_pct", "mean_onset_age_years",
-                                               "left_pct", "source_key"], max_rows=8)
+hfs.show_table("cohort_demographics", columns=["cohort", "subgroup", "n_patients", "female_pct",
+                                               "mean_onset_age_years", "left_pct", "source_key"],
+               rows={"source_key": ["S11", "S10", "S15", "S21", "S23", "S36"]})
 
 # %% [markdown]
 # ## Exercise: Mrs Ortiz's course in the model
