@@ -111,3 +111,12 @@ def test_a_time_step_is_quick(view):
         view.set(month=m)
         times.append(time.perf_counter() - t0)
     assert min(times) < 0.2, times  # a loose guard; make bench holds the real target
+
+
+def test_onset_changes_the_figure_even_when_the_whole_face_is_involved(view):
+    """The star marks the onset muscle, so typical and atypical differ at every month (browser check)."""
+    a = view.set(month=27, severity=0.9, systolic_bp_mmhg=150, onset="typical")
+    x_typ = view.art.onset_marker.get_xdata()[0]
+    b = view.set(onset="atypical")
+    assert a != b and view.art.onset_marker.get_xdata()[0] != x_typ
+    view.set(onset="typical", severity=0.75, systolic_bp_mmhg=120)

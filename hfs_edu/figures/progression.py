@@ -47,7 +47,8 @@ PROGRESSION_CAPTION = (
     "The face at one month of the course: the shaded muscles take part in the spasms (darker and "
     "hatched = more involved). The spasm spreads muscle by muscle from its onset "
     "site, while the spasm rate rises and a growing share of spasms become sustained (tonic); "
-    "in sleep the spasms continue at a lower rate. Grey muscles are not in the model. A teaching model [TC], "
+    "in sleep the spasms continue at a lower rate. The star marks where the spasm began; grey muscles "
+    "are not in the model. A teaching model [TC], "
     "not a patient's forecast."
 )
 ONSET_COMPARISON_CAPTION = (
@@ -87,6 +88,7 @@ class ProgressionArtists:
     cursors: list = field(default_factory=list)
     dots: list = field(default_factory=list)
     remission: Line2D | None = None
+    onset_marker: Line2D | None = None
     status: Text | None = None
     years: float = 10.0
 
@@ -101,6 +103,7 @@ class ProgressionArtists:
             self.face.badges,
             self.face.digits,
             self.face.key_marker,
+            self.onset_marker,
             self.rate,
             self.triggered,
             self.sleep,
@@ -168,6 +171,11 @@ def build_progression(
     ]
     status = fig.text(0.01, 0.965, "", fontsize=11, fontweight="bold", va="top")
     face.title.set_text("Muscles (▶ = in the spasm)")
+    (onset_marker,) = face_ax.plot(
+        [], [], marker="*", ms=17, ls="none", color=OKABE_ITO["yellow"], markeredgecolor="black", zorder=10
+    )
+    face_ax.plot([-1.17], [-1.95], marker="*", ms=13, ls="none", color=OKABE_ITO["yellow"], markeredgecolor="black")
+    face_ax.text(-1.10, -1.95, "where the\nspasm began", fontsize=8, va="center")
     art = ProgressionArtists(
         face=face,
         modelled=modelled,
@@ -181,6 +189,7 @@ def build_progression(
         cursors=cursors,
         dots=dots,
         remission=remission,
+        onset_marker=onset_marker,
         status=status,
         years=float(years),
     )
@@ -234,6 +243,8 @@ def update_progression(art: ProgressionArtists, course: ProgressionCourse, month
         if on:
             recruited.append(name)
     art.face.key_marker.set_data([0.02] * len(recruited), [art.face.key_y[m] for m in recruited])
+    x, y = MUSCLE_SHAPES[course.spread_order[0]]["label_xy"]
+    art.onset_marker.set_data([x - 0.13], [y + 0.1])
     if not course.symptomatic:
         status = "No spasm: this contact never makes the fibres fire (in the model)"
     elif math.isfinite(rem) and course.time_months[i] >= rem:
