@@ -41,6 +41,7 @@ complications, botulinum response) within binomial tolerances.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import zlib
 from dataclasses import dataclass
@@ -83,6 +84,26 @@ DAYS_PER_MONTH = 30.44
 #: the model's probability of at least one permanent complication of a first MVD (TC, from mvd)
 MVD_PERMANENT_RISK = 1.0 - math.prod(1.0 - p for _, p in _mvd.COMPLICATION_PROBABILITY.values())
 MVD_ANY_RISK = 1.0 - math.prod(1.0 - p for p, _ in _mvd.COMPLICATION_PROBABILITY.values())
+#: Toxin side effects are drawn per PATIENT, then per injection. The sourced HFS rates have two
+#: denominators (data/botulinum_side_effects.csv): per patient "at least once over years" (ptosis
+#: 3.3-4.5%, facial weakness 9.1-17.9% in the large series [S110; N715]; any effect 37% [N716]) and
+#: per treatment (any effect 17.4-20.3% [N711; S124]). Independent draws per injection cannot give
+#: both (13 injections at 5% give 49% of patients a ptosis), so a minority of patients is prone to
+#: an effect and, if prone, gets it after a share of the injections (TC). Tested: simulated
+#: per-patient and per-injection shares fall inside the sourced ranges.
+SIDE_EFFECT_PRONE_PROBABILITY = {
+    "ptosis": 0.04,  # TC: per-patient 3.3% [S110], 4.5% [N715]
+    "facial_weakness": 0.12,  # TC: per-patient 9.1% [N715] to 17.9% [S110]
+    "dry_eye": 0.0,  # TC: not modelled; HFS-only data show no change in dry eye after injection [N713]
+    "tearing": 0.008,  # TC: 0.8% of 875 HFS patients [N715]
+    "diplopia": 0.008,  # TC: 0.8% of 875 HFS patients [N715]
+}
+SIDE_EFFECT_RECURRENCE = 0.75  # TC: a prone patient's effect follows most, not all, injections
+#: Dose titrated to response (TC): while a responder is on the toxin, the dose keeps pace with the
+#: untreated spasm, so the treated spasm is what the same cycle would give at the severity of the first
+#: injection (practice adjusts the dose [S110]; response and benefit unchanged over 10 years [S119]).
+#: Without it a fixed dose would lose control as the untreated spasm grows: a model artefact.
+TITRATE_TOXIN = True
 
 
 @dataclass(frozen=True)
@@ -222,6 +243,10 @@ class PopulationRates:
         Share of them who respond (nan if none).
     side_effect_per_injection : dict
         ``{side effect: share of injections}``.
+    side_effect_per_patient : dict
+        ``{side effect: share of the toxin patients with it at least once}``.
+    any_side_effect_per_injection, any_side_effect_per_patient : float
+        Share of injections followed by at least one side effect, and of toxin patients with one.
     drug_side_effect : float
         Share of patients on the drug with a side effect (nan if none took it).
     drug_patients : int
@@ -240,6 +265,9 @@ class PopulationRates:
     botulinum_patients: int
     botulinum_response: float
     side_effect_per_injection: dict
+    side_effect_per_patient: dict
+    any_side_effect_per_injection: float
+    any_side_effect_per_patient: float
     drug_side_effect: float
     drug_patients: int
     any_complication: float
@@ -328,6 +356,39 @@ class _Draw:
     response: object
     drug_side_effect: bool
     on_drug: bool
+    toxin_window: tuple | None = None
+
+
+def _titrated(severity, base, window):
+    """The treated severity with the toxin dose titrated to response in ``window`` (days from, to).
+
+    In the window the untreated spasm the toxin acts on is held at its level on the first day.
+    """
+    if window is None:
+        return severity
+    a, b = window
+    i, j = int(round(a / STEP_DAYS)), min(int(round(b / STEP_DAYS)), len(base))
+    out = np.array(severity, dtype=float)
+    b0 = float(base[i])
+    seg = base[i:j]
+    scale = np.where(seg > b0, b0 / np.maximum(seg, 1e-12), 1.0)
+    out[i:j] = out[i:j] * scale
+    return out
+
+
+def _toxin_side_effects(days, seed_value: int) -> list:
+    """Side-effect intervals of injections on ``days``: prone patients first, then per injection (TC)."""
+    rng = np.random.default_rng(np.random.SeedSequence([seed_value, 1]))
+    effects = _bont.SIDE_EFFECTS
+    prone = rng.random(len(effects)) < np.array([SIDE_EFFECT_PRONE_PROBABILITY[e] for e in effects])
+    hits = rng.random((len(days), len(effects))) < SIDE_EFFECT_RECURRENCE
+    start, dur = _bont.SIDE_EFFECT_START_DAYS, _bont.SIDE_EFFECT_DURATION_DAYS
+    return [
+        _tl.Interval("side_effect", e, d + start, d + start + dur)
+        for i, d in enumerate(days)
+        for j, e in enumerate(effects)
+        if prone[j] and hits[i, j]
+    ]
 
 
 def _draw(strat: Strategy, horizon: float, seeds: tuple) -> _Draw:
@@ -339,9 +400,13 @@ def _draw(strat: Strategy, horizon: float, seeds: tuple) -> _Draw:
     events, extra = [], []
     outcome = None
     drug_se = on_drug = False
+    tox_window = None
+    op_day = 0.0
     for (what, _), a, b in zip(phases, bounds[:-1], bounds[1:]):
         if a >= horizon or b <= a:  # a decision point at or after the horizon never comes
             continue
+        if outcome is not None and _cured_by(outcome, op_day, a):
+            continue  # nobody treats a spasm the operation has cured (and that has not come back)
         if what == "botulinum":
             if response is None:
                 response = _bont.sample_response(s_resp)
@@ -355,6 +420,8 @@ def _draw(strat: Strategy, horizon: float, seeds: tuple) -> _Draw:
                     events.append(
                         _tl.injection(d, relief_factor=response.relief_factor, duration_factor=response.duration_factor)
                     )
+            if response.responder and TITRATE_TOXIN:
+                tox_window = (a, b)
         elif what == "oral drug":
             on_drug = True
             events.append(_tl.start_drug(a, ORAL_DRUG))
@@ -367,12 +434,23 @@ def _draw(strat: Strategy, horizon: float, seeds: tuple) -> _Draw:
         elif what == "MVD":
             # the same draw as sample_side_effect_intervals uses for the first operation's complications
             outcome = _mvd.sample_outcome((s_side + 7919) % 2**32)
+            op_day = a
             events.append(_tl.operation_for(outcome, a))
     history = _tl.treatment_history(events, extra)
-    sampled = _tl.sample_side_effect_intervals(history, s_side)
+    # the operation's complications as the timeline samples them; the toxin's per patient (above)
+    sampled = tuple(iv for iv in _tl.sample_side_effect_intervals(history, s_side) if iv.kind != "side_effect")
+    inj_days = [e.day for e in history.events if e.kind == "injection"]
+    sampled += tuple(_toxin_side_effects(inj_days, s_side))
     history = _tl.treatment_history(history.events, tuple(extra) + sampled)
     n_inj = sum(e.kind == "injection" for e in history.events)
-    return _Draw(history, n_inj, outcome is not None, outcome, response, drug_se, on_drug)
+    return _Draw(history, n_inj, outcome is not None, outcome, response, drug_se, on_drug, tox_window)
+
+
+def _cured_by(outcome, op_day: float, day: float) -> bool:
+    """True if the operation done on ``op_day`` has cured the spasm by ``day`` and it has not returned."""
+    cure = outcome.days_to_cure
+    rec = outcome.recurrence_day
+    return math.isfinite(cure) and op_day + cure <= day and not (math.isfinite(rec) and op_day + rec <= day)
 
 
 @lru_cache(maxsize=256)
@@ -426,6 +504,8 @@ def simulate(patient: str = "ortiz", strategy: Strategy | str = "botulinum", *, 
     horizon = float(t[-1])
     draw = _draw(strat, horizon, seeds)
     tl = _tl.symptom_curve(draw.history, base, horizon_days=horizon, step_days=STEP_DAYS)
+    if draw.toxin_window is not None:
+        tl = dataclasses.replace(tl, severity=_titrated(tl.severity, base, draw.toxin_window))
     died = any(iv.label == "death" for iv in draw.history.intervals if iv.kind == "complication")
     alive = np.ones(t.size, bool)
     if died:
@@ -547,6 +627,8 @@ def population_rates(strategy: Strategy | str = "MVD", n: int = 1000, seed: int 
     comp_any = dict.fromkeys(_mvd.COMPLICATIONS, 0)
     comp_perm = dict.fromkeys(_mvd.COMPLICATIONS, 0)
     side = dict.fromkeys(_bont.SIDE_EFFECTS, 0)
+    side_pat = dict.fromkeys(_bont.SIDE_EFFECTS, 0)
+    inj_any = pat_any = 0
     for k in range(n):
         d = _draw(strat, horizon, _seeds((seed + k) % 2**32))
         if d.operated:
@@ -561,9 +643,13 @@ def population_rates(strategy: Strategy | str = "MVD", n: int = 1000, seed: int 
             bont_patients += 1
             responders += bool(d.response.responder)
         inj += d.injections
-        for iv in d.history.intervals:
-            if iv.kind == "side_effect" and iv.label in side:
-                side[iv.label] += 1
+        hit = [iv for iv in d.history.intervals if iv.kind == "side_effect" and iv.label in side]
+        for iv in hit:
+            side[iv.label] += 1
+        for e in {iv.label for iv in hit}:
+            side_pat[e] += 1
+        inj_any += len({iv.start_day for iv in hit})
+        pat_any += bool(hit)
         drug_patients += d.on_drug
         drug_se += d.drug_side_effect
     nan = math.nan
@@ -578,6 +664,9 @@ def population_rates(strategy: Strategy | str = "MVD", n: int = 1000, seed: int 
         botulinum_patients=bont_patients,
         botulinum_response=responders / bont_patients if bont_patients else nan,
         side_effect_per_injection={e: v / inj if inj else nan for e, v in side.items()},
+        side_effect_per_patient={e: v / bont_patients if bont_patients else nan for e, v in side_pat.items()},
+        any_side_effect_per_injection=inj_any / inj if inj else nan,
+        any_side_effect_per_patient=pat_any / bont_patients if bont_patients else nan,
         drug_side_effect=drug_se / drug_patients if drug_patients else nan,
         drug_patients=drug_patients,
         any_complication=n_any / operated if operated else nan,
