@@ -65,7 +65,9 @@ __all__ = [
     "VirtualPatient",
     "compare_strategies",
     "patient_ids",
+    "drug_serious_risks",
     "population_rates",
+    "readable_comparison",
     "simulate",
     "strategy",
     "virtual_patient",
@@ -98,6 +100,7 @@ SIDE_EFFECT_PRONE_PROBABILITY = {
     "tearing": 0.008,  # TC: 0.8% of 875 HFS patients [N715]
     "diplopia": 0.008,  # TC: 0.8% of 875 HFS patients [N715]
 }
+NONRESPONDER_INJECTIONS = 2  # TC: a patient with no response gets a second try, then the injections stop
 SIDE_EFFECT_RECURRENCE = 0.75  # TC: a prone patient's effect follows most, not all, injections
 #: Dose titrated to response (TC): while a responder is on the toxin, the dose keeps pace with the
 #: untreated spasm, so the treated spasm is what the same cycle would give at the severity of the first
@@ -305,6 +308,18 @@ def virtual_patient(patient: str = "ortiz") -> VirtualPatient:
     return _patients()[patient]
 
 
+@lru_cache(maxsize=1)
+def drug_serious_risks() -> str:
+    """The serious risks of the capstone's drug, from ``data/oral_drugs.csv`` (not modelled as numbers).
+
+    The model draws only the drug's common side effects; its rare serious risks (boxed warnings)
+    are risks taken with the choice too, so tables and figures name them [N742].
+    """
+    rows = load_table("oral_drugs")
+    row = rows.loc[rows["drug"] == ORAL_DRUG].iloc[0]
+    return str(row["serious_side_effects"])
+
+
 # -- strategies ------------------------------------------------------------------------------------
 FIRST = choice(CHOICES, doc="The choice at year 0.")
 THEN = choice(THEN_CHOICES, doc="The choice at the decision point ('same': keep the first).")
@@ -414,6 +429,8 @@ def _draw(strat: Strategy, horizon: float, seeds: tuple) -> _Draw:
             # overlap the next treatment); in the last phase, injections continue to the horizon
             last = b if b >= horizon else b - BOTULINUM_INTERVAL_DAYS / 2
             n = math.floor((b - a) / BOTULINUM_INTERVAL_DAYS - 1e-9) + 1
+            if not response.responder:  # nobody goes on injecting a toxin that does nothing
+                n = min(n, NONRESPONDER_INJECTIONS)
             for k in range(n):
                 d = a + k * BOTULINUM_INTERVAL_DAYS
                 if d < last or (k == 0 and d < b):
@@ -568,7 +585,10 @@ def compare_strategies(
     DataFrame
         One row per strategy: mean good-control, side-effect and complication months over the
         futures, their lowest and highest (``*_min``, ``*_max``), the share of futures with a
-        permanent complication and the model's risk of one taken with the choice.
+        permanent complication and the model's risk of one taken with the choice, the mean number
+        of injections, ``serious_risks_not_modelled`` (the drug's serious risks for plans with the
+        drug, else empty: they are risks taken too, but have no number in the model) and the
+        patient's ``patient`` name.
     """
     strats = DEFAULT_STRATEGIES if strategies is None else strategies
     if isinstance(strats, (str, Strategy)) or not hasattr(strats, "__iter__"):
@@ -595,9 +615,50 @@ def compare_strategies(
                 "permanent_harm_share": float(np.mean([bool(r.permanent_complications) for r in runs])),
                 "risk_permanent_harm": runs[0].risk_permanent_harm if runs[0].operated else 0.0,
                 "injections": float(np.mean([r.injections for r in runs])),
+                "serious_risks_not_modelled": drug_serious_risks()
+                if any(what == "oral drug" for what, _ in s.phases)
+                else "",
+                "patient": runs[0].patient.name,
             }
         )
     return pd.DataFrame(rows)
+
+
+#: Column names of :func:`readable_comparison` (the chapter's table), from those of compare_strategies.
+READABLE_COLUMNS = {
+    "strategy": "plan",
+    "good_control_months": "good control, mean (months)",
+    "good_control_months_min": "lowest",
+    "good_control_months_max": "highest",
+    "side_effect_months": "side effects (months)",
+    "complication_months": "surgical complication (months)",
+    "injections": "injections",
+    "risk_permanent_harm_pct": "risk of permanent harm taken (%)",
+}
+#: What the chapter's table says instead of 0 for a plan with the drug: its serious risks have no number
+DRUG_RISK_TEXT = "rare, serious (not modelled)"
+
+
+def readable_comparison(table: pd.DataFrame) -> pd.DataFrame:
+    """The table of :func:`compare_strategies` with words for column names, rounded, for a student.
+
+    Parameters
+    ----------
+    table : DataFrame
+        From :func:`compare_strategies`.
+    """
+    if not isinstance(table, pd.DataFrame):
+        raise TypeError(f"table must be the DataFrame of compare_strategies(), got {type(table).__name__}")
+    need = (set(READABLE_COLUMNS) - {"risk_permanent_harm_pct"}) | {"risk_permanent_harm", "serious_risks_not_modelled"}
+    missing = need - set(table.columns)
+    if missing:
+        raise ValueError(f"table lacks columns {sorted(missing)}; allowed: the DataFrame of compare_strategies()")
+    risk = [
+        f"{100 * r:.1f}" + (f" + drug: {DRUG_RISK_TEXT}" if d else "") if r > 0 else (DRUG_RISK_TEXT if d else "0")
+        for r, d in zip(table["risk_permanent_harm"], table["serious_risks_not_modelled"])
+    ]
+    t = table.assign(risk_permanent_harm_pct=risk)[list(READABLE_COLUMNS)].rename(columns=READABLE_COLUMNS)
+    return t.round(1).set_index("plan")
 
 
 @validated(
