@@ -340,3 +340,24 @@ def test_view_plays_another_future_with_another_seed():
     v.set(seed=0)
     assert v.course is first  # cached: the same future again
     assert "months good control" in v.readout.value and "Lena Novak" in v.readout.value
+
+
+def test_chapter_try_it_answers_match_the_model():
+    # the numbers the chapter's "What you should see" quotes (chapters/09_virtual_patient.py, Try it)
+    plan = vp.strategy("oral drug", "botulinum", 1.0)
+    q2 = [vp.simulate("ortiz", plan, years=3.0, seed=s) for s in range(11)]
+    t = q2[0].timeline.time_days
+    assert not (q2[0].timeline.severity[t < 365] <= vp._tl.GOOD_CONTROL_SEVERITY).any()  # answer 1
+    months = [c.good_control_months for c in q2]
+    assert min(months) == 0 and 23 <= max(months) <= 25  # answer 2: "from 0 to about 24"
+    assert [s for s, c in enumerate(q2) if c.botulinum_responder is False] == [1, 4]
+    q3 = [vp.simulate("novak", "MVD", years=3.0, seed=s) for s in range(11)]
+    assert all(c.mvd_cured for c in q3) and not any(c.permanent_complications for c in q3)
+    comp = {s: [iv.label for iv in c.timeline.history.intervals if iv.kind == "complication"] for s, c in enumerate(q3)}
+    assert {s: v for s, v in comp.items() if v} == {2: ["facial_palsy"], 6: ["lower_cranial_nerve_palsy"]}
+    assert round(100 * q3[0].risk_permanent_harm, 1) == 3.4
+    mvd_b = [vp.simulate("berg", "MVD", years=3.0, seed=s).good_control_months for s in range(6)]
+    bot_b = [vp.simulate("berg", "botulinum", years=3.0, seed=s) for s in range(6)]
+    assert 32.5 <= min(mvd_b) and max(mvd_b) <= 36.1  # answer 4: "33-36 months"
+    assert min(c.good_control_months for c in bot_b) < 1 and max(c.good_control_months for c in bot_b) > 35
+    assert bot_b[4].botulinum_responder and bot_b[4].good_control_months < 1  # future 4: a partial response
