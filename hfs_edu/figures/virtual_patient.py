@@ -47,7 +47,8 @@ COMPARISON_CAPTION = (
     "Strategies side by side for the same patient and the same possible futures: months with good "
     "control (bars, with the mean and, in brackets and as whiskers, the lowest and highest future), "
     "months with side effects (whiskers: lowest and highest) and with a complication of the operation "
-    "(hatched), the number of injections, and the risk of permanent harm taken with the choice; the "
+    "(hatched; the drug's side effects last all or nothing, hence its whisker from 0 to the whole "
+    "horizon), the number of injections, and the risk of permanent harm taken with the choice; the "
     "drug's rare serious risks have no number in the model and are named instead (teaching model [TC])."
 )
 #: The grouped lanes (kind, label) of every virtual course, top to bottom.
