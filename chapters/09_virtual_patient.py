@@ -65,10 +65,10 @@ hfs.show_table("virtual_patients", columns=["name", "age_years", "job", "onset",
 #   evidence is almost exclusively anecdotal" [S99:B]. A tablet is not free of risk: carbamazepine
 #   carries boxed warnings for rare but serious reactions (SJS/TEN, aplastic anaemia and
 #   agranulocytosis) [N742:B], can lower the blood sodium (in 26% of epilepsy patients [N745:A]),
-#   weakens other drugs such as anticoagulants, and needs blood tests before and during treatment,
-#   and HLA-B\*15:02 testing in people of Han Chinese or Thai origin [N741:B]. The model gives the
-#   drug a small, uncertain relief and a 30% chance of dizziness or drowsiness [TC:T]; its serious
-#   risks have no number in the model, so the tables name them instead.
+#   weakens other drugs such as anticoagulants [N742:B; N1006:B], and needs blood tests before and
+#   during treatment, and HLA-B\*15:02 testing in people of Han Chinese or Thai origin [N741:B].
+#   The model gives the drug a small, uncertain relief and a 30% chance of dizziness or drowsiness
+#   [TC:T]; its serious risks have no number in the model, so the tables name them instead.
 # - **[Botulinum toxin](glossary.md#botulinum-toxin)** every three months: 89–96% of patients
 #   respond in HFS series [S132:A; N715:A], benefit lasts about 12–13 weeks, and response and
 #   benefit were unchanged after ten years of injections [S119:A]; in practice the dose is adjusted
@@ -288,8 +288,8 @@ vp.readable_comparison(vp.compare_strategies("novak", years=3.0, seed=0, futures
 # even after adjusting for other factors [N1002:A]; two smaller series found no clear difference
 # [N1003:A; N1004:A]. For Mr Berg an operation also means planning the interruption of his
 # anticoagulant, which with atrial fibrillation carries a risk of stroke, with his cardiologist
-# because of his stent [N1005:B]; injections need no such planning, though bruising at the injection
-# sites is possible. A tablet is not harmless for him either: carbamazepine lowers the effect of
+# because of his stent [N1005:B]; injections are a much smaller procedure, though bruising at the
+# injection sites is possible. A tablet is not harmless for him either: carbamazepine lowers the effect of
 # anticoagulants (the apixaban label says to avoid the combination [N1006:B]), needs an ECG with
 # heart disease and can lower sodium, which with dizziness raises the risk of falls at his age
 # [N741:B; N745:A]. The model knows none of this: it gives Mr Berg the same rates as Ms Novak, a gap
