@@ -199,7 +199,7 @@ def build_series(n_series: int = 20) -> tuple[Figure, SeriesArtists]:
     (dots,) = ax.plot(np.zeros(n_series), y, "o", color=_BLUE, markersize=5)
     (missed,) = ax.plot([], [], "X", color=_RED, markersize=8, label="interval misses the true share")
     (truth,) = ax.plot([50, 50], [-1, n_series], color="black", ls="--", lw=1.2, label="true share")
-    ax.set_xlim(0, 100)
+    ax.set_xlim(-2, 100)  # a clinic at 0% stays clear of the axis line
     ax.set_ylim(n_series, -1)
     ax.set_yticks([0, n_series - 1], ["clinic 1", f"clinic {n_series}"])
     ax.set_xlabel("share of the clinic's patients with the feature (%)")
