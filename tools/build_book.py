@@ -11,7 +11,9 @@ prepared (:func:`prepare`):
 
 * each view cell's widget output becomes a kernel-free view (:mod:`static_views`): its
   controls still work, along each control with the others at their defaults, from frames
-  rendered now; each quiz cell's widget becomes an HTML quiz with the widget's behaviour.
+  rendered now; each quiz cell's widget becomes an HTML quiz with the widget's behaviour; each
+  trainer (a widget class with ``static_payload()``, e.g. the case-vignette trainer) becomes an
+  HTML trainer whose feedback the widget itself computed now.
   So no ipywidgets state is left and no widget JavaScript (require.js, html-manager) is needed;
 * worked solutions are collapsed (book: the ``hide-cell`` tag; handouts: the ``hfs_lab``
   template's closed ``<details>``);

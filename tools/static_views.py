@@ -14,6 +14,10 @@ hint after the first wrong answer, the answer after the second, "Show answer", a
 message shown is computed here by :func:`hfs_edu.quizzes.check_answer`, so the page's script
 only looks messages up; the quiz logic stays in tested Python.
 
+A *trainer* cell (a widget class with a ``static_payload()`` method, found by
+:func:`trainer_registry`) becomes an HTML trainer (:func:`trainer_html`): the widget's own marking
+is run at build time for every case and choice, and the page's script only looks the feedback up.
+
 No external request: images are ``data:`` URIs, the script is inline.
 """
 

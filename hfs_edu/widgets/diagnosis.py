@@ -13,7 +13,6 @@ the icon array and the post-test curves of :mod:`hfs_edu.figures.diagnosis`.
 from __future__ import annotations
 
 import html
-import itertools
 
 import ipywidgets as widgets
 
@@ -165,8 +164,11 @@ class VignetteTrainer:
         For each case, its text and, for every (diagnosis, imaging) choice ``"d,i"`` (indices of the two
         dropdowns' options), ``[first, again, points, possible]``: the indices in ``messages`` of the
         feedback HTML :meth:`check` shows the first time and once the case is marked, and the points
-        (None when :meth:`check` marks nothing). Computed by :meth:`check` itself; the state is restored.
+        (None when :meth:`check` marks nothing). Computed by :meth:`check` itself; the current case
+        and the score are restored.
         """
+        import itertools
+
         saved = (self.index, dict(self.results))
         dropdowns = (self.diagnosis, self.imaging)
         messages: dict[str, int] = {}
