@@ -158,6 +158,43 @@ class VignetteTrainer:
     def __repr__(self) -> str:
         return RUN_THIS_CELL_TRAINER
 
+    def static_payload(self) -> dict:
+        """Everything the trainer can show, for a page read without a kernel (the book, the handouts).
+
+        For each case, its text and, for every (diagnosis, imaging) choice ``"d,i"`` (indices of the two
+        dropdowns' options), ``[first, again, points, possible]``: the indices in ``messages`` of the
+        feedback HTML :meth:`check` shows the first time and once the case is marked, and the points
+        (None when :meth:`check` marks nothing). Computed by :meth:`check` itself; the current case
+        and the score are restored.
+        """
+        import itertools
+
+        saved = (self.index, dict(self.results))
+        dropdowns = (self.diagnosis, self.imaging)
+        messages: dict[str, int] = {}
+        cases = []
+        for index in range(len(self.ids)):
+            self.index = index
+            self._show_case()
+            marks = {}
+            for (d, diagnosis), (i, imaging) in itertools.product(*(enumerate(w.options) for w in dropdowns)):
+                self.results.clear()
+                self.choose(diagnosis, imaging)
+                result = self.check()
+                first = messages.setdefault(self.feedback.value, len(messages))
+                self.check()
+                again = messages.setdefault(self.feedback.value, len(messages))
+                marks[f"{d},{i}"] = [first, again, *((result.points, result.possible) if result else (None, None))]
+            cases.append({"id": self.vignette_id, "text": self.case.value, "marks": marks})
+        self.index, self.results = saved
+        self._show_case()
+        return {
+            "controls": [{"label": w.description, "options": list(w.options)} for w in dropdowns],
+            "buttons": [self.check_button.description, self.next_button.description],
+            "cases": cases,
+            "messages": list(messages),
+        }
+
 
 class BayesView(View):
     """Pre-test probability and a test -> natural frequencies and post-test probabilities."""
