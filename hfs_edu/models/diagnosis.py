@@ -50,6 +50,7 @@ __all__ = [
     "PostTestCurve",
     "post_test_curve",
     "compatible_diagnoses",
+    "comparison_grid",
     "score_answer",
     "features_in_words",
 ]
@@ -417,3 +418,39 @@ def score_answer(vignette_id: str, diagnosis: str, imaging: str = "routine MRI")
             lines.append(f"Imaging (for HFS): the course's answer is {_IMAGING_WORDS[want_imaging]}.")
     lines.append(str(row["feedback"]))
     return VignetteResult(vignette_id, right, imaging_ok, answer, want_imaging, " ".join(lines), tuple(lines))
+
+
+#: The short comparison grid of chapter 06 (student review H03): column -> (feature code -> word), from
+#: ``feature_codes``; a row whose codes name none of a column's features shows "-" (not a feature of it).
+_GRID = {
+    "sides": {"one_side": "one", "both_sides": "both"},
+    "kind of movement": {
+        "clonic_twitches": "clonic twitches",
+        "eyelid_closure": "eyelid closure",
+        "rippling": "rippling",
+        "semipurposeful": "semipurposeful",
+        "jerks_regular": "regular jerks",
+        "tonic_pull": "tonic pull",
+        "with_voluntary_movement": "with each voluntary movement",
+        "jaw_closing": "jaw clenching",
+        "jaw_tongue": "jaw and tongue",
+    },
+    "in sleep": {"persists_in_sleep": "continues", "eases_in_sleep": "eases"},
+    "Babinski-2 sign": {"babinski2": "can be present", "no_babinski2": "absent"},
+    "LSR on EMG": {"lsr_present": "present"},
+    "history": {"after_facial_palsy": "facial palsy", "ms_or_brainstem_lesion": "MS or brainstem lesion"},
+}
+
+
+def comparison_grid() -> pd.DataFrame:
+    """The differential table as a one-word-per-cell grid (sides, movement, sleep, Babinski-2, LSR, history),
+    derived from ``feature_codes``; "-" where the row lists none of the column's features."""
+    rows = []
+    for r in differential().itertuples():
+        codes = _codes(r.feature_codes)
+        row = {"diagnosis": r.diagnosis}
+        for column, words in _GRID.items():
+            found = [words[c] for c in codes if c in words]
+            row[column] = " or ".join(found) if found else "-"
+        rows.append(row)
+    return pd.DataFrame(rows)
