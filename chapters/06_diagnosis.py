@@ -241,11 +241,11 @@ for label, (demyelination, compression) in nerves.items():
 # sensitivity and specificity (Bayes' theorem). It is easiest to see with
 # [natural frequencies](glossary.md#natural-frequencies), which people reason with far more easily
 # than with probabilities [N892:A]: imagine 1,000 people (or sides) like the patient's. The cell
-# does it for the side-level TOF figures at an assumed pre-test probability of 25% [S102:A; TC:T];
+# does it for the side-level TOF figures at an assumed pre-test probability of 30% [S102:A; TC:T];
 # its numbers are computed by the course from the study's sensitivity and specificity.
 
 # %%
-r = dx.named_test_outcome("MRI: 3D TOF, symptomatic vs other side", pretest_pct=25)
+r = dx.named_test_outcome("MRI: 3D TOF, symptomatic vs other side", pretest_pct=30)
 print(f"Of {r.n:,} sides: {r.true_positive + r.false_negative:.0f} symptomatic; {r.positives:.0f} test positive, "
       f"of whom {r.true_positive:.0f} are symptomatic")
 print(f"after a positive result: {r.post_positive_pct:.0f}%; after a negative one: {r.post_negative_pct:.0f}%")
@@ -258,7 +258,7 @@ print(f"likelihood ratio of a positive result: {r.likelihood_ratio_positive:.1f}
 # HFS, at the same pre-test probability [N895:A; TC:T]. Compare the two positive results.
 
 # %%
-hfs.show(figs.bayes_figure("MRI: thin-slice T2, HFS vs controls", pretest_pct=25), "6.2")
+hfs.show(figs.bayes_figure("MRI: thin-slice T2, HFS vs controls", pretest_pct=30), "6.2")
 
 # %% [markdown]
 # ### Try it: how much does a positive test tell you?
@@ -275,8 +275,8 @@ hfs.show(figs.bayes_figure("MRI: thin-slice T2, HFS vs controls", pretest_pct=25
 #
 # 1. With "MRI: 3D TOF, symptomatic vs other side", compare the post-test probability after a
 #    positive result at a pre-test probability of 50% and of 10% (two assumptions [TC:T]). Why is the
-#    second so much lower, with the same test? Then choose "MRI: thin-slice T2, HFS vs controls" at
-#    50%: why does a positive scan say so much less here?
+#    second so much lower, with the same test? Then choose "MRI: thin-slice T2, HFS vs controls":
+#    why does its positive curve lie so much closer to the diagonal?
 # 2. Choose "EMG: LSR, HFS vs healthy people". A positive result gives 100%. Should you believe that?
 #    Read the note and the uncertainty line under the figure.
 # 3. Now choose "EMG: LSR, HFS vs post-paralytic synkinesis" at 50%. How far does a positive result
@@ -297,9 +297,9 @@ BayesView()
 #
 # 1. About 81% at 50%, but about 31% at 10% [S102:A; TC:T]. At 10%, of 1,000 sides 900 are not
 #    symptomatic, and 23% of them still test positive: the false positives (about 207) outnumber the
-#    true ones (95). With the case-control MRI a positive scan gives only about 58% at 50%
-#    [N895:A; TC:T]: its non-cases are people without HFS, and vessels touch the facial nerve in many
-#    of them (Figure 6.1). The TOF figures compare the two sides of operated patients, so they answer
+#    true ones (95). The case-control MRI's positive curve lies close to the diagonal (likelihood
+#    ratio about 1.4, against 4.1) [N895:A; TC:T]: its non-cases are people without HFS, and vessels
+#    touch the facial nerve in many of them (Figure 6.1). The TOF figures compare the two sides of operated patients, so they answer
 #    "which side?", not "is it HFS?" [S102:A]; against people without HFS, its specificity could be as
 #    low as about 47% [S43:A], which the uncertainty line shows.
 # 2. No. Specificity 100% means no false positives among only 20 controls [N50:A]; by the rule of
