@@ -296,3 +296,12 @@ def test_bayes_view_readout_follows_the_model():
             assert len(numbers) == 3
     with pytest.raises(ValueError, match="pretest_pct"):
         v.set(pretest_pct=100)
+
+
+def test_trainer_can_start_at_a_chosen_case():
+    tr = VignetteTrainer(start=7)
+    assert tr.index == 6 and "Case 7 of" in tr.case.value
+    with pytest.raises(ValueError, match="start"):
+        VignetteTrainer(start=0)
+    with pytest.raises(TypeError, match="start"):
+        VignetteTrainer(start="7")

@@ -83,6 +83,7 @@ FEATURES = {
     "ms_or_brainstem_lesion": "multiple sclerosis or another brainstem lesion",
     "semipurposeful": "coordinated, semipurposeful movements",
     "neck_involved": "neck muscles involved too",
+    "premonitory_urge": "an urge before each movement, relieved by it",
     "jerks_regular": "regularly spaced jerks",
     "awareness_preserved": "aware throughout the attack",
     "eeg_contralateral": "an EEG pattern over the opposite hemisphere",

@@ -39,13 +39,18 @@ class VignetteTrainer:
     Each vignette is marked once (its first checked answer counts); **Next case** moves on, and
     the score shows points out of the points possible so far. The imaging choice is marked only
     when the vignette's answer is HFS, but it is always asked, so that the question does not give
-    the diagnosis away.
+    the diagnosis away. ``start`` is the case to begin with (1 to 12), e.g. ``VignetteTrainer(start=7)``
+    for a class that begins at the cases that matter most.
     """
 
-    def __init__(self):
+    def __init__(self, start: int = 1):
         self.table = dx.vignettes()
         self.ids = tuple(self.table["vignette_id"])
-        self.index = 0
+        if isinstance(start, bool) or not isinstance(start, int):
+            raise TypeError(f"start must be an int (the case number to begin with), got {type(start).__name__}")
+        if not 1 <= start <= len(self.ids):
+            raise ValueError(f"start={start!r} is not a case number; allowed: 1 to {len(self.ids)}")
+        self.index = start - 1
         self.results: dict[str, dx.VignetteResult] = {}
         layout = widgets.Layout(width="100%", max_width="560px")
         style = {"description_width": "initial"}
