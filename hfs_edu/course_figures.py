@@ -282,7 +282,7 @@ def vessel_contact_figure() -> Figure:
     test=choice(diagnosis_model.available_tests, doc="A test of the table diagnostic_accuracy."),
     pretest_pct=number(1, 99, unit="%", doc="Pre-test probability."),
 )
-def bayes_figure(test: str = "MRI: 3D TOF angiography", pretest_pct: float = 50.0) -> Figure:
+def bayes_figure(test: str = "MRI: 3D TOF, symptomatic vs other side", pretest_pct: float = 50.0) -> Figure:
     """Fig 6.2: icon array and post-test curves for a test of ``diagnostic_accuracy``.
 
     {parameters}
