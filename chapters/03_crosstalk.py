@@ -651,3 +651,6 @@ hfs.quiz("03_crosstalk")
 #   different speeds: synkinesis often within 10 days [N207:A], ephaptic transmission over weeks to
 #   months, through remyelination, a calming nucleus, or both [S50:A]. Relief of the spasm comes
 #   within the first week in 35–67% of patients, depending on the series [S150:A; S151:A].
+#
+# **Next:** [chapter 04](04_clinical_picture.ipynb) follows the spasm this model produces through months
+# and years, on the face and in a patient's life.

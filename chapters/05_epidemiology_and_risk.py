@@ -23,7 +23,7 @@
 #    show about cause;
 # 6. select rows and columns of a course table with pandas.
 #
-# **Estimated time:** about 50 min core path (+3 min going deeper).
+# **Estimated time:** about 65 min core path (+4 min going deeper); longer if Python is new to you.
 #
 # **Prerequisites:** chapters 00 and 02 (expected cases from a prevalence; how to read a forest
 # plot). No Python experience is needed: every code cell is short and explained, and you can
@@ -47,16 +47,24 @@ hfs.setup()
 #
 # - `table.query("measure == 'prevalence'")` keeps the rows for which the condition is true (text
 #   goes in single quotes, `==` means "equals", `and` combines conditions);
-# - `table[["study", "value_per_100000"]]` keeps the columns named in the list;
+# - `table[["study", "value_per_100000"]]` (two brackets, a list of names) keeps those columns;
+#   `table["n_cases"]` (one bracket, one name) is a single column;
 # - `.sum()`, `.min()` and `.max()` summarise a column.
 #
-# The cell below keeps the prevalence rows of the original studies and six of their columns.
-# Run it, then change `'prevalence'` to `'incidence'` and run it again.
+# Two more pieces of Python appear later. Several results come as a *tuple*, a fixed group of
+# values such as (estimate, low, high): `x[1]` is its second item, because Python counts from 0,
+# and `x[1:]` keeps the items from the second to the end. And `name = ...` in a cell gives a result
+# a name you can use in the next line.
+#
+# The cell below keeps the prevalence rows of the original studies and six of their columns:
+# `sex` says whether a row is for everyone ("all"), women or men, and `n_cases` is the study's
+# whole count, repeated on each of its rows. Run it, then change `'prevalence'` to `'incidence'`
+# and run it again.
 
 # %%
 epi = load_table("epidemiology")
 rows = epi.query("measure == 'prevalence' and data_origin == 'original study'")
-rows[["study", "basis", "age_group", "n_cases", "value_per_100000", "case_finding"]]
+rows[["study", "basis", "sex", "age_group", "n_cases", "value_per_100000"]]
 
 # %% [markdown]
 # ## 2. Prevalence and incidence: why the rates differ
@@ -68,7 +76,9 @@ rows[["study", "basis", "age_group", "n_cases", "value_per_100000", "case_findin
 # a prevalence of 9.8 per 100,000 [S4:B]. In Finland's largest hospital district, 279 patients seen
 # in 2014–2019 gave an age-standardised prevalence of 10.62 and an incidence of 1.53 per 100,000 per
 # year, 1.94 in women and 1.05 in men [S5:A]. Older figures of about 0.8 new cases per 100,000 per
-# year are quoted without naming their study [S3:C; S29:C]. The numbers differ for three reasons:
+# year are quoted without naming their study [S3:C; S29:C]. They probably come from a records-based
+# count in Rochester, Minnesota, 1960–1984 [S173:A], whose numbers the course could not read, so
+# they are not checked here. The numbers differ for three reasons:
 #
 # - **Population.** Oslo and a Finnish district are not the world; no population-based estimate
 #   from Asia was found.
@@ -88,7 +98,9 @@ rows[["study", "basis", "age_group", "n_cases", "value_per_100000", "case_findin
 # **[Poisson distribution](glossary.md#Poisson-distribution)**, and its exact 95%
 # [confidence interval](glossary.md#confidence-interval) is found from that distribution [N841:A].
 # The rate's interval is the count's interval scaled by the same factor, rate / count. The cell
-# takes Oslo's row from the table (`.iloc[0]` picks the first row of a selection) and does that.
+# takes Oslo's row from the table (`.iloc[0]` picks the first row of a selection), gives its count
+# and rate two names at once (`cases, rate = ...`), and prints them; `{x:.1f}` inside an `f"..."`
+# text prints the number x with one decimal.
 
 # %%
 oslo = epi.query("source_key == 'S4' and age_group == 'all'").iloc[0]
@@ -99,11 +111,14 @@ print(f"rate {rate}: {rate * ci.low / cases:.1f} to {rate * ci.high / cases:.1f}
 
 # %% [markdown]
 # So Oslo's prevalence is 9.8, with an interval of about 7.3–12.9 per 100,000 [S4:B; N841:A].
-# Finland's 10.62 lies well inside it [S5:A]: the two studies agree within chance, even though they
-# differ in method.
+# Finland's 10.62 lies inside it [S5:A], so chance alone could explain the gap, although the two
+# figures are not strictly comparable: one is crude and one age-standardised, one counts patients
+# treated on one day and the other patients seen over years.
 #
-# A **proportion** needs a different interval. Estimate ± 1.96 standard errors misbehaves in small
-# series (it can go below zero), so the course uses the
+# A **proportion** needs a different interval. The textbook recipe is the estimate ± 1.96
+# [standard errors](glossary.md#standard-error); the standard error is the typical size of the
+# chance error of an estimate, and 1.96 standard errors on either side cover 95% of a bell-shaped
+# spread. That recipe misbehaves in small series (it can go below zero), so the course uses the
 # **[Wilson interval](glossary.md#Wilson-interval)** [N840:A]. For 5 of 100 it is 2.2–11.2%, not
 # symmetric around 5%, because a share cannot fall below zero.
 
@@ -167,12 +182,19 @@ SmallSeriesView()
 hfs.show(figs.cohort_shares_figure("women"), "5.1")
 
 # %% [markdown]
-# Six cohorts from the USA, Italy, China, Finland and Singapore lie between 61% and 66% women, and
-# their intervals overlap [S11:A; S15:A; S22:A; S5:A; S12:A; S10:A]. The Indian movement-disorders
+# Six cohorts from the USA, Italy, China, Finland and Singapore lie between about 61% and 66% women,
+# and their intervals overlap [S11:A; S15:A; S22:A; S5:A; S12:A; S10:A]. The Indian movement-disorders
 # clinic found 49.2% and reported a "lack of female preponderance" [S21:A]. Is that more than
 # chance? You will answer it in part 3 of the exercise.
 # Finland's 62% comes from a sentence that pairs sex and side ("62% of patients were women and had
-# left-sided spasms"), so read it with care [S5:A].
+# left-sided spasms"), so read it with care [S5:A]. The course keeps it for sex, which is what the
+# sentence begins with, and leaves Finland out of the side figure, where the sentence is ambiguous;
+# without Finland the other five still give about 64% women, so no conclusion depends on it.
+#
+# Reading overlap is a strict test. Two 95% intervals that do not overlap at all are a safe sign of
+# a difference beyond chance; two that overlap a little can still differ, and a direct test of the
+# difference is more sensitive [N845:A]. Overlap only shows that these data cannot tell the cohorts
+# apart.
 #
 # The **side** is closer to even. Figure 5.2 shows five cohorts; each single interval but one
 # crosses 50% [S10:A; S15:A; S11:A; S23:A].
@@ -197,7 +219,8 @@ wilson_interval(total_left, total_n).pct
 # right-sided [S32:A].
 #
 # **Age at onset.** Cohorts print a mean and a standard deviation (SD, the spread of individual
-# ages). The interval for a *mean* is much narrower than the spread of ages: mean ± 1.96 × SD / √n.
+# ages). The interval for a *mean* is much narrower than the spread of ages: mean ± 1.96 × SD / √n,
+# where SD / √n is the standard error of the mean.
 
 # %%
 ages = cohorts.onset_ages()
@@ -206,32 +229,39 @@ ages[["label", "setting", "n", "mean_years", "sd_years", "low_years", "high_year
 # %% [markdown]
 # The means run from 43.9 years in a Hispanic surgical series to 57.0 in Italian secondary HFS
 # [S36:A; S15:A], and many intervals do not overlap. These are real differences between the
-# groups, not chance: surgical series and younger referral populations give lower means, and the
-# Italian cohort was old at examination [S36:A; S15:A]. Individual patients vary far more: SDs of
+# groups, not chance. The reasons are guesses, not tested: surgical selection, who is referred, and
+# the mix of primary and secondary HFS (China's 46.6 is primary HFS only, Italy's 57.0 secondary
+# HFS) [S22:A; S15:A]. Individual patients vary far more: SDs of
 # 11.5–14.1 years mean that onset at 30 or at 70 is unremarkable [S22:A; S11:A].
 
 # %% [markdown]
 # ## 5. Primary, secondary and familial: small shares, wide intervals
 #
 # Chapter 02 described the causes of [secondary HFS](glossary.md#secondary-HFS). Here are the
-# counts behind the shares, with Wilson intervals. The cell keeps three kinds of rows of the
-# aetiology table, computes an interval for each and shows them side by side.
+# counts behind the shares, with Wilson intervals ("hereditary" in the table is what the text calls
+# familial). You need not write a cell like this one; read its comments to see what each line does.
 
 # %%
+# keep three kinds of rows (`in [...]`: the category is one of these), and only rows with a count
 aet = load_table("aetiology").query("category in ['secondary', 'hereditary', 'tumour']")
 aet = aet.dropna(subset=["n_patients"])
+# one Wilson interval per row: k patients of n; each interval is (estimate, low, high) in percent
 ci_pct = [wilson_interval(int(k), int(n)).pct for k, n in zip(aet["n_patients"], aet["n_total"])]
+# add two new columns, the low (item 1) and the high end (item 2) of each interval
 aet = aet.assign(low_pct=[c[1] for c in ci_pct], high_pct=[c[2] for c in ci_pct])
 aet[["study", "category", "n_patients", "n_total", "pct", "low_pct", "high_pct"]].round(1)
 
 # %% [markdown]
 # - **Secondary HFS** was 19% of 215 referrals in Houston, 23% of 214 patients in Italy and 21.5% of
-#   321 in India [S16:A; S15:A; S21:A]. The intervals overlap (roughly 14–30%): one true value is
-#   possible. A letter's "under 5% post-paralytic" in 200 patients is far outside them, a difference
-#   of definitions or patients, not chance [N341:B].
-# - **Familial HFS**, 4 of 215 (2%), lies between about 0.7% and 4.7% [S16:A]: the Italian 2.0–2.9%
-#   and the Chinese 2.3% agree with it [S15:A; S22:A].
-# - **Tumours**, 7 of 1,642 operated patients (0.4%), lie between about 0.2% and 0.9% [S17:A].
+#   321 in India (derived: the abstract gives 78.5% primary) [S16:A; S15:A; S21:A]. Mind the
+#   denominators: 38 of the Houston referrals turned out not to have HFS at all (mimics), so among
+#   the 177 who had HFS the 40 secondary cases are about 23% (17–29%) [S16:A]. The intervals overlap
+#   (roughly 14–30%): one true value is possible. A letter's "under 5% post-paralytic" in 200
+#   patients is far outside them, a difference of definitions or patients, not chance [N341:B].
+# - **Familial HFS**, 4 of 215 referrals (2%), lies between about 0.7% and 4.7%, or 0.9–5.7% of the
+#   177 with HFS [S16:A]: the Italian 2.0–2.9% and the Chinese 2.3% agree with it [S15:A; S22:A].
+# - **Tumours**, 7 of 1,642 operated patients (0.4%), lie between about 0.2% and 0.9% [S17:A]. That
+#   is a surgical series; how many tumours a series finds depends on who is referred and imaged.
 
 # %% [markdown]
 # ## 6. Hypertension: pooling the studies, and what they can say about cause
@@ -258,12 +288,16 @@ print(f"pooled OR {pooled.odds_ratio:.2f} ({pooled.low:.2f}-{pooled.high:.2f}), 
 # alone gives Q about *k* − 1. **[I²](glossary.md#I-squared)** = (Q − (*k* − 1)) / Q, at least 0, is
 # the share of the scatter that is more than chance [N843:A]. Here I² is 0%: the two studies agree.
 # With only two studies that means little, and they may share patients: the 2003 study comes from an
-# Italian group and the 2000 study may come from the same group [S44:A; S45:A]. Pooling the same
-# patients twice would fake precision.
+# Italian group, and the 2000 study is a multicentre Italian study that may include the same centres
+# (its author list could not be checked here) [S44:A; S45:A]. Pooling the same patients twice would
+# fake precision.
 #
 # The meta-analysis of six studies gave 1.72 (1.12–2.31) [S46:A], smaller than the two Italian
-# studies. It used both neurological and general-population controls [S46:A]. Which controls a study
-# chooses changes its odds ratio.
+# studies, for at least two reasons. It used both neurological and general-population controls, and
+# which controls a study chooses can change its odds ratio. And it used a *random-effects* model,
+# which allows the true effect to differ between studies; the course's fixed-effect pool does not
+# [S46:A]. Its interval is symmetric around 1.72 on the ordinary scale, not on the log scale, a sign
+# of a different method: do not read its standard error back with the formula above.
 
 # %% [markdown] tags=["deeper"]
 # ### Going deeper: heterogeneity you can see
@@ -271,9 +305,12 @@ print(f"pooled OR {pooled.odds_ratio:.2f} ({pooled.low:.2f}-{pooled.high:.2f}), 
 # *Optional: skip it on the core path.*
 #
 # Figure 5.3 pools the left- and right-sided patients of one study, 4.0 (1.4–11.5) and 1.05
-# (0.36–3.1) [S45:A]. I² is about 67%: the two disagree more than chance allows, and the pooled
-# diamond, which crosses 1, describes neither of them. Treat it as an illustration only: the
-# subgroups share their controls, so they are not independent studies.
+# (0.36–3.1) [S45:A]. I² is about 67%, but Cochran's Q is about 3.0 on 1 degree of freedom, p ≈ 0.08:
+# chance is not excluded, and with only two estimates I² is very uncertain [N843:A]. The larger 2003
+# study found the link on both sides, left 2.76 (1.18–6.44) and right 3.02 (1.13–8.1) [S44:A]: a
+# subgroup difference that did not replicate, the classic way chance finds a pattern in subgroups.
+# Treat the figure as an illustration only: the subgroups share their controls, so they are not
+# independent studies.
 
 # %% tags=["deeper"]
 hfs.show(figs.side_subgroups_forest(), "5.3")
@@ -290,16 +327,25 @@ hfs.show(figs.side_subgroups_forest(), "5.3")
 #   hypertension. The Italian study matched its controls for age, sex and centre and still found an
 #   adjusted odds ratio of 2.76 [S44:A].
 # - **[Selection bias](glossary.md#selection-bias).** Controls from a neurology clinic are not the
-#   general population. And patients with HFS, who see doctors often, may have their blood pressure
-#   measured, and found high, more often than people who rarely see a doctor.
-# - **Direction and a common cause.** A case–control study cannot show which came first. The same
-#   looping vessels can also press on the brainstem where blood pressure is regulated, and that
-#   compression was more frequent in patients with hypertension [N154:A]. Hypertension might then be
-#   a consequence of the anatomy rather than the cause of the spasm.
-# - **Not every study agrees.** In a Polish study the difference was not significant [N154:A]; you
+#   general population, and healthy volunteers are not patients either.
+# - **Detection bias.** Patients who see doctors often have their blood pressure measured, and found
+#   high, more often. This matters most when the controls are healthy people (as in the Polish
+#   study [N154:A]) rather than other outpatients (as in the Italian ones [S44:A; S45:A]).
+# - **Which came first.** A case–control study can record dates, but only partly show the order. In
+#   the Italian studies hypertension sometimes preceded and sometimes followed the spasm; in patients
+#   aged 60 or over it was, on average, diagnosed first [S44:A; S45:A]. A date of diagnosis is not a
+#   date of onset.
+# - **A common cause, or a path.** In the Polish study, vessels pressing on the part of the medulla
+#   that regulates blood pressure went with hypertension, in patients and in controls alike
+#   [N154:A]: the vascular anatomy may be a common cause of both. The opposite path is also
+#   proposed: long-standing hypertension elongates arteries, and elongated, tortuous arteries
+#   compress the nerve; one clinic found hypertension went with tortuous vessels beside the
+#   brainstem [N844:A]. A case–control study cannot tell these apart.
+# - **Not every study agrees.** In the Polish study the difference was not significant [N154:A]; you
 #   will add it to the forest plot in the exercise.
 #
-# For Mrs Ortiz this means: her treated hypertension fits a consistent association of modest size.
+# For Mrs Ortiz this means: her treated hypertension fits a repeatedly reported association of
+# modest size.
 # It does not show that it caused her spasm. Treating it protects her heart and brain; nothing in
 # the course's sources shows that it treats the twitching.
 
@@ -308,9 +354,14 @@ hfs.show(figs.side_subgroups_forest(), "5.3")
 #
 # *Optional: skip it on the core path.*
 #
-# In a steady state, prevalence is about incidence times the average duration of the disease. But
-# Finland's prevalence rose steadily over 2014–2019 [S5:A], so the district was not in a steady
-# state, and 10.62 / 1.53, about 7 years, is only a rough guide to how long patients live with HFS.
+# In a steady state, prevalence is about incidence times the average duration of the disease. Here
+# that rule does not give the duration of HFS. Finland's prevalence rose steadily over 2014–2019
+# [S5:A]: more people entered than left, and then prevalence / incidence *underestimates* the
+# duration. Both figures also count only patients seen in hospital neurology and neurosurgery
+# [S5:A], so 10.62 / 1.53, about 7 years, says more about how long patients stay in contact with
+# those services than about how long they have HFS. The disease lasts far longer: patients at one
+# US centre had already had symptoms for 11.4 years on average (SD 8.5) when first seen [S11:A],
+# and spontaneous remission is described as very rare [S98:A].
 #
 # The exercise asks how many people with HFS a city of one million should expect, and how sure
 # that estimate is. There are two different uncertainties, and it pays to keep them apart:
@@ -337,7 +388,7 @@ poisson_range(98.0)                          # counts that 95% of cities expecti
 # pooling a forest plot, comparing cohorts. Parts 1 and 3 reuse the cells of sections 3 and 4;
 # part 2 needs four counts and one query.
 #
-# **Time:** about 15 min.
+# **Time:** about 20 min (longer if Python is new to you).
 #
 # **Part 1.** Mrs Ortiz's city has 1,000,000 people [TC:T]. At the Oslo prevalence of 9.8 per
 # 100,000, how many people with HFS should it expect (`city_expected`)? Give the interval
@@ -368,19 +419,53 @@ ci = poisson_interval(cases)                                  # 37.1 to 65.9
 city_interval = (city_expected * ci.low / cases, city_expected * ci.high / cases)   # about 73 to 129
 check("05", city_expected=city_expected, city_interval=city_interval, collapsed=True)
 
+# %% [markdown] tags=["solution"]
+# <details><summary><b>What the city number means</b> (open after you have tried)</summary>
+#
+# About 98 people, with an interval of about 73–129, answers one question only: how sure is the
+# Oslo rate, which rests on 50 patients [S4:B; N841:A]. It is not how much one city varies by chance:
+# even with the rate known exactly, a city expecting 98 would count between about 79 and 118 in 95 of
+# 100 such cities, a narrower range because a million people give more cases than Oslo's 50
+# [N841:A]. Neither interval shows the larger uncertainty: the count assumes Mrs Ortiz's city has
+# Oslo's rate, and Oslo counted only treated patients, so the true number is probably higher [S4:B].
+# </details>
+
 # %% [markdown]
 # **Part 2.** Add the Polish study to the forest plot. Its table `hypertension_counts` gives 37 of 60
-# cases and 27 of 60 controls with hypertension (counts derived from the printed 61.6% and 45.0%)
-# [N154:A]. Fill in its 2 × 2 table (cases with and without hypertension, controls with and
-# without), and write the query that keeps one whole-study row per case–control study of
-# `hypertension_odds_ratios` (look at section 6). Then run the cell: `studies_table` builds your
-# table, and `pool_and_draw` pools it and draws the forest plot (Figure 5.4).
+# cases and 27 of 60 controls with hypertension (counts derived from the printed 61.6% and 45.0%;
+# 37 of 60 is 61.7%, so the paper's own denominator or rounding differs slightly) [N154:A]. A
+# case–control study's counts form a **2 × 2 table**:
+#
+# | | hypertension (exposed) | no hypertension (unexposed) |
+# |---|---|---|
+# | cases (HFS) | a = 37 | b = the rest of the 60 cases |
+# | controls | c = 27 | d = the rest of the 60 controls |
+#
+# The odds of hypertension are a / b in the cases and c / d in the controls, and the
+# [odds ratio](glossary.md#odds-ratio) is their ratio, (a / b) / (c / d) = ad / bc. Its standard
+# error on the log scale is √(1/a + 1/b + 1/c + 1/d) (Woolf's method) [N842:A]; `studies_table`
+# computes both for you.
+#
+# Before you pool, know what you are mixing. The Polish odds ratio is crude, from healthy
+# age-matched controls, and ignores the matching; the Italian ones are adjusted, from neurological
+# controls [N154:A; S44:A; S45:A]. Pooling them is an exercise in the method, not a valid
+# meta-analysis.
+#
+# Fill in the four cells as `polish_counts`, and write the query that keeps one whole-study row per
+# case–control study of `hypertension_odds_ratios` (look at section 6). Then run the cell:
+# `studies_table` builds your table, and `pool_and_draw` pools it and draws the forest plot
+# (Figure 5.4).
 
 # %% tags=["exercise"]
 from hfs_edu.exercises import check
 from hfs_edu.exercises.ch05 import pool_and_draw, studies_table
 
-polish_counts = {"cases_exposed": ..., "cases_unexposed": ..., "controls_exposed": ..., "controls_unexposed": ...}
+polish_counts = {
+    "cases_exposed": ...,        # a
+    "cases_unexposed": ...,      # b
+    "controls_exposed": ...,     # c
+    "controls_unexposed": ...,   # d
+}
 rows_to_pool = ...           # a query string, e.g. "design == '...' and subgroup == '...'"
 
 studies = studies_table(rows_to_pool, polish_counts)
@@ -423,7 +508,9 @@ check("05", polish_counts=polish_counts, rows_to_pool=rows_to_pool, studies=stud
 # **Part 3.** Is the Indian clinic's 49.2% women (158 of 321) different from the other cohorts of
 # Figure 5.1 by more than chance [S21:A]? Give its 95% Wilson interval in percent as `(low, high)`,
 # the same for the other six cohorts added together (sum their counts of women and of patients, as
-# for the left side in section 4), and say whether the two intervals overlap.
+# for the left side in section 4), and say whether they differ by more than chance: `True` if the
+# two intervals do *not* overlap, `False` if they do. `wilson_interval(...).pct` gives the tuple
+# (estimate, low, high); `.pct[1:]` keeps (low, high).
 
 # %% tags=["exercise"]
 from hfs_edu.exercises import check
@@ -432,9 +519,9 @@ from hfs_edu.models.statistics import wilson_interval
 
 women = cohorts.cohort_shares("women")             # one row per cohort: count of women, n
 others = women.query("source_key != 'S21'")        # every cohort except the Indian clinic
-india_interval = (..., ...)          # wilson_interval(158, 321).pct gives (estimate, low, high)
+india_interval = (..., ...)          # (low, high) in percent: wilson_interval(158, 321).pct[1:]
 others_interval = (..., ...)         # the same for others["count"].sum() of others["n"].sum()
-differ_by_more_than_chance = ...     # True or False: do the two intervals overlap?
+differ_by_more_than_chance = ...     # True if the two intervals do NOT overlap, False if they do
 check("05", india_interval=india_interval, others_interval=others_interval,
       differ_by_more_than_chance=differ_by_more_than_chance)
 
@@ -462,7 +549,8 @@ check("05", india_interval=india_interval, others_interval=others_interval,
 # The Indian clinic's interval (about 44–55%) lies wholly below that of the other six cohorts
 # added together (about 62–66%), so chance alone is an unlikely explanation [S21:A; N840:A].
 # Something differs: the population, who is referred to a tertiary movement-disorders clinic, or
-# how patients were recruited (prospectively, at their first visit) [S21:A]. Adding the six cohorts
+# how patients were recruited (prospectively, at their first visit), or which of the 582 patients
+# with HFS had complete records and so made up the 321 [S21:A]. Adding the six cohorts
 # is fair because they count different patients; four of their counts are derived from printed
 # percentages.
 # </details>
@@ -486,8 +574,10 @@ hfs.quiz("05_epidemiology_and_risk")
 # - **Across cohorts** most series count 61–66% women; India's 49% differs by more than chance
 #   [S21:A; S22:A]. The left side is slightly commoner, and mean age at onset (43.9–57.0 years)
 #   differs with the setting [S36:A; S15:A].
-# - **Secondary HFS** is about one patient in five in three clinics, **familial** HFS about 2%
-#   (interval up to about 5%), **tumours** under 1% [S16:A; S15:A; S21:A; S17:A].
-# - **Pooling** weights studies by precision and **I²** measures disagreement beyond chance
-#   [N843:A]. Hypertension is consistently associated with HFS (1.72, 1.12–2.31 [S46:A]), but
-#   case–control evidence cannot show cause [N154:A].
+# - **Secondary HFS** is about one patient in five to one in four in three clinics (mind the
+#   denominator: referrals or patients with HFS), **familial** HFS about 2% (interval up to about
+#   6%), **tumours** under 1% in a large surgical series [S16:A; S15:A; S21:A; S17:A].
+# - **Pooling** weights studies by precision, and **I²** estimates the share of disagreement beyond
+#   chance, very imprecisely when there are few studies [N843:A]. Hypertension is associated with
+#   HFS in most case–control studies (pooled 1.72, 1.12–2.31 [S46:A]); a small study found no
+#   significant difference, and case–control evidence cannot show cause [N154:A].

@@ -285,7 +285,7 @@ def vessel_contact_figure() -> Figure:
     test=choice(diagnosis_model.available_tests, doc="A test of the table diagnostic_accuracy."),
     pretest_pct=number(1, 99, unit="%", doc="Pre-test probability."),
 )
-def bayes_figure(test: str = "MRI: 3D TOF angiography", pretest_pct: float = 50.0) -> Figure:
+def bayes_figure(test: str = "MRI: 3D TOF, symptomatic vs other side", pretest_pct: float = 50.0) -> Figure:
     """Fig 6.2: icon array and post-test curves for a test of ``diagnostic_accuracy``.
 
     {parameters}
@@ -405,3 +405,31 @@ def mvd_patient_course_figure(seed: float = MVD_PATIENT_SEED, surgery_day: float
         tl.symptom_curve(history, horizon_days=surgery_day + 730.0),
         title=f"One virtual patient: injections, then MVD ({cure}) [TC]",
     )
+
+
+# -- chapter 04: the course of the disease ----------------------------------------------------------------
+from ._params import params_of  # noqa: E402
+from .figures import progression as progression_figures  # noqa: E402
+from .models import progression as _progression_model  # noqa: E402
+
+__all__ += ["onset_comparison_figure", "progression_figure"]
+
+
+@validated(
+    month=number(0, 120, unit="months", doc="Months since the first spasm shown on the face."),
+    onset=params_of(_progression_model.simulate_course)["onset"],
+)
+def progression_figure(month: float = 24.0, onset: str = "typical") -> Figure:
+    """Fig 4.1/4.2: ten years of the progression model (default contact, no remission), the face at ``month``.
+
+    {parameters}
+    """
+    course = _progression_model.simulate_course(10, onset, remission=False, triggers="stress")
+    return progression_figures.progression_figure(course, anatomy.innervation(), month)
+
+
+def onset_comparison_figure() -> Figure:
+    """Fig 4.3: the month each muscle joins the spasm, typical against atypical onset."""
+    typical = _progression_model.simulate_course(10, "typical", remission=False)
+    atypical = _progression_model.simulate_course(10, "atypical", remission=False)
+    return progression_figures.onset_comparison_figure(typical, atypical)

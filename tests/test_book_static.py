@@ -130,15 +130,16 @@ def test_a_view_kwarg_in_the_cell_is_the_frames_base():
     assert colour["labels"][colour["default"]] == "red"
 
 
-def test_every_widget_cell_of_every_chapter_becomes_a_view_or_a_quiz():
-    names = _views()
+def test_every_widget_cell_of_every_chapter_becomes_a_view_a_quiz_or_a_trainer():
+    names, trainers = _views(), sv.trainer_registry()
     for path in NOTEBOOKS:
         nb = read(path)
         for cell in nb.cells:
             if cell.cell_type == "code" and any(WIDGET in o.get("data", {}) for o in cell.get("outputs", [])):
                 calls = sv.find_view_calls(cell.source, names)
                 quiz = sv.find_quiz_chapter(cell.source)
-                assert calls or quiz, f"{path.name} cell {cell.get('id')}: a widget the book cannot show"
+                trainer = sv.find_view_calls(cell.source, trainers)
+                assert calls or quiz or trainer, f"{path.name} cell {cell.get('id')}: a widget the book cannot show"
                 assert not calls or calls[-1].name in names
                 assert quiz is None or quiz in list_quizzes()
 
@@ -207,3 +208,71 @@ def test_a_heavier_page_leaves_each_view_fewer_bytes():
     heavy = nbformat.from_dict(nb)
     heavy.cells.append(nbformat.v4.new_markdown_cell("x" * 2_000_000))
     assert build_book.view_budget(heavy, views) < light <= sv.VIEW_BUDGET_BYTES
+
+
+# -- trainers (a widget with static_payload(): chapter 06's VignetteTrainer) ----------------------
+def test_trainers_are_found_by_their_protocol_not_by_name():
+    trainers = sv.trainer_registry()
+    assert trainers, "no widget class with static_payload()"
+    assert not set(trainers) & set(_views()), "a View is rendered as frames, not as a trainer"
+    for cls in trainers.values():
+        assert callable(cls.static_payload)
+
+
+@pytest.mark.parametrize("name", sorted(sv.trainer_registry()))
+def test_every_trainer_message_on_the_page_is_the_trainers_own_check(name):
+    """Replay random choices on a live trainer and on its payload: the same feedback and the same points."""
+    import random
+
+    cls = sv.trainer_registry()[name]
+    payload = cls().static_payload()
+    live = cls()
+    options = [c["options"] for c in payload["controls"]]
+    rng = random.Random(6)
+    for case in payload["cases"]:
+        assert live.case.value == case["text"]
+        assert set(case["marks"]) == {f"{d},{i}" for d in range(len(options[0])) for i in range(len(options[1]))}
+        for _ in range(8):
+            d, i = rng.randrange(len(options[0])), rng.randrange(len(options[1]))
+            first, again, points, possible = case["marks"][f"{d},{i}"]
+            live.results.clear()
+            live.choose(options[0][d], options[1][i])
+            result = live.check()
+            assert payload["messages"][first] == live.feedback.value
+            assert (points, possible) == ((result.points, result.possible) if result else (None, None))
+            live.check()
+            assert payload["messages"][again] == live.feedback.value
+        live.next_case()
+
+
+@pytest.mark.parametrize("name", sorted(sv.trainer_registry()))
+def test_the_trainer_page_shows_no_answer_before_check_and_is_labelled(name):
+    cls = sv.trainer_registry()[name]
+    payload = cls().static_payload()
+    page = sv.trainer_html(payload, "demo", cls.__name__)
+    shown = re.sub(r'<script type="application/json" class="hfs-data">.*?</script>', "", page, flags=re.S)
+    shown = re.sub(r"<script>.*?</script>", "", shown, flags=re.S)
+    for m in payload["messages"]:
+        assert sv.accessible_colours(m) not in shown, "feedback on the page before Check"
+    assert '<div class="hfs-feedback" aria-live="polite"></div>' in shown
+    for n in range(len(payload["controls"])):
+        assert f'<label for="demo-c{n}">' in shown and f'<select id="demo-c{n}">' in shown
+    assert "http://" not in page and "https://" not in page
+    assert "#D55E00" not in page and "#009E73" not in page, "feedback colours are made readable (4.5:1)"
+
+
+def test_prepare_turns_the_trainer_cell_into_a_kernel_free_trainer(monkeypatch, tmp_path):
+    monkeypatch.setattr(build_book, "FRAME_CACHE", tmp_path)
+    monkeypatch.setattr(sv, "cached_frames", lambda cls, kwargs, cache_dir, budget=None: sv.render_frames(_DemoView))
+    trainers = sv.trainer_registry()
+    hits = [
+        p
+        for p in NOTEBOOKS
+        if any(c.cell_type == "code" and sv.find_view_calls(c.source, trainers) for c in read(p).cells)
+    ]
+    if not hits:
+        pytest.skip("no chapter uses a trainer")
+    nb = build_book.prepare(read(hits[0]), hits[0].stem, book=False)
+    joined = "".join(o.get("data", {}).get("text/html", "") for c in nb.cells for o in c.get("outputs", []))
+    assert joined.count('class="hfs-static-trainer"') >= 1
+    assert WIDGET not in json.dumps([c.get("outputs", []) for c in nb.cells])

@@ -1,5 +1,6 @@
 """Chapter 06: Bayes maths, the differential and vignette tables, the vignette trainer and the Bayes view."""
 
+import html
 import re
 
 import numpy as np
@@ -75,8 +76,34 @@ def test_accuracy_table_is_derived_from_its_sources_counts():
     assert acc.loc["EMG: LSR, HFS vs post-paralytic synkinesis", "specificity_pct"] == pytest.approx(100 - 79.5)
     mri = load_table("mri_accuracy")
     tof = mri[mri["sequence"] == "3D TOF MRA source images"].set_index("measure")["value_pct"]
-    assert acc.loc["MRI: 3D TOF angiography", "sensitivity_pct"] == tof["sensitivity"]
-    assert acc.loc["MRI: 3D TOF angiography", "specificity_pct"] == tof["specificity"]
+    side = acc.loc["MRI: 3D TOF, symptomatic vs other side"]
+    assert side["sensitivity_pct"] == tof["sensitivity"] and side["specificity_pct"] == tof["specificity"]
+    # neurology review D03: against people without HFS, contact on up to 53% of sides (S43) -> specificity ~47%
+    without = mri[(mri["measure"] == "contact without HFS") & (mri["source_key"] == "S43")]["value_pct"]
+    assert side["specificity_low_pct"] == pytest.approx(100 - without.max())
+    # student review H01: 0 of 20 controls; by the rule of three (N893) specificity could be 100 - 300/20 = 85%
+    healthy = acc.loc["EMG: LSR, HFS vs healthy people"]
+    assert healthy["specificity_low_pct"] == pytest.approx(100 - 300 / healthy["n_non_cases"])
+
+
+def test_lower_specificity_lowers_every_positive_post_test_probability():
+    acc = dx.diagnostic_tests()
+    rows = acc.dropna(subset=["specificity_low_pct"])
+    assert len(rows) >= 3
+    for r in rows.itertuples():
+        assert r.specificity_low_pct < r.specificity_pct
+        for pre in (10, 50, 90):
+            hi = dx.outcome(pre, r.sensitivity_pct, r.specificity_pct).post_positive_pct
+            lo = dx.outcome(pre, r.sensitivity_pct, r.specificity_low_pct).post_positive_pct
+            assert lo < hi, (r.test, pre)
+
+
+def test_case_control_mri_says_less_than_the_side_level_figures():
+    # the same question asked of people (N895) rather than of the sides of operated patients (S102)
+    side = dx.named_test_outcome("MRI: 3D TOF, symptomatic vs other side", 50)
+    people = dx.named_test_outcome("MRI: thin-slice T2, HFS vs controls", 50)
+    assert people.likelihood_ratio_positive < 2 < side.likelihood_ratio_positive
+    assert people.post_positive_pct < 65 < side.post_positive_pct
 
 
 def test_mri_counts_match_percentages():
@@ -192,6 +219,28 @@ def test_score_answer_marks_diagnosis_and_imaging():
     assert find_citations(wrong.feedback)
 
 
+@pytest.mark.parametrize("row", list(VIGNETTES.itertuples()), ids=list(VIGNETTES["vignette_id"]))
+def test_wrong_answer_feedback_names_what_rules_out_the_chosen_diagnosis(row):
+    features = {r.diagnosis: set(r.feature_codes.split(";")) for r in dx.differential().itertuples()}
+    clues = row.clue_codes.split(";")
+    for chosen in dx.diagnoses():
+        if chosen == row.diagnosis:
+            continue
+        result = dx.score_answer(row.vignette_id, chosen, "routine MRI")
+        against = next(line for line in result.lines if line.startswith(f"Against {chosen}:"))
+        missing = [c for c in clues if c not in features[chosen]]
+        assert missing and all(dx.FEATURES[c] in against for c in missing)
+        # a wrong diagnosis earns nothing, and the substituted imaging choice is never reported
+        assert result.points == 0 and "Imaging: " not in result.feedback
+        assert result.possible == (1 if row.imaging == dx.NOT_ASKED else 2)
+
+
+def test_right_diagnosis_wrong_imaging_is_a_partial_mark():
+    r = dx.score_answer("V02", dx.HFS, "routine MRI")
+    assert r.lines[0] == "Diagnosis right: hemifacial spasm." and r.lines[0] != "Right: hemifacial spasm."
+    assert any(line.startswith("Imaging: not routine MRI") for line in r.lines)
+
+
 def test_trainer_scores_in_the_kernel_and_hides_the_answer():
     tr = VignetteTrainer()
     assert repr(tr) == RUN_THIS_CELL_TRAINER == repr(tr.widget)
@@ -236,6 +285,23 @@ def test_bayes_view_readout_follows_the_model():
         v.set(test=test, pretest_pct=20)
         r = dx.named_test_outcome(test, 20)
         numbers = re.findall(r"<b>(\d+)%</b>", v.readout.value)
-        assert numbers == ["20", f"{r.post_positive_pct:.0f}", f"{r.post_negative_pct:.0f}"]
+        assert numbers[:3] == ["20", f"{r.post_positive_pct:.0f}", f"{r.post_negative_pct:.0f}"]
+        row = dx.diagnostic_tests().set_index("test").loc[test]
+        assert str(row["note"]) in html.unescape(v.readout.value)  # student review H01: the note is shown
+        low = row["specificity_low_pct"]
+        if low == low:  # the post-test probability at the lower specificity is shown too
+            alt = dx.outcome(20, r.sensitivity_pct, low)
+            assert numbers[3:] == [f"{alt.post_positive_pct:.0f}"] and "Uncertainty" in v.readout.value
+        else:
+            assert len(numbers) == 3
     with pytest.raises(ValueError, match="pretest_pct"):
         v.set(pretest_pct=100)
+
+
+def test_trainer_can_start_at_a_chosen_case():
+    tr = VignetteTrainer(start=7)
+    assert tr.index == 6 and "Case 7 of" in tr.case.value
+    with pytest.raises(ValueError, match="start"):
+        VignetteTrainer(start=0)
+    with pytest.raises(TypeError, match="start"):
+        VignetteTrainer(start="7")

@@ -84,3 +84,31 @@ def test_cohorts_right_and_typical_wrong():
 def test_unknown_names_are_refused():
     with pytest.raises(ValueError, match="one part"):
         check("05", city_expected=98)
+
+
+@pytest.mark.parametrize("bad", ["design = 'case-control'", "design == case-control and subgroup == all"])
+def test_unreadable_query_reaches_the_checkers_hint(bad, capsys):
+    e = ch05.expected()
+    studies = ch05.studies_table(bad, e["polish_counts"])  # a beginner's typo must not raise a pandas traceback
+    assert studies is ...
+    assert "rows_to_pool" in capsys.readouterr().out
+    pooled = ch05.pool_and_draw(studies)
+    fb = check("05", polish_counts=e["polish_counts"], rows_to_pool=bad, studies=studies, pooled_or=pooled)
+    wrong = _wrong(fb)
+    assert "single quotes" in wrong["rows_to_pool"] and "polish_counts" not in wrong
+
+
+def test_subgroup_rows_are_labelled_so_duplicates_show_in_the_plot():
+    e = ch05.expected()
+    table = ch05.studies_table("design == 'case-control'", e["polish_counts"])
+    assert table["label"].is_unique  # each subgroup of one study gets its own label
+    whole = ch05.studies_table(ROWS, e["polish_counts"])
+    assert not whole["label"].str.contains(", left|, right").any()
+
+
+def test_overlap_hint_says_which_way_true_goes():
+    e = ch05.expected()
+    fb = check(
+        "05", india_interval=e["india_interval"], others_interval=e["others_interval"], differ_by_more_than_chance=False
+    )
+    assert "No overlap means True" in _wrong(fb)["differ_by_more_than_chance"]

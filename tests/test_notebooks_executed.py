@@ -55,9 +55,9 @@ def test_streams_are_coalesced(path):
 def test_widget_outputs_say_run_this_cell(path):
     """Before a cell runs, JupyterLab shows a widget output's text/plain: it must be the friendly line
     of ``hfs_edu.widgets._placeholder`` (``ViewBox``), never ``VBox(children=...`` (student review B2)."""
-    from hfs_edu.widgets._placeholder import RUN_THIS_CELL, RUN_THIS_CELL_QUIZ
+    from hfs_edu.widgets._placeholder import RUN_THIS_CELL, RUN_THIS_CELL_QUIZ, RUN_THIS_CELL_TRAINER
 
-    allowed = {RUN_THIS_CELL, RUN_THIS_CELL_QUIZ}
+    allowed = {RUN_THIS_CELL, RUN_THIS_CELL_QUIZ, RUN_THIS_CELL_TRAINER}
     nb = read(path)
     for i, c in enumerate(nb.cells):
         if c.cell_type != "code":

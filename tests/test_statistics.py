@@ -138,3 +138,14 @@ def test_onset_ages_have_intervals_around_the_printed_means():
     ages = cohorts.onset_ages()
     assert (ages.low_years < ages.mean_years).all() and (ages.mean_years < ages.high_years).all()
     assert ages.mean_years.min() == pytest.approx(43.9) and ages.mean_years.max() == pytest.approx(57.0)
+
+
+def test_forest_caption_claims_heterogeneity_only_when_q_test_says_so():
+    from hfs_edu.course_figures import side_subgroups_forest
+
+    rows = load_table("hypertension_odds_ratios").query("source_key == 'S45' and subgroup != 'all'")
+    pooled = st.pooled_odds_ratio(rows)
+    assert pooled.i2_pct > 50 and pooled.p_heterogeneity > 0.05  # left/right of [S45]: high I², Q p about 0.08
+    caption = side_subgroups_forest().hfs_caption
+    assert f"p = {pooled.p_heterogeneity:.2f}" in caption
+    assert "more than chance allows" not in caption and "uncertain" in caption

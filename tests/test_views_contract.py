@@ -74,7 +74,10 @@ def test_controls_come_from_the_declarations_and_show_in_full(name):
         p = params[control]
         if p.kind in ("number", "int") and not p.extra.get("stops"):
             assert (w.min, w.max) == (p.lo, p.hi), control
-        if p.kind == "choice":
+        if p.kind == "choice" and p.extra.get("stop_labels"):  # words for the options, the declared values
+            assert [v for _, v in w.options] == list(p.options()), control
+            assert [k for k, _ in w.options] == list(p.extra["stop_labels"]), control
+        elif p.kind == "choice":
             assert list(w.options) == list(p.options()), control
         if p.extra.get("stops"):
             assert [v for _, v in w.options] == list(p.extra["stops"]), control

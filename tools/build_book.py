@@ -11,7 +11,9 @@ prepared (:func:`prepare`):
 
 * each view cell's widget output becomes a kernel-free view (:mod:`static_views`): its
   controls still work, along each control with the others at their defaults, from frames
-  rendered now; each quiz cell's widget becomes an HTML quiz with the widget's behaviour.
+  rendered now; each quiz cell's widget becomes an HTML quiz with the widget's behaviour; each
+  trainer (a widget class with ``static_payload()``, e.g. the case-vignette trainer) becomes an
+  HTML trainer whose feedback the widget itself computed now.
   So no ipywidgets state is left and no widget JavaScript (require.js, html-manager) is needed;
 * worked solutions are collapsed (book: the ``hide-cell`` tag; handouts: the ``hfs_lab``
   template's closed ``<details>``);
@@ -96,10 +98,11 @@ def _html_output(body: str) -> nbformat.NotebookNode:
     return nbformat.v4.new_output("display_data", data={"text/html": body, "text/plain": "[interactive figure]"})
 
 
-def view_budget(nb, views) -> int:
+def view_budget(nb, views, extra_bytes: int = 0) -> int:
     """Bytes of frames each view of ``nb`` may use so that the page stays under 3 MB: what the page
-    weighs without its widgets (text, stored figures) leaves the rest to the views, shared equally
-    (at most :data:`static_views.VIEW_BUDGET_BYTES` each). Book and handouts use the same frames."""
+    weighs without its widgets (text, stored figures, ``extra_bytes`` of trainers) leaves the rest to
+    the views, shared equally (at most :data:`static_views.VIEW_BUDGET_BYTES` each). Book and
+    handouts use the same frames."""
     widget_cells = [
         c
         for c in nb.cells
@@ -108,7 +111,7 @@ def view_budget(nb, views) -> int:
     n_views = sum(1 for c in widget_cells if static_views.find_view_calls(c.source, views))
     if not n_views:
         return static_views.VIEW_BUDGET_BYTES
-    base = len(nbformat.writes(nb).encode()) + PAGE_OVERHEAD_BYTES + 80_000  # + the quiz's messages
+    base = len(nbformat.writes(nb).encode()) + PAGE_OVERHEAD_BYTES + 80_000 + extra_bytes  # + the quiz's messages
     room = (PAGE_LIMIT_BYTES - base) // n_views
     return int(max(150_000, min(static_views.VIEW_BUDGET_BYTES, room)))
 
@@ -118,9 +121,25 @@ def prepare(nb: nbformat.NotebookNode, stem: str, *, book: bool, report: list | 
     nb = copy.deepcopy(nb)
     nb.metadata.pop("widgets", None)
     views = static_views.view_registry()
-    budget = view_budget(nb, views)
+    trainers = {}  # cell index -> the kernel-free trainer (built first: its bytes count against the views' budget)
+    for k, cell in enumerate(nb.cells):
+        if cell.cell_type == "code" and any(WIDGET_VIEW in o.get("data", {}) for o in cell.get("outputs", [])):
+            found = static_views.find_view_calls(cell.source, static_views.trainer_registry())
+            if found and not static_views.find_view_calls(cell.source, views):
+                t0 = time.perf_counter()
+                cls = static_views.trainer_registry()[found[-1].name]
+                payload = static_views.cached_payload(cls, found[-1].kwargs, FRAME_CACHE)
+                trainers[k] = static_views.trainer_html(
+                    payload, f"hfs-trainer-{stem[:2]}-{len(trainers) + 1}", cls.__name__
+                )
+                if report is not None:
+                    report.append(
+                        f"  {stem}: {cls.__name__}: {len(payload['cases'])} cases, {len(payload['messages'])} "
+                        f"messages, {len(trainers[k]) / 1e3:.0f} kB, {time.perf_counter() - t0:.1f} s"
+                    )
+    budget = view_budget(nb, views, sum(len(t) for t in trainers.values()))
     n_view = 0
-    for cell in nb.cells:
+    for k, cell in enumerate(nb.cells):
         if cell.cell_type == "markdown":
             cell.source = link_markdown(cell.source)
             continue
@@ -145,6 +164,8 @@ def prepare(nb: nbformat.NotebookNode, stem: str, *, book: bool, report: list | 
                     f"  {stem}: {frames['view']}: {len(frames['images'])} frames, "
                     f"{frames['bytes'] / 1e3:.0f} kB, {time.perf_counter() - t0:.1f} s"
                 )
+        elif k in trainers:
+            replacement = trainers[k]
         elif quiz:
             replacement = static_views.quiz_html(quiz, f"hfs-quiz-{stem[:2]}")
         outputs = []

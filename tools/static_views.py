@@ -14,6 +14,10 @@ hint after the first wrong answer, the answer after the second, "Show answer", a
 message shown is computed here by :func:`hfs_edu.quizzes.check_answer`, so the page's script
 only looks messages up; the quiz logic stays in tested Python.
 
+A *trainer* cell (a widget class with a ``static_payload()`` method, found by
+:func:`trainer_registry`) becomes an HTML trainer (:func:`trainer_html`): the widget's own marking
+is run at build time for every case and choice, and the page's script only looks the feedback up.
+
 No external request: images are ``data:`` URIs, the script is inline.
 """
 
@@ -499,4 +503,98 @@ def quiz_html(chapter: str, uid: str) -> str:
         f'{"".join(cards)}<p class="hfs-score" aria-live="polite"></p>'
         f'<script type="application/json" class="hfs-data">{payload}</script>'
         f"<script>{_QUIZ_JS}</script></div>"
+    )
+
+
+# -- trainers ------------------------------------------------------------------------------------
+#: What a trainer's page says about reading without a kernel.
+TRAINER_NOTE = (
+    "Reading without a kernel: every answer's feedback was computed by the course's marking when this "
+    "page was built. The score is kept in this page only and starts again when the page is reloaded."
+)
+
+
+def trainer_registry() -> dict[str, type]:
+    """Every class of ``hfs_edu.widgets`` with a ``static_payload()`` method (a widget that is neither a
+    :class:`View` nor the quiz but can say, in advance, everything it would show; see
+    :func:`trainer_html`), by class name."""
+    import hfs_edu.widgets as widgets_pkg
+
+    out = {}
+    for mod in pkgutil.iter_modules(widgets_pkg.__path__):
+        module = importlib.import_module(f"hfs_edu.widgets.{mod.name}")
+        for name, obj in vars(module).items():
+            if (
+                isinstance(obj, type)
+                and obj.__module__ == module.__name__
+                and callable(getattr(obj, "static_payload", None))
+            ):
+                out[name] = obj
+    return out
+
+
+def cached_payload(cls, kwargs: dict | None, cache_dir) -> dict:
+    """``cls(**kwargs).static_payload()``, stored in ``cache_dir`` like :func:`cached_frames`."""
+    import hashlib
+    from pathlib import Path
+
+    if not _DIGEST:
+        _DIGEST.append(_source_digest())
+    key = json.dumps([cls.__name__, kwargs or {}, _DIGEST[0]], sort_keys=True, default=str)
+    path = Path(cache_dir) / f"{cls.__name__}-{hashlib.sha256(key.encode()).hexdigest()[:16]}.json"
+    if path.exists():
+        return json.loads(path.read_text(encoding="utf-8"))
+    payload = cls(**(kwargs or {})).static_payload()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(payload), encoding="utf-8")
+    return payload
+
+
+_TRAINER_JS = """
+(function(){document.querySelectorAll('.hfs-static-trainer:not([data-ready])').forEach(function(root){
+root.setAttribute('data-ready','1');var d=JSON.parse(root.querySelector('script.hfs-data').textContent);
+var sel=root.querySelectorAll('select'),cs=root.querySelector('.hfs-case'),fb=root.querySelector('.hfs-feedback');
+var sc=root.querySelector('.hfs-score'),at=0,marked={};
+function score(){var p=0,q=0,n=0;for(var k in marked){n++;p+=marked[k][0];q+=marked[k][1];}
+sc.textContent='Score: '+p+' / '+q+' points ('+n+' of '+d.cases.length+' cases marked; kept in this page only)';}
+function show(){cs.innerHTML=d.cases[at].text;sel.forEach(function(s){s.value='0';});fb.innerHTML='';score();}
+root.querySelector('.hfs-check').addEventListener('click',function(){
+var m=d.cases[at].marks[sel[0].value+','+sel[1].value],again=(at in marked);
+fb.innerHTML=d.messages[m[again?1:0]];if(!again&&m[2]!==null)marked[at]=[m[2],m[3]];score();});
+root.querySelector('.hfs-next').addEventListener('click',function(){at=(at+1)%d.cases.length;show();});
+score();});})();
+"""
+
+
+def trainer_html(payload: dict, uid: str, name: str = "trainer") -> str:
+    """The kernel-free trainer from its ``static_payload()``: the case, a labelled ``<select>`` per
+    dropdown, Check and Next, the feedback and the score. The page's script only looks up the
+    feedback the trainer gave at build time (``payload["cases"][k]["marks"]["d,i"]``); nothing of
+    an answer is shown before Check."""
+    esc = html.escape
+    if len(payload["controls"]) != 2:
+        raise ValueError(f"{name}: a static trainer has two dropdowns, got {len(payload['controls'])}")
+    rows = []
+    for n, c in enumerate(payload["controls"]):
+        cid = f"{uid}-c{n}"
+        opts = "".join(f'<option value="{i}">{esc(o)}</option>' for i, o in enumerate(c["options"]))
+        rows.append(
+            f'<div class="hfs-control"><label for="{cid}">{esc(c["label"])}</label> '
+            f'<select id="{cid}">{opts}</select></div>'
+        )
+    data = {**payload, "messages": [accessible_colours(m) for m in payload["messages"]]}
+    data["cases"] = [{**c, "text": accessible_colours(c["text"])} for c in payload["cases"]]
+    check, next_ = payload["buttons"]
+    json_ = json.dumps(data, separators=(",", ":")).replace("</", "<\\/")
+    return (
+        f'<div class="hfs-static-trainer" id="{uid}" role="group" aria-label="Interactive exercise: {esc(name)}">'
+        f'<p class="hfs-static-note">{esc(TRAINER_NOTE)}</p>'
+        f'<div class="hfs-case">{data["cases"][0]["text"]}</div>'
+        f'<div class="hfs-controls">{"".join(rows)}</div>'
+        f'<div class="hfs-buttons"><button type="button" class="hfs-check">{esc(check)}</button> '
+        f'<button type="button" class="hfs-next">{esc(next_)}</button></div>'
+        f'<div class="hfs-feedback" aria-live="polite"></div>'
+        f'<p class="hfs-score" aria-live="polite"></p>'
+        f'<script type="application/json" class="hfs-data">{json_}</script>'
+        f"<script>{_TRAINER_JS}</script></div>"
     )

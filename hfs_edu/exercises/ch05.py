@@ -107,7 +107,9 @@ def studies_table(rows_to_pool: object, polish_counts: object) -> pd.DataFrame |
     """Your table of studies: the rows of ``hypertension_odds_ratios`` selected by the query
     ``rows_to_pool``, plus the crude odds ratio of ``polish_counts`` (a dict of the four cells).
 
-    Returns ``...`` (still blank) while either argument has a blank, so the cell never fails.
+    Returns ``...`` (still blank) while either argument has a blank, so the cell never fails, and
+    also when pandas cannot read the query (it prints one line naming ``rows_to_pool``), so that
+    :func:`check` is reached and gives its hint.
     """
     if is_blank(rows_to_pool) or is_blank(polish_counts):
         return ...
@@ -115,8 +117,18 @@ def studies_table(rows_to_pool: object, polish_counts: object) -> pd.DataFrame |
         raise TypeError(f"rows_to_pool must be a query string such as \"design == 'x'\", got {rows_to_pool!r:.40}")
     if not isinstance(polish_counts, dict) or set(polish_counts) != set(POLISH_KEYS):
         raise TypeError(f"polish_counts must be a dict with the keys {', '.join(POLISH_KEYS)}")
-    picked = load_table("hypertension_odds_ratios").query(rows_to_pool)
-    table = picked.assign(label=picked["study"])[["label", "odds_ratio", "ci_low", "ci_high"]]
+    try:
+        picked = load_table("hypertension_odds_ratios").query(rows_to_pool)
+    except Exception:  # noqa: BLE001 - any pandas error in the student's query becomes one readable line
+        print(
+            f"rows_to_pool could not be read as a query: {rows_to_pool!r}. Text goes in single quotes and == "
+            "means equals, e.g. \"design == 'case-control'\". The checker below gives a hint."
+        )
+        return ...
+    # a subgroup row is labelled with its subgroup, so a plot of duplicated patients shows it
+    sub = picked["subgroup"].astype(str)
+    label = picked["study"].where(sub == "all", picked["study"] + ", " + sub)
+    table = picked.assign(label=label)[["label", "odds_ratio", "ci_low", "ci_high"]]
     polish = odds_ratio_from_counts(**polish_counts)
     extra = pd.DataFrame(
         {
@@ -222,7 +234,12 @@ def _forest(e, polish_counts, rows_to_pool, studies, pooled_or) -> list[Part]:
         parts.append(Part("rows_to_pool", True, "right: one whole-study row per case-control study."))
     elif got is None:
         parts.append(
-            Part("rows_to_pool", False, "write a query string, e.g. \"design == 'case-control' and subgroup == 'x'\".")
+            Part(
+                "rows_to_pool",
+                False,
+                "write a query string that pandas can read: text in single quotes, == for equals, and to "
+                "combine, e.g. \"design == 'case-control' and subgroup == 'x'\".",
+            )
         )
     elif set(table.index[table["design"] == "meta-analysis"]) & got:
         parts.append(
@@ -283,7 +300,14 @@ def _cohorts(e, india_interval, others_interval, differ) -> list[Part]:
             )
         )
     elif isinstance(differ, bool):
-        parts.append(Part("differ_by_more_than_chance", False, "compare the two intervals: do they overlap at all?"))
+        parts.append(
+            Part(
+                "differ_by_more_than_chance",
+                False,
+                "compare the two intervals: they do NOT overlap when India's high end is below the others' low end "
+                "(or the other way round). No overlap means True (more than chance); overlap means False.",
+            )
+        )
     else:
         parts.append(Part("differ_by_more_than_chance", False, "answer True or False."))
     return parts
@@ -298,8 +322,8 @@ def check(**answers: object) -> Feedback:
         raise ValueError(f"check('05', ...) takes the names of one part: {allowed}; got {sorted(names)}")
     title = f"{_TITLE}, part {list(_PARTS).index(part) + 1}"
     blanks = blank_names(**answers)
-    if part == "forest":  # the inputs first: studies and pooled_or stay blank while they are
-        blanks = blank_names(polish_counts=answers["polish_counts"], rows_to_pool=answers["rows_to_pool"]) or blanks
+    if part == "forest":  # the inputs only: studies and pooled_or stay blank while they are (or the query is bad)
+        blanks = blank_names(polish_counts=answers["polish_counts"], rows_to_pool=answers["rows_to_pool"])
     if blanks:
         return Feedback(title, blanks=blanks)
     e = expected()

@@ -17,7 +17,7 @@ __all__ = ["PRETEST_PCT", "MRI_TEST", "LSR_TEST", "check", "expected"]
 
 #: The exercise's pre-test probability [TC] and the two tests it reads (rows of diagnostic_accuracy).
 PRETEST_PCT = 50.0
-MRI_TEST = "MRI: 3D TOF angiography"
+MRI_TEST = "MRI: thin-slice T2, HFS vs controls"
 LSR_TEST = "EMG: LSR, HFS vs post-paralytic synkinesis"
 #: How far a probability read from the view may be from the model's value (the view prints whole %).
 TOLERANCE_PCT = 1.0
@@ -37,7 +37,7 @@ def expected() -> dict:
         "lsr_positive_pct": lsr.post_positive_pct,
         # for the feedback messages
         "mri_negative_pct": mri.post_negative_pct,
-        "mri_sensitivity_pct": mri.sensitivity_pct,
+        "mri_specificity_pct": mri.specificity_pct,
         "lsr_specificity_pct": lsr.specificity_pct,
         "lsr_likelihood_ratio": lsr.likelihood_ratio_positive,
     }
@@ -60,6 +60,8 @@ def _number(value):
 def _check_diagnosis(answer, exp) -> Part:
     name = "diagnosis"
     text = _norm(answer)
+    if text == "hfs":  # the chapter's abbreviation (student review H15)
+        text = dx.HFS
     options = [d.lower() for d in dx.diagnoses()]
     if text not in options:
         return Part(
@@ -128,7 +130,7 @@ def check(**answers) -> Feedback:
     imaging : str
         ``"no MRI"``, ``"routine MRI"`` or ``"prompt MRI"``.
     mri_positive_pct : float
-        Post-test probability (%) after a positive 3D TOF angiogram, pre-test 50%.
+        Post-test probability (%) after a positive thin-slice T2 MRI (HFS vs controls), pre-test 50%.
     lsr_positive_pct : float
         Post-test probability (%) after a positive LSR when the alternative is post-paralytic synkinesis,
         pre-test 50%.
@@ -151,8 +153,9 @@ def check(**answers) -> Feedback:
             given["mri_positive_pct"],
             exp["mri_positive_pct"],
             MRI_TEST,
-            f"A negative angiogram would lower it to about {exp['mri_negative_pct']:.0f}%: the sensitivity "
-            f"({exp['mri_sensitivity_pct']:g}%) makes a negative result informative.",
+            f"A positive scan moves the probability only a little, because readers also reported compression on "
+            f"many scans of people without HFS (specificity {exp['mri_specificity_pct']:g}%); a negative scan "
+            f"lowers it to about {exp['mri_negative_pct']:.0f}%. The scan supports the diagnosis, it does not make it.",
         ),
         _check_probability(
             "lsr_positive_pct",
@@ -160,8 +163,9 @@ def check(**answers) -> Feedback:
             exp["lsr_positive_pct"],
             LSR_TEST,
             f"Hardly more than 50%: with a specificity of only {exp['lsr_specificity_pct']:g}% against "
-            f"post-paralytic synkinesis (likelihood ratio {exp['lsr_likelihood_ratio']:.1f}), the LSR cannot "
-            "tell the two apart; the history does.",
+            f"post-paralytic synkinesis (likelihood ratio {exp['lsr_likelihood_ratio']:.1f}), whether an LSR is "
+            "present barely tells the two apart; the history of a palsy decides, and the EMG pattern (latency, "
+            "amplitude, synkinesis with every voluntary movement) helps.",
         ),
     ]
     if unknown:

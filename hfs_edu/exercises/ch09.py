@@ -1,10 +1,10 @@
-"""Checker for the chapter 09 exercise: which plan gives Mrs Ortiz most months of good control, at what risk.
+"""Checker for the chapter 09 exercise: Mrs Ortiz's plans compared over the same possible futures.
 
-The student compares the five plans of :func:`hfs_edu.models.virtual_patient.compare_strategies`
+The student reads the five plans of :func:`hfs_edu.models.virtual_patient.compare_strategies`
 for Mrs Ortiz over the same 20 possible futures (3 years): the plan with most good-control months
-on average, how many months that is, how many more than botulinum toxin alone, and the risk of
-permanent harm (in %) taken with it. Every expected value is computed here from the model, never
-typed in.
+on average, how many months that is, botulinum toxin against the operation (botulinum minus MVD,
+in months) and the risk of permanent harm (in %) taken with MVD. Every expected value is computed
+here from the model, never typed in.
 """
 
 from __future__ import annotations
@@ -21,11 +21,11 @@ PATIENT = "ortiz"
 YEARS = 3.0
 FUTURES = 20
 SEED = 0
-MONTHS_TOLERANCE = 1.0  # months: the figure is read to about a month
+MONTHS_TOLERANCE = 0.3  # months: the table shows one decimal; tighter than the gap between plans
 RISK_TOLERANCE_PCT = 0.2
 
-TITLE = "Exercise 09 · Mrs Ortiz: most months of good control, and the risk it takes"
-ANSWERS = ("best_plan", "best_months", "gap_vs_botulinum", "risk_pct")
+TITLE = "Exercise 09 · Mrs Ortiz: toxin or operation, over the same possible futures"
+ANSWERS = ("best_plan", "best_months", "botulinum_minus_mvd", "mvd_risk_pct")
 
 
 @lru_cache(maxsize=1)
@@ -36,19 +36,22 @@ def _table():
 def expected() -> dict:
     """The answers computed from the model (used by :func:`check` and by the tests)."""
     t = _table().set_index("strategy")
-    best = str(t["good_control_months"].idxmax())
-    ranked = t["good_control_months"].sort_values(ascending=False)
+    g = t["good_control_months"]
+    best = str(g.idxmax())
+    ranked = g.sort_values(ascending=False)
     return {
         "best_plan": best,
-        "best_months": float(t.loc[best, "good_control_months"]),
-        "gap_vs_botulinum": float(t.loc[best, "good_control_months"] - t.loc["botulinum", "good_control_months"]),
-        "risk_pct": float(100 * t.loc[best, "risk_permanent_harm"]),
+        "best_months": float(g[best]),
+        "botulinum_minus_mvd": float(g["botulinum"] - g["MVD"]),
+        "mvd_risk_pct": float(100 * t.loc["MVD", "risk_permanent_harm"]),
         # for the feedback messages
         "plans": tuple(t.index),
+        "months_by_plan": {k: float(v) for k, v in g.items()},
         "runner_up": str(ranked.index[1]),
         "runner_up_gap": float(ranked.iloc[0] - ranked.iloc[1]),
         "best_range": (float(t.loc[best, "good_control_months_min"]), float(t.loc[best, "good_control_months_max"])),
         "risk_by_plan": {k: float(100 * v) for k, v in t["risk_permanent_harm"].items()},
+        "injections_by_plan": {k: float(v) for k, v in t["injections"].items()},
     }
 
 
@@ -64,11 +67,13 @@ def _check_plan(answer, exp) -> Part:
     if got is None:
         return Part("best_plan", False, 'type one plan exactly as the table names it, e.g. "botulinum", in quotes.')
     if got == exp["best_plan"]:
+        inj = exp["injections_by_plan"][got]
         return Part(
             "best_plan",
             True,
-            f"right. The runner-up, {exp['runner_up']}, is only {exp['runner_up_gap']:.1f} months behind: "
-            "a smaller difference than the spread between possible futures.",
+            f"right. The runner-up, {exp['runner_up']}, is {exp['runner_up_gap']:.1f} months behind on average, "
+            f"while one future differs from another by up to {exp['best_range'][1] - exp['best_range'][0]:.0f} months"
+            + (f"; the best plan needs about {inj:.0f} injections." if inj else "."),
         )
     return Part(
         "best_plan",
@@ -78,10 +83,11 @@ def _check_plan(answer, exp) -> Part:
     )
 
 
-def _check_months(name, answer, want, hint) -> Part:
-    if close_enough(answer, want, rel=0.0, abs_=MONTHS_TOLERANCE):
-        return Part(name, True, f"right: about {want:.1f} months.")
-    return Part(name, False, hint)
+def _other_row(answer, exp, exclude) -> str | None:
+    for plan, months in exp["months_by_plan"].items():
+        if plan != exclude and close_enough(answer, months, rel=0.0, abs_=MONTHS_TOLERANCE):
+            return plan
+    return None
 
 
 def check(**answers: object) -> Feedback:
@@ -91,41 +97,59 @@ def check(**answers: object) -> Feedback:
     if blanks:
         return Feedback(TITLE, blanks=blanks)
     exp = expected()
-    parts = [
-        _check_plan(answers["best_plan"], exp),
-        _check_months(
-            "best_months",
-            answers["best_months"],
-            exp["best_months"],
-            "the mean over the 20 futures of the plan you chose, in the table's good-control column "
-            "(months, out of 36).",
-        ),
-        _check_months(
-            "gap_vs_botulinum",
-            answers["gap_vs_botulinum"],
-            exp["gap_vs_botulinum"],
-            "subtract the botulinum row's mean good-control months from the best plan's (best minus botulinum).",
-        ),
-    ]
-    risk = answers["risk_pct"]
-    if close_enough(risk, exp["risk_pct"], rel=0.0, abs_=RISK_TOLERANCE_PCT):
+    parts = [_check_plan(answers["best_plan"], exp)]
+    got = answers["best_months"]
+    if close_enough(got, exp["best_months"], rel=0.0, abs_=MONTHS_TOLERANCE):
+        parts.append(Part("best_months", True, f"right: about {exp['best_months']:.1f} of 36 months."))
+    else:
+        other = _other_row(got, exp, exp["best_plan"])
+        hint = (
+            f"that is the {other} row's mean; the answer is the mean of the plan with the largest mean "
+            "(check part 1 first)."
+            if other
+            else "the mean over the 20 futures of the plan with the largest mean (check part 1 first), in "
+            "the good-control column (months, out of 36)."
+        )
+        parts.append(Part("best_months", False, hint))
+    diff, want = answers["botulinum_minus_mvd"], exp["botulinum_minus_mvd"]
+    if close_enough(diff, want, rel=0.0, abs_=MONTHS_TOLERANCE):
         parts.append(
             Part(
-                "risk_pct",
+                "botulinum_minus_mvd",
                 True,
-                f"right: {exp['risk_pct']:.1f}% is the model's chance of a permanent complication of one "
-                "operation, taken on the day of the choice whatever the future brings.",
+                f"right: {want:+.1f} months. On average the two differ by less than the spread between one "
+                "possible future and another; what happens to her varies far more than that.",
             )
         )
-    elif close_enough(risk, exp["risk_pct"] / 100, rel=0.0, abs_=RISK_TOLERANCE_PCT / 100):
-        parts.append(Part("risk_pct", False, "give it in percent (3 rather than 0.03)."))
+    elif close_enough(diff, -want, rel=0.0, abs_=MONTHS_TOLERANCE):
+        parts.append(Part("botulinum_minus_mvd", False, "the sign: botulinum minus MVD, not MVD minus botulinum."))
     else:
         parts.append(
             Part(
-                "risk_pct",
+                "botulinum_minus_mvd",
                 False,
-                "use the column risk_permanent_harm_pct (the risk taken), not the share of the 20 futures in "
-                "which harm happened: 20 futures are too few to measure a risk of a few percent.",
+                "subtract the MVD row's mean good-control months from the botulinum row's (botulinum minus MVD).",
+            )
+        )
+    risk = answers["mvd_risk_pct"]
+    if close_enough(risk, exp["mvd_risk_pct"], rel=0.0, abs_=RISK_TOLERANCE_PCT):
+        parts.append(
+            Part(
+                "mvd_risk_pct",
+                True,
+                f"right: {exp['mvd_risk_pct']:.1f}% is the model's chance of a permanent complication of one "
+                "operation, taken on the day of the choice whatever the future brings.",
+            )
+        )
+    elif close_enough(risk, exp["mvd_risk_pct"] / 100, rel=0.0, abs_=RISK_TOLERANCE_PCT / 100):
+        parts.append(Part("mvd_risk_pct", False, "give it in percent (3 rather than 0.03)."))
+    else:
+        parts.append(
+            Part(
+                "mvd_risk_pct",
+                False,
+                "use the column 'risk of permanent harm taken (%)' of the MVD row, not the share of the 20 "
+                "futures in which harm happened: 20 futures are too few to measure a risk of a few percent.",
             )
         )
     return Feedback(TITLE, parts=parts)

@@ -121,7 +121,16 @@ def build_bayes() -> tuple[Figure, BayesArtists]:
     ax_c.set_xlabel("pre-test probability (%)")
     ax_c.set_ylabel("post-test probability (%)")
     ax_c.set_title("B  After the test", loc="left", fontsize=11)
-    ax_c.legend(loc="upper left", fontsize=FONT, frameon=False)
+    # below the axes, where no curve or value label can run through it (student review H07)
+    ax_c.legend(
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.16),
+        ncols=2,
+        fontsize=FONT,
+        frameon=False,
+        handlelength=1.8,
+        columnspacing=0.8,
+    )
     art = BayesArtists(ax_i, ax_c, icons, plus, positive, negative, now, now_pos, now_neg, label_pos, label_neg)
     return fig, art
 
@@ -189,9 +198,10 @@ def bayes_figure(result: Outcome, icons: dict, curve: PostTestCurve) -> Figure:
 
 
 CONTACT_CAPTION = (
-    "A vessel touches the facial nerve on MRI in most people with HFS, but also in {lo:g}-{hi:g}% of nerves of "
-    "people without it, depending on how contact is defined and how fine the images are: a vessel on the scan "
-    "supports the diagnosis, it does not make it."
+    "A vessel touches the facial nerve on MRI on most symptomatic sides in HFS, but also in {lo:g}-{hi:g}% of "
+    "nerves without symptoms (of people without HFS, or the unaffected side of people with it), depending on "
+    "how contact is defined and how fine the images are: a vessel on the scan supports the diagnosis, it does "
+    "not make it."
 )
 _CONTACT_COLUMNS = {"measure", "value_pct", "sequence", "source_key"}
 
@@ -233,6 +243,12 @@ def vessel_contact_figure(mri: pd.DataFrame, labels: Mapping) -> Figure:
                 fontsize=8.5,
             )
     names = [f"{labels.get(k, k)} ({rows[rows['source_key'] == k]['sequence'].iloc[0]})" for k in studies]
+    if "note" in rows.columns:  # two rows from one article: tell them apart by the first clause of their note
+        base = [n.replace(" (abstract)", "") for n in names]
+        for i, name in enumerate(names):
+            if base.count(base[i]) > 1:
+                note = rows.loc[rows["source_key"] == studies[i], "note"].iloc[0]
+                names[i] = f"{name}: {str(note).split(';')[0]}" if isinstance(note, str) and note else name
     ax.set_yticks(range(len(studies)), [textwrap.fill(n, 42) for n in names], fontsize=8.5)
     ax.invert_yaxis()
     ax.set_xlim(0, 100)
@@ -243,7 +259,7 @@ def vessel_contact_figure(mri: pd.DataFrame, labels: Mapping) -> Figure:
             Line2D([], [], marker="o", ls="", color=_ILL, ms=8),
             Line2D([], [], marker="s", ls="", color=OKABE_ITO["blue"], mfc="white", mew=2, ms=8),
         ],
-        ["with HFS (symptomatic side)", "without HFS"],
+        ["with HFS (symptomatic side)", "without symptoms (asymptomatic side or person)"],
         loc="outside lower center",
         ncols=2,
         fontsize=9,

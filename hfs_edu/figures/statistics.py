@@ -73,12 +73,17 @@ def forest_plot(studies: pd.DataFrame, pooled: PooledEstimate | None = None) -> 
         )
     else:
         caption = (
-            f"The diamond pools the {pooled.n_studies} studies: odds ratio {_fmt(pooled.odds_ratio)} "
-            f"({_fmt(pooled.low)}–{_fmt(pooled.high)}), narrower than any single study; I² = "
-            f"{pooled.i2_pct:.0f}% says how much of the scatter between studies is more than chance."
+            f"The diamond pools the {pooled.n_studies} rows: odds ratio {_fmt(pooled.odds_ratio)} "
+            f"({_fmt(pooled.low)}–{_fmt(pooled.high)}), narrower than any single row; I² = "
+            f"{pooled.i2_pct:.0f}% estimates how much of the scatter between rows is more than chance "
+            f"(Cochran's Q = {pooled.q:.2f} on {pooled.df} df, p = {pooled.p_heterogeneity:.2f})."
         )
-        if pooled.i2_pct >= 50:
+        if pooled.p_heterogeneity < 0.05:
             caption += " Here the rows disagree more than chance allows, so one pooled number hides the disagreement."
+        elif pooled.i2_pct >= 50:
+            caption += (
+                " I² is high, but Q's p-value does not exclude chance, and with so few rows I² is very uncertain."
+            )
     n = len(df) + (1 if pooled is not None else 0)
     fig, (ax, tx) = new_figure(caption, 1, 2, width_in=8.6, height_in=1.6 + 0.45 * n)
     ax.get_gridspec().set_width_ratios([3.0, 1.2])
@@ -194,7 +199,7 @@ def build_series(n_series: int = 20) -> tuple[Figure, SeriesArtists]:
     (dots,) = ax.plot(np.zeros(n_series), y, "o", color=_BLUE, markersize=5)
     (missed,) = ax.plot([], [], "X", color=_RED, markersize=8, label="interval misses the true share")
     (truth,) = ax.plot([50, 50], [-1, n_series], color="black", ls="--", lw=1.2, label="true share")
-    ax.set_xlim(0, 100)
+    ax.set_xlim(-2, 100)  # a clinic at 0% stays clear of the axis line
     ax.set_ylim(n_series, -1)
     ax.set_yticks([0, n_series - 1], ["clinic 1", f"clinic {n_series}"])
     ax.set_xlabel("share of the clinic's patients with the feature (%)")

@@ -45,8 +45,11 @@ COURSE_CAPTION = (
 )
 COMPARISON_CAPTION = (
     "Strategies side by side for the same patient and the same possible futures: months with good "
-    "control (bars; whiskers the lowest and highest future), months with side effects, and the risk "
-    "of permanent harm taken with the choice (teaching model [TC])."
+    "control (bars, with the mean and, in brackets and as whiskers, the lowest and highest future), "
+    "months with side effects (whiskers: lowest and highest) and with a complication of the operation "
+    "(hatched; the drug's side effects last all or nothing, hence its whisker from 0 to the whole "
+    "horizon), the number of injections, and the risk of permanent harm taken with the choice; the "
+    "drug's rare serious risks have no number in the model and are named instead (teaching model [TC])."
 )
 #: The grouped lanes (kind, label) of every virtual course, top to bottom.
 VIEW_LANES = (
@@ -99,6 +102,8 @@ def course_note(course: VirtualCourse) -> str:
 
 
 def _decision_line(ax, course: VirtualCourse):
+    lo, hi = ax.get_ylim()
+    ax.set_ylim(min(lo, -0.04), hi)  # a spasm at 0 (cured) is drawn just above the axis, not on it
     (line,) = ax.plot([], [], color="black", lw=1.0, ls="-.", zorder=2)
     _set_decision(line, course)
     return line
@@ -207,29 +212,62 @@ def strategy_comparison_figure(table: pd.DataFrame, years: float = 3.0) -> Figur
     {parameters}
     """
     df = check_frame("table", table, _COMPARISON_COLUMNS, "compare_strategies()")
-    fig, axes = new_figure(COMPARISON_CAPTION, 1, 3, width_in=10.0, height_in=0.55 * len(df) + 1.6)
+    fig, axes = new_figure(COMPARISON_CAPTION, 1, 3, width_in=10.0, height_in=0.55 * len(df) + 1.9)
+    if "patient" in df:
+        fig.suptitle(f"{df['patient'].iloc[0]}: {len(df)} plans over the same possible futures", fontsize=11)
     y = np.arange(len(df))
     months = years * DAYS_PER_YEAR / DAYS_PER_MONTH
     good = df["good_control_months"].to_numpy(float)
-    err = np.vstack([good - df["good_control_months_min"], df["good_control_months_max"] - good])
+    lo, hi = df["good_control_months_min"].to_numpy(float), df["good_control_months_max"].to_numpy(float)
     ax = axes[0]
-    ax.barh(y, good, color=OKABE_ITO["bluish_green"], xerr=err, capsize=3, error_kw={"lw": 1})
+    ax.barh(
+        y,
+        good,
+        color=OKABE_ITO["bluish_green"],
+        xerr=np.vstack([good - lo, hi - good]),
+        capsize=3,
+        error_kw={"lw": 1, "clip_on": False, "zorder": 3},
+    )
+    for yi, g, a, b in zip(y, good, lo, hi):
+        ax.text(months * 1.03, yi, f"{g:.1f} ({a:.0f}-{b:.0f})", va="center", fontsize=8)
     ax.set_yticks(y, df["strategy"], fontsize=9)
     ax.invert_yaxis()
-    ax.set_xlim(0, months * 1.02)
-    ax.set_xlabel(f"months with good control\n(of {months:.0f})")
+    ax.set_xlim(-0.6, months * 1.45)
+    ax.set_xticks([t for t in (0, 12, 24, 36, 48, 60, 72, 84, 96) if t <= months + 0.5])
+    ax.set_xlabel(f"months with good control\n(of {months:.0f}; mean, lowest-highest)")
     ax = axes[1]
-    ax.barh(y, df["side_effect_months"], color=OKABE_ITO["reddish_purple"], hatch="//", edgecolor="white")
+    side = df["side_effect_months"].to_numpy(float)
+    kw = {}
+    if {"side_effect_months_min", "side_effect_months_max"} <= set(df.columns):
+        s_lo, s_hi = df["side_effect_months_min"].to_numpy(float), df["side_effect_months_max"].to_numpy(float)
+        kw = {"xerr": np.vstack([side - s_lo, s_hi - side]), "capsize": 3, "error_kw": {"lw": 1, "clip_on": False}}
+    ax.barh(y, side, color=OKABE_ITO["reddish_purple"], label="side effects", **kw)
+    comp = df["complication_months"].to_numpy(float) if "complication_months" in df else np.zeros(len(df))
+    ax.barh(y, comp, left=side, color=OKABE_ITO["orange"], hatch="//", edgecolor="white", label="complication")
+    top = max(1.0, float(np.nanmax(kw["xerr"][1] + side)) if kw else float(np.nanmax(side + comp)))
+    if "injections" in df:
+        for yi, n in zip(y, df["injections"].to_numpy(float)):
+            if n > 0:
+                ax.text(top * 1.04, yi, f"{n:.0f} injections", va="center", fontsize=8)
+    ax.set_xlim(0, top * 1.55)
     ax.set_yticks(y, [""] * len(df))
     ax.invert_yaxis()
-    ax.set_xlabel("months with side effects\n(mean over the futures)")
+    ax.legend(fontsize=8, loc="upper right", frameon=False)
+    ax.set_xlabel("months with side effects or a\nsurgical complication (mean)")
     ax = axes[2]
     risk = 100 * df["risk_permanent_harm"].to_numpy(float)
+    drug = (
+        df["serious_risks_not_modelled"].astype(bool).to_numpy()
+        if "serious_risks_not_modelled" in df
+        else [False] * len(df)
+    )
     ax.barh(y, risk, color=OKABE_ITO["vermillion"], hatch="xx", edgecolor="white")
-    for yi, r in zip(y, risk):
-        ax.text(r, yi, f" {r:.1f}%", va="center", fontsize=9)
+    for yi, r, d in zip(y, risk, drug):
+        ax.text(
+            r, yi, f" {r:.1f}%" if r > 0 or not d else " rare, serious\n (drug; not modelled)", va="center", fontsize=8
+        )
     ax.set_yticks(y, [""] * len(df))
     ax.invert_yaxis()
-    ax.set_xlim(0, max(5.0, risk.max() * 1.5))
+    ax.set_xlim(0, max(6.0, risk.max() * 1.8))
     ax.set_xlabel("risk of permanent harm\ntaken (%, model)")
     return settle_layout(fig)

@@ -50,6 +50,7 @@ __all__ = [
     "PostTestCurve",
     "post_test_curve",
     "compatible_diagnoses",
+    "comparison_grid",
     "score_answer",
     "features_in_words",
 ]
@@ -82,6 +83,7 @@ FEATURES = {
     "ms_or_brainstem_lesion": "multiple sclerosis or another brainstem lesion",
     "semipurposeful": "coordinated, semipurposeful movements",
     "neck_involved": "neck muscles involved too",
+    "premonitory_urge": "an urge before each movement, relieved by it",
     "jerks_regular": "regularly spaced jerks",
     "awareness_preserved": "aware throughout the attack",
     "eeg_contralateral": "an EEG pattern over the opposite hemisphere",
@@ -341,10 +343,11 @@ class VignetteResult:
 
     vignette_id: str
     diagnosis_correct: bool
-    imaging_correct: bool | None  # None when imaging is not asked (the answer is not HFS)
+    imaging_correct: bool | None  # None when imaging is not marked (not asked, or the diagnosis is wrong)
     answer_diagnosis: str
     answer_imaging: str
     feedback: str
+    lines: tuple[str, ...] = ()  # the feedback, one verdict or explanation per line
 
     @property
     def points(self) -> int:
@@ -352,14 +355,28 @@ class VignetteResult:
 
     @property
     def possible(self) -> int:
-        return 1 if self.imaging_correct is None else 2
+        return 1 if self.answer_imaging == NOT_ASKED else 2
 
 
 _IMAGING_WORDS = {
     "no MRI": "no MRI",
-    "routine MRI": "an MRI (high-resolution T2-weighted 3D images and angiography), without urgency",
-    "prompt MRI": "a prompt MRI, looking for a secondary cause as well as the vessel",
+    "routine MRI": (
+        "an MRI (high-resolution T2-weighted 3D images and angiography, with whole-brain images), without urgency"
+    ),
+    "prompt MRI": (
+        "a prompt MRI, looking for a secondary cause (whole-brain images, with contrast) as well as the vessel"
+    ),
 }
+
+
+def _feature_sets() -> dict[str, set[str]]:
+    return {r.diagnosis: set(_codes(r.feature_codes)) for r in differential().itertuples()}
+
+
+def _deciding_codes(clue_codes: str) -> str:
+    """The clue codes that some diagnosis of the table cannot show (codes every row shares decide nothing)."""
+    shared = set.intersection(*_feature_sets().values())
+    return ";".join(c for c in _codes(clue_codes) if c not in shared)
 
 
 @validated(
@@ -375,16 +392,66 @@ def score_answer(vignette_id: str, diagnosis: str, imaging: str = "routine MRI")
     Returns
     -------
     VignetteResult
-        The feedback starts with the verdict, names the deciding features and cites the sources.
+        The feedback starts with the verdict; for a wrong diagnosis it names the features of the story
+        that the chosen diagnosis cannot show; then the deciding features and the cited explanation.
+        The imaging is marked only when the diagnosis is right (HFS): a wrong diagnosis earns no
+        imaging point, and the student's imaging choice is then not reported.
     """
     row = vignettes().set_index("vignette_id").loc[vignette_id]
     answer, want_imaging = str(row["diagnosis"]), str(row["imaging"])
     right = diagnosis == answer
-    imaging_ok = None if want_imaging == NOT_ASKED else imaging == want_imaging
-    parts = [f"Right: {answer}." if right else f"Not {diagnosis}: the answer is {answer}."]
-    parts.append(f"Features in the story that decide it: {features_in_words(row['clue_codes'])}.")
-    if imaging_ok is not None:
-        verdict = "Right" if imaging_ok else f"Not {imaging}"
-        parts.append(f"Imaging: {verdict}; the course's answer is {_IMAGING_WORDS[want_imaging]}.")
-    parts.append(str(row["feedback"]))
-    return VignetteResult(vignette_id, right, imaging_ok, answer, want_imaging, " ".join(parts))
+    asked = want_imaging != NOT_ASKED
+    imaging_ok = (imaging == want_imaging) if (asked and right) else None
+    lines = []
+    if right:
+        lines.append(f"Right: {answer}." if imaging_ok in (None, True) else f"Diagnosis right: {answer}.")
+    else:
+        lines.append(f"Not {diagnosis}: the answer is {answer}.")
+        missing = [c for c in _codes(row["clue_codes"]) if c not in _feature_sets()[diagnosis]]
+        shown = features_in_words(";".join(missing))
+        lines.append(f"Against {diagnosis}: it does not show these features of the story: {shown}.")
+    lines.append(f"Features in the story that decide it: {features_in_words(_deciding_codes(row['clue_codes']))}.")
+    if asked:
+        if right:
+            verdict = "right" if imaging_ok else f"not {imaging}"
+            lines.append(f"Imaging: {verdict}; the course's answer is {_IMAGING_WORDS[want_imaging]}.")
+        else:
+            lines.append(f"Imaging (for HFS): the course's answer is {_IMAGING_WORDS[want_imaging]}.")
+    lines.append(str(row["feedback"]))
+    return VignetteResult(vignette_id, right, imaging_ok, answer, want_imaging, " ".join(lines), tuple(lines))
+
+
+#: The short comparison grid of chapter 06 (student review H03): column -> (feature code -> word), from
+#: ``feature_codes``; a row whose codes name none of a column's features shows "-" (not a feature of it).
+_GRID = {
+    "sides": {"one_side": "one", "both_sides": "both"},
+    "kind of movement": {
+        "clonic_twitches": "clonic twitches",
+        "eyelid_closure": "eyelid closure",
+        "rippling": "rippling",
+        "semipurposeful": "semipurposeful",
+        "jerks_regular": "regular jerks",
+        "tonic_pull": "tonic pull",
+        "with_voluntary_movement": "with each voluntary movement",
+        "jaw_closing": "jaw clenching",
+        "jaw_tongue": "jaw and tongue",
+    },
+    "in sleep": {"persists_in_sleep": "continues", "eases_in_sleep": "eases"},
+    "Babinski-2 sign": {"babinski2": "can be present", "no_babinski2": "absent"},
+    "LSR on EMG": {"lsr_present": "present"},
+    "history": {"after_facial_palsy": "facial palsy", "ms_or_brainstem_lesion": "MS or brainstem lesion"},
+}
+
+
+def comparison_grid() -> pd.DataFrame:
+    """The differential table as a one-word-per-cell grid (sides, movement, sleep, Babinski-2, LSR, history),
+    derived from ``feature_codes``; "-" where the row lists none of the column's features."""
+    rows = []
+    for r in differential().itertuples():
+        codes = _codes(r.feature_codes)
+        row = {"diagnosis": r.diagnosis}
+        for column, words in _GRID.items():
+            found = [words[c] for c in codes if c in words]
+            row[column] = " or ".join(found) if found else "-"
+        rows.append(row)
+    return pd.DataFrame(rows)

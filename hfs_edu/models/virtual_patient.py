@@ -41,6 +41,7 @@ complications, botulinum response) within binomial tolerances.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import zlib
 from dataclasses import dataclass
@@ -64,7 +65,9 @@ __all__ = [
     "VirtualPatient",
     "compare_strategies",
     "patient_ids",
+    "drug_serious_risks",
     "population_rates",
+    "readable_comparison",
     "simulate",
     "strategy",
     "virtual_patient",
@@ -83,6 +86,27 @@ DAYS_PER_MONTH = 30.44
 #: the model's probability of at least one permanent complication of a first MVD (TC, from mvd)
 MVD_PERMANENT_RISK = 1.0 - math.prod(1.0 - p for _, p in _mvd.COMPLICATION_PROBABILITY.values())
 MVD_ANY_RISK = 1.0 - math.prod(1.0 - p for p, _ in _mvd.COMPLICATION_PROBABILITY.values())
+#: Toxin side effects are drawn per PATIENT, then per injection. The sourced HFS rates have two
+#: denominators (data/botulinum_side_effects.csv): per patient "at least once over years" (ptosis
+#: 3.3-4.5%, facial weakness 9.1-17.9% in the large series [S110; N715]; any effect 37% [N716]) and
+#: per treatment (any effect 17.4-20.3% [N711; S124]). Independent draws per injection cannot give
+#: both (13 injections at 5% give 49% of patients a ptosis), so a minority of patients is prone to
+#: an effect and, if prone, gets it after a share of the injections (TC). Tested: simulated
+#: per-patient and per-injection shares fall inside the sourced ranges.
+SIDE_EFFECT_PRONE_PROBABILITY = {
+    "ptosis": 0.04,  # TC: per-patient 3.3% [S110], 4.5% [N715]
+    "facial_weakness": 0.12,  # TC: per-patient 9.1% [N715] to 17.9% [S110]
+    "dry_eye": 0.0,  # TC: not modelled; HFS-only data show no change in dry eye after injection [N713]
+    "tearing": 0.008,  # TC: 0.8% of 875 HFS patients [N715]
+    "diplopia": 0.008,  # TC: 0.8% of 875 HFS patients [N715]
+}
+NONRESPONDER_INJECTIONS = 2  # TC: a patient with no response gets a second try, then the injections stop
+SIDE_EFFECT_RECURRENCE = 0.75  # TC: a prone patient's effect follows most, not all, injections
+#: Dose titrated to response (TC): while a responder is on the toxin, the dose keeps pace with the
+#: untreated spasm, so the treated spasm is what the same cycle would give at the severity of the first
+#: injection (practice adjusts the dose [S110]; response and benefit unchanged over 10 years [S119]).
+#: Without it a fixed dose would lose control as the untreated spasm grows: a model artefact.
+TITRATE_TOXIN = True
 
 
 @dataclass(frozen=True)
@@ -222,6 +246,10 @@ class PopulationRates:
         Share of them who respond (nan if none).
     side_effect_per_injection : dict
         ``{side effect: share of injections}``.
+    side_effect_per_patient : dict
+        ``{side effect: share of the toxin patients with it at least once}``.
+    any_side_effect_per_injection, any_side_effect_per_patient : float
+        Share of injections followed by at least one side effect, and of toxin patients with one.
     drug_side_effect : float
         Share of patients on the drug with a side effect (nan if none took it).
     drug_patients : int
@@ -240,6 +268,9 @@ class PopulationRates:
     botulinum_patients: int
     botulinum_response: float
     side_effect_per_injection: dict
+    side_effect_per_patient: dict
+    any_side_effect_per_injection: float
+    any_side_effect_per_patient: float
     drug_side_effect: float
     drug_patients: int
     any_complication: float
@@ -275,6 +306,18 @@ def virtual_patient(patient: str = "ortiz") -> VirtualPatient:
     {parameters}
     """
     return _patients()[patient]
+
+
+@lru_cache(maxsize=1)
+def drug_serious_risks() -> str:
+    """The serious risks of the capstone's drug, from ``data/oral_drugs.csv`` (not modelled as numbers).
+
+    The model draws only the drug's common side effects; its rare serious risks (boxed warnings)
+    are risks taken with the choice too, so tables and figures name them [N742].
+    """
+    rows = load_table("oral_drugs")
+    row = rows.loc[rows["drug"] == ORAL_DRUG].iloc[0]
+    return str(row["serious_side_effects"])
 
 
 # -- strategies ------------------------------------------------------------------------------------
@@ -328,6 +371,39 @@ class _Draw:
     response: object
     drug_side_effect: bool
     on_drug: bool
+    toxin_window: tuple | None = None
+
+
+def _titrated(severity, base, window):
+    """The treated severity with the toxin dose titrated to response in ``window`` (days from, to).
+
+    In the window the untreated spasm the toxin acts on is held at its level on the first day.
+    """
+    if window is None:
+        return severity
+    a, b = window
+    i, j = int(round(a / STEP_DAYS)), min(int(round(b / STEP_DAYS)), len(base))
+    out = np.array(severity, dtype=float)
+    b0 = float(base[i])
+    seg = base[i:j]
+    scale = np.where(seg > b0, b0 / np.maximum(seg, 1e-12), 1.0)
+    out[i:j] = out[i:j] * scale
+    return out
+
+
+def _toxin_side_effects(days, seed_value: int) -> list:
+    """Side-effect intervals of injections on ``days``: prone patients first, then per injection (TC)."""
+    rng = np.random.default_rng(np.random.SeedSequence([seed_value, 1]))
+    effects = _bont.SIDE_EFFECTS
+    prone = rng.random(len(effects)) < np.array([SIDE_EFFECT_PRONE_PROBABILITY[e] for e in effects])
+    hits = rng.random((len(days), len(effects))) < SIDE_EFFECT_RECURRENCE
+    start, dur = _bont.SIDE_EFFECT_START_DAYS, _bont.SIDE_EFFECT_DURATION_DAYS
+    return [
+        _tl.Interval("side_effect", e, d + start, d + start + dur)
+        for i, d in enumerate(days)
+        for j, e in enumerate(effects)
+        if prone[j] and hits[i, j]
+    ]
 
 
 def _draw(strat: Strategy, horizon: float, seeds: tuple) -> _Draw:
@@ -339,9 +415,13 @@ def _draw(strat: Strategy, horizon: float, seeds: tuple) -> _Draw:
     events, extra = [], []
     outcome = None
     drug_se = on_drug = False
+    tox_window = None
+    op_day = 0.0
     for (what, _), a, b in zip(phases, bounds[:-1], bounds[1:]):
         if a >= horizon or b <= a:  # a decision point at or after the horizon never comes
             continue
+        if outcome is not None and _cured_by(outcome, op_day, a):
+            continue  # nobody treats a spasm the operation has cured (and that has not come back)
         if what == "botulinum":
             if response is None:
                 response = _bont.sample_response(s_resp)
@@ -349,12 +429,16 @@ def _draw(strat: Strategy, horizon: float, seeds: tuple) -> _Draw:
             # overlap the next treatment); in the last phase, injections continue to the horizon
             last = b if b >= horizon else b - BOTULINUM_INTERVAL_DAYS / 2
             n = math.floor((b - a) / BOTULINUM_INTERVAL_DAYS - 1e-9) + 1
+            if not response.responder:  # nobody goes on injecting a toxin that does nothing
+                n = min(n, NONRESPONDER_INJECTIONS)
             for k in range(n):
                 d = a + k * BOTULINUM_INTERVAL_DAYS
                 if d < last or (k == 0 and d < b):
                     events.append(
                         _tl.injection(d, relief_factor=response.relief_factor, duration_factor=response.duration_factor)
                     )
+            if response.responder and TITRATE_TOXIN:
+                tox_window = (a, b)
         elif what == "oral drug":
             on_drug = True
             events.append(_tl.start_drug(a, ORAL_DRUG))
@@ -367,12 +451,23 @@ def _draw(strat: Strategy, horizon: float, seeds: tuple) -> _Draw:
         elif what == "MVD":
             # the same draw as sample_side_effect_intervals uses for the first operation's complications
             outcome = _mvd.sample_outcome((s_side + 7919) % 2**32)
+            op_day = a
             events.append(_tl.operation_for(outcome, a))
     history = _tl.treatment_history(events, extra)
-    sampled = _tl.sample_side_effect_intervals(history, s_side)
+    # the operation's complications as the timeline samples them; the toxin's per patient (above)
+    sampled = tuple(iv for iv in _tl.sample_side_effect_intervals(history, s_side) if iv.kind != "side_effect")
+    inj_days = [e.day for e in history.events if e.kind == "injection"]
+    sampled += tuple(_toxin_side_effects(inj_days, s_side))
     history = _tl.treatment_history(history.events, tuple(extra) + sampled)
     n_inj = sum(e.kind == "injection" for e in history.events)
-    return _Draw(history, n_inj, outcome is not None, outcome, response, drug_se, on_drug)
+    return _Draw(history, n_inj, outcome is not None, outcome, response, drug_se, on_drug, tox_window)
+
+
+def _cured_by(outcome, op_day: float, day: float) -> bool:
+    """True if the operation done on ``op_day`` has cured the spasm by ``day`` and it has not returned."""
+    cure = outcome.days_to_cure
+    rec = outcome.recurrence_day
+    return math.isfinite(cure) and op_day + cure <= day and not (math.isfinite(rec) and op_day + rec <= day)
 
 
 @lru_cache(maxsize=256)
@@ -426,6 +521,8 @@ def simulate(patient: str = "ortiz", strategy: Strategy | str = "botulinum", *, 
     horizon = float(t[-1])
     draw = _draw(strat, horizon, seeds)
     tl = _tl.symptom_curve(draw.history, base, horizon_days=horizon, step_days=STEP_DAYS)
+    if draw.toxin_window is not None:
+        tl = dataclasses.replace(tl, severity=_titrated(tl.severity, base, draw.toxin_window))
     died = any(iv.label == "death" for iv in draw.history.intervals if iv.kind == "complication")
     alive = np.ones(t.size, bool)
     if died:
@@ -488,7 +585,10 @@ def compare_strategies(
     DataFrame
         One row per strategy: mean good-control, side-effect and complication months over the
         futures, their lowest and highest (``*_min``, ``*_max``), the share of futures with a
-        permanent complication and the model's risk of one taken with the choice.
+        permanent complication and the model's risk of one taken with the choice, the mean number
+        of injections, ``serious_risks_not_modelled`` (the drug's serious risks for plans with the
+        drug, else empty: they are risks taken too, but have no number in the model) and the
+        patient's ``patient`` name.
     """
     strats = DEFAULT_STRATEGIES if strategies is None else strategies
     if isinstance(strats, (str, Strategy)) or not hasattr(strats, "__iter__"):
@@ -515,9 +615,50 @@ def compare_strategies(
                 "permanent_harm_share": float(np.mean([bool(r.permanent_complications) for r in runs])),
                 "risk_permanent_harm": runs[0].risk_permanent_harm if runs[0].operated else 0.0,
                 "injections": float(np.mean([r.injections for r in runs])),
+                "serious_risks_not_modelled": drug_serious_risks()
+                if any(what == "oral drug" for what, _ in s.phases)
+                else "",
+                "patient": runs[0].patient.name,
             }
         )
     return pd.DataFrame(rows)
+
+
+#: Column names of :func:`readable_comparison` (the chapter's table), from those of compare_strategies.
+READABLE_COLUMNS = {
+    "strategy": "plan",
+    "good_control_months": "good control, mean (months)",
+    "good_control_months_min": "lowest",
+    "good_control_months_max": "highest",
+    "side_effect_months": "side effects (months)",
+    "complication_months": "surgical complication (months)",
+    "injections": "injections",
+    "risk_permanent_harm_pct": "risk of permanent harm taken (%)",
+}
+#: What the chapter's table says instead of 0 for a plan with the drug: its serious risks have no number
+DRUG_RISK_TEXT = "rare, serious (not modelled)"
+
+
+def readable_comparison(table: pd.DataFrame) -> pd.DataFrame:
+    """The table of :func:`compare_strategies` with words for column names, rounded, for a student.
+
+    Parameters
+    ----------
+    table : DataFrame
+        From :func:`compare_strategies`.
+    """
+    if not isinstance(table, pd.DataFrame):
+        raise TypeError(f"table must be the DataFrame of compare_strategies(), got {type(table).__name__}")
+    need = (set(READABLE_COLUMNS) - {"risk_permanent_harm_pct"}) | {"risk_permanent_harm", "serious_risks_not_modelled"}
+    missing = need - set(table.columns)
+    if missing:
+        raise ValueError(f"table lacks columns {sorted(missing)}; allowed: the DataFrame of compare_strategies()")
+    risk = [
+        f"{100 * r:.1f}" + (f" + drug: {DRUG_RISK_TEXT}" if d else "") if r > 0 else (DRUG_RISK_TEXT if d else "0")
+        for r, d in zip(table["risk_permanent_harm"], table["serious_risks_not_modelled"])
+    ]
+    t = table.assign(risk_permanent_harm_pct=risk)[list(READABLE_COLUMNS)].rename(columns=READABLE_COLUMNS)
+    return t.round(1).set_index("plan")
 
 
 @validated(
@@ -547,6 +688,8 @@ def population_rates(strategy: Strategy | str = "MVD", n: int = 1000, seed: int 
     comp_any = dict.fromkeys(_mvd.COMPLICATIONS, 0)
     comp_perm = dict.fromkeys(_mvd.COMPLICATIONS, 0)
     side = dict.fromkeys(_bont.SIDE_EFFECTS, 0)
+    side_pat = dict.fromkeys(_bont.SIDE_EFFECTS, 0)
+    inj_any = pat_any = 0
     for k in range(n):
         d = _draw(strat, horizon, _seeds((seed + k) % 2**32))
         if d.operated:
@@ -561,9 +704,13 @@ def population_rates(strategy: Strategy | str = "MVD", n: int = 1000, seed: int 
             bont_patients += 1
             responders += bool(d.response.responder)
         inj += d.injections
-        for iv in d.history.intervals:
-            if iv.kind == "side_effect" and iv.label in side:
-                side[iv.label] += 1
+        hit = [iv for iv in d.history.intervals if iv.kind == "side_effect" and iv.label in side]
+        for iv in hit:
+            side[iv.label] += 1
+        for e in {iv.label for iv in hit}:
+            side_pat[e] += 1
+        inj_any += len({iv.start_day for iv in hit})
+        pat_any += bool(hit)
         drug_patients += d.on_drug
         drug_se += d.drug_side_effect
     nan = math.nan
@@ -578,6 +725,9 @@ def population_rates(strategy: Strategy | str = "MVD", n: int = 1000, seed: int 
         botulinum_patients=bont_patients,
         botulinum_response=responders / bont_patients if bont_patients else nan,
         side_effect_per_injection={e: v / inj if inj else nan for e, v in side.items()},
+        side_effect_per_patient={e: v / bont_patients if bont_patients else nan for e, v in side_pat.items()},
+        any_side_effect_per_injection=inj_any / inj if inj else nan,
+        any_side_effect_per_patient=pat_any / bont_patients if bont_patients else nan,
         drug_side_effect=drug_se / drug_patients if drug_patients else nan,
         drug_patients=drug_patients,
         any_complication=n_any / operated if operated else nan,

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-__all__ = ["RUN_THIS_CELL", "RUN_THIS_CELL_QUIZ", "ViewBox"]
+__all__ = ["RUN_THIS_CELL", "RUN_THIS_CELL_QUIZ", "RUN_THIS_CELL_TRAINER", "ViewBox"]
 
 RUN_THIS_CELL = "Run this cell to get the interactive figure."
 RUN_THIS_CELL_QUIZ = "Run this cell to take the quiz."
+RUN_THIS_CELL_TRAINER = "Run this cell to start the case trainer."
 
 
 class ViewBox(widgets.VBox):

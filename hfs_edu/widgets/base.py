@@ -141,6 +141,8 @@ def _widget_for(name: str, p: Param, value: Any) -> widgets.ValueWidget:
             )
         if kind == "radio":
             return widgets.RadioButtons(options=options, value=value, **common)
+        if x.get("stop_labels"):  # words for the options (the values stay the declaration's)
+            options = list(zip(x["stop_labels"], options))
         return widgets.Dropdown(options=options, value=value, **common)
     raise TypeError(f"control {name!r}: no widget for a {p.kind!r} parameter")
 

@@ -16,7 +16,16 @@ from functools import lru_cache
 
 from .._params import choice, integer
 from ..figures.virtual_patient import build_course_view, update_course_view
-from ..models.virtual_patient import CHOICES, DAYS_PER_MONTH, THEN_CHOICES, VirtualCourse, simulate, strategy
+from ..models.virtual_patient import (
+    CHOICES,
+    DAYS_PER_MONTH,
+    DRUG_RISK_TEXT,
+    THEN_CHOICES,
+    VirtualCourse,
+    simulate,
+    strategy,
+    virtual_patient,
+)
 from ..models.virtual_patient import patient_ids as _patient_ids
 from .base import View, control
 
@@ -33,13 +42,20 @@ def _course(patient, first, then, switch_year, seed):
     return simulate(patient, strategy(first, then, switch_year), years=YEARS, seed=seed)
 
 
+def _risk_text(c) -> str:
+    drug = any(what == "oral drug" for what, _ in c.strategy.phases)
+    if c.risk_permanent_harm > 0:
+        return f"{100 * c.risk_permanent_harm:.1f}%" + (f" + drug: {DRUG_RISK_TEXT}" if drug else "")
+    return DRUG_RISK_TEXT if drug else "0%"
+
+
 def _row(c, current=False) -> str:
     perm = ", ".join(p.replace("_", " ") for p in c.permanent_complications) or "none"
     name = f"<b>{html.escape(c.strategy.label)}</b>" if current else html.escape(c.strategy.label)
     return (
         f"<tr><td>{name}</td><td>{c.good_control_months:.0f}</td><td>{c.side_effect_months:.1f}</td>"
-        f"<td>{c.complication_months:.1f}</td><td>{html.escape(perm)}</td>"
-        f"<td>{100 * c.risk_permanent_harm:.1f}%</td></tr>"
+        f"<td>{c.complication_months:.1f}</td><td>{c.injections}</td><td>{html.escape(perm)}</td>"
+        f"<td>{html.escape(_risk_text(c))}</td></tr>"
     )
 
 
@@ -50,34 +66,64 @@ def summary_table_html(current: VirtualCourse, others: Sequence[VirtualCourse] =
             raise TypeError(f"current and others must be VirtualCourse records from simulate(), got {type(x).__name__}")
     head = (
         "<tr><th>plan</th><th>months good control</th><th>months side effects</th>"
-        "<th>months complication</th><th>permanent harm (this future)</th><th>risk taken (model)</th></tr>"
+        "<th>months complication</th><th>injections</th><th>permanent harm (this future)</th>"
+        "<th>risk taken (model)</th></tr>"
     )
     rows = _row(current, True) + "".join(_row(o) for o in others if o.strategy.label != current.strategy.label)
     return f'<table style="font-size:90%;border-collapse:collapse" cellpadding="3">{head}{rows}</table>'
+
+
+def _years(x: float) -> str:
+    return f"{x:g} year" + ("" if x == 1 else "s")
+
+
+def _complications(c) -> list:
+    out = []
+    for iv in c.timeline.history.intervals:
+        if iv.kind != "complication" or iv.label == "death":
+            continue
+        what = html.escape(iv.label.replace("_", " "))
+        if iv.permanent:
+            out.append(f"<b>a permanent {what}</b>")
+        else:
+            out.append(f"a transient {what} ({(iv.end_day - iv.start_day) / DAYS_PER_MONTH:.0f} months)")
+    return out
 
 
 def _words(c) -> str:
     p = c.patient
     bits = [
         f"<p><b>{html.escape(p.name)}</b>, {p.age_years:g}, {html.escape(p.job)}; "
-        f"{html.escape(p.onset)} onset {p.years_since_onset:g} years ago; other illnesses: "
+        f"{html.escape(p.onset)} onset {_years(p.years_since_onset)} ago; other illnesses: "
         f"{html.escape(p.other_illnesses)}; medicines: {html.escape(p.medicines)}. "
         f"<i>Wants:</i> {html.escape(p.preferences)}.</p>"
     ]
     facts = []
     if c.botulinum_responder is not None:
-        facts.append("responds to the toxin" if c.botulinum_responder else "<b>does not respond</b> to the toxin")
+        if not c.botulinum_responder:
+            facts.append("the patient <b>does not respond</b> to the toxin (the injections stop after a second try)")
+        elif c.good_control_months < 1 and not c.mvd_cured:
+            facts.append("the patient responds only partly to the toxin: the spasm stays above the good-control line")
+        else:
+            facts.append("the patient responds to the toxin")
     if c.mvd_cured is not None:
         facts.append("the operation cures the spasm" if c.mvd_cured else "<b>the operation does not cure</b> the spasm")
+        comps = _complications(c)
+        facts.append("it causes " + " and ".join(comps) if comps else "it causes no complication")
     if c.died:
-        facts.append("<b>dies after the operation</b> (a rare complication)")
+        facts.append("<b>the patient dies after the operation</b> (a rare complication)")
     if not math.isnan(c.remission_day):
         facts.append(f"the spasm would have remitted by itself in month {c.remission_day / DAYS_PER_MONTH:.0f}")
+    phases = c.strategy.phases
+    if len(phases) > 1 and phases[0][0] == "MVD" and c.mvd_cured and c.injections == 0 and phases[1][0] == "botulinum":
+        facts.append("the second choice is not carried out: nobody treats a cured spasm")
     if facts:
-        bits.append("<p>In this possible future the patient " + "; ".join(facts) + ".</p>")
+        bits.append("<p>In this possible future, " + "; ".join(facts) + ".</p>")
     bits.append(
         "<p style='color:#666;font-size:90%'>A teaching model [TC]: the rates are the course's "
-        "sourced ones, the same for every patient; it cannot tell what this person values.</p>"
+        "sourced ones, the same for every patient; the plan is fixed in advance (to decide <i>at</i> the "
+        "decision point, play <i>same</i>, look, then choose: the luck stays the same); it cannot tell "
+        "what this person values.</p>"
     )
     return "".join(bits)
 
@@ -87,7 +133,11 @@ class VirtualPatientView(View):
 
     PARAMS = {
         "patient": control(
-            choice(_patient_ids, doc="which virtual patient (teaching cases)"), label="patient", widget="dropdown"
+            choice(_patient_ids, doc="which virtual patient (teaching cases)"),
+            label="patient",
+            widget="dropdown",
+            legend="which virtual patient (teaching cases: Mrs Ortiz, Ms Novak, Mr Berg)",
+            stop_labels=tuple(f"{virtual_patient(i).name} ({virtual_patient(i).age_years:g})" for i in _patient_ids()),
         ),
         "first": control(choice(CHOICES, doc="what to do at the first visit (year 0)"), label="year 0"),
         "then": control(
@@ -95,12 +145,15 @@ class VirtualPatientView(View):
             label="decision point",
         ),
         "switch_year": control(
-            choice(tuple(f"{y:g}" for y in SWITCH_YEARS), doc="when the second decision is made (years)"),
+            choice(
+                tuple(f"{y:g}" for y in SWITCH_YEARS),
+                doc="when the second decision is made (years; used only when the decision point is not 'same')",
+            ),
             label="decision at year",
             widget="toggle",
         ),
         "seed": control(
-            integer(0, 30, doc="another possible future: the same plan with other draws of chance"),
+            integer(0, 30, doc="another draw of chance for the same plan (0-19 are the futures of section 3)"),
             label="possible future",
         ),
     }

@@ -4,8 +4,10 @@ Every chapter page of the Jupyter Book site (``make book``) and every handout (`
 served from 127.0.0.1 and opened in headless Chromium with **every other request aborted**:
 
 * makes 0 outside requests and 0 failed local ones;
-* shows each of the chapter's views (one per view cell) and its quiz; moving any control of a
-  view changes the figure; a quiz answers "Check" and "Show answer";
+* shows each of the chapter's views (one per view cell), trainers (a widget with
+  ``static_payload()``, e.g. chapter 06's case vignettes) and its quiz; moving any control of a
+  view changes the figure; a quiz answers "Check" and "Show answer"; a trainer marks a choice
+  (feedback appears, the score changes) and moves to the next case;
 * has 0 axe-core violations of the WCAG 2.1 A/AA rules (axe from npm, ``build/book-assets``);
 * weighs at most 3 MB (the HTML and the images it references; the theme's shared files aside);
 * gives every image an alt text (the figure's caption, never a file name or nbconvert's
@@ -100,25 +102,27 @@ def _site(kind: str) -> Path:
     return folder
 
 
-def _expected(stem: str) -> tuple[int, int]:
-    """(views, quiz questions) the stored notebook shows."""
+def _expected(stem: str) -> tuple[int, int, int]:
+    """(views, quiz questions, trainers) the stored notebook shows."""
     import nbformat
     import static_views as sv
 
     from hfs_edu.quizzes import load_quiz
 
     nb = nbformat.read(ROOT / "notebooks" / f"{stem}.ipynb", as_version=4)
-    names = sv.view_registry()
-    views = questions = 0
+    names, trainers = sv.view_registry(), sv.trainer_registry()
+    views = questions = n_trainers = 0
     for cell in nb.cells:
         if cell.cell_type != "code" or not any(WIDGET in o.get("data", {}) for o in cell.get("outputs", [])):
             continue
         if sv.find_view_calls(cell.source, names):
             views += 1
+        elif sv.find_view_calls(cell.source, trainers):
+            n_trainers += 1
         chapter = sv.find_quiz_chapter(cell.source)
         if chapter:
             questions += len(load_quiz(chapter))
-    return views, questions
+    return views, questions, n_trainers
 
 
 def _open(browser, url: str, host: str):
@@ -161,11 +165,17 @@ def test_page_reads_offline_with_its_views_and_quiz_and_no_accessibility_violati
     try:
         stem = Path(name).stem
         if re.match(r"\d\d_", stem):
-            n_views, n_questions = _expected(stem)
+            n_views, n_questions, n_trainers = _expected(stem)
             views = page.locator(".hfs-static-view")
             assert views.count() == n_views, f"{views.count()} views on the page, {n_views} in the notebook"
             for i in range(n_views):
                 _check_view(page, views.nth(i))
+            trainers = page.locator(".hfs-static-trainer")
+            assert trainers.count() == n_trainers, (
+                f"{trainers.count()} trainers on the page, {n_trainers} in the notebook"
+            )
+            for i in range(n_trainers):
+                _check_trainer(trainers.nth(i))
             quiz = page.locator(".hfs-static-quiz .hfs-question")
             assert quiz.count() == n_questions, f"{quiz.count()} quiz questions shown, {n_questions} in the quiz"
             if n_questions:
@@ -219,6 +229,39 @@ def _check_view(page, view) -> None:
         after = img.get_attribute("src")
         assert after != before, f"moving {cid} did not change the figure"
         assert view.locator(".hfs-shown").inner_text().startswith("Shown:")
+
+
+def _check_trainer(trainer) -> None:
+    """Nothing before Check; Check with nothing chosen asks for a choice; a choice is marked (feedback,
+    score); Next case shows another case with the choices and the feedback cleared."""
+    feedback, score, case = (
+        trainer.locator(".hfs-feedback"),
+        trainer.locator(".hfs-score"),
+        trainer.locator(".hfs-case"),
+    )
+    selects = trainer.locator("select")
+    assert selects.count() == 2
+    for i in range(2):
+        sid = selects.nth(i).get_attribute("id")
+        assert trainer.locator(f'label[for="{sid}"]').count() == 1, f"select {sid} has no label"
+    assert not feedback.inner_text().strip(), "feedback shown before Check"
+    start = score.inner_text()
+    assert re.match(r"Score: 0 / 0 points \(0 of \d+ cases marked", start), start
+    trainer.locator(".hfs-check").click()
+    asked = feedback.inner_text().strip()
+    assert asked and score.inner_text() == start, "Check with nothing chosen must ask, not mark"
+    selects.nth(0).select_option(index=2)  # a diagnosis, and an imaging choice
+    selects.nth(1).select_option(index=1)
+    trainer.locator(".hfs-check").click()
+    marked = feedback.inner_text().strip()
+    assert marked and marked != asked and len(marked) > 80, f"no feedback for a marked choice: {marked!r:.120}"
+    after = score.inner_text()
+    assert after != start and re.match(r"Score: \d+ / [1-9]\d* points \(1 of \d+ cases marked", after), after
+    first_case = case.inner_text()
+    trainer.locator(".hfs-next").click()
+    assert case.inner_text() != first_case, "Next case did not change the case"
+    assert not feedback.inner_text().strip() and selects.nth(0).input_value() == "0"
+    assert score.inner_text() == after
 
 
 def _check_quiz(page) -> None:

@@ -1,0 +1,146 @@
+"""Interactive view: scrub through the course of hemifacial spasm on a face (chapter 04).
+
+:class:`ProgressionView` builds the progression figure once
+(:func:`hfs_edu.figures.progression.build_progression`); moving the time slider only moves
+the cursor and restyles the face (:func:`hfs_edu.figures.progression.update_progression`);
+the other controls rerun :func:`hfs_edu.models.progression.simulate_course` (a few ms once
+its cross-talk lookup is cached). The lookups for every severity the view offers are filled
+when the view is built, never on a slider move.
+"""
+
+from __future__ import annotations
+
+import math
+
+from .._params import choice, integer, number, validated
+from ..figures.progression import build_progression, update_progression
+from ..models import anatomy
+from ..models import progression as pr
+from .base import View, control
+
+__all__ = ["ProgressionView", "readout_html"]
+
+YEARS_SHOWN = 10  # the view's time axis
+SEVERITY_STOPS = (0.7, 0.75, 0.8, 0.9)  # contact severities offered (compression model, chapter 02)
+SEVERITY_LABELS = ("0.70 firm", "0.75 firmer", "0.80 hard", "0.90 deviating")
+NO_TRIGGER = "none"
+_TRIGGER_OPTIONS = (NO_TRIGGER, *pr.TRIGGERS)
+
+
+def _rate_axis_top() -> float:
+    """Top of the rate axis: the fastest course the controls can give, with the strongest trigger."""
+    strongest = max(pr.trigger_multiplier(t) for t in pr.TRIGGERS)
+    fastest = pr.simulate_course(YEARS_SHOWN, severity=max(SEVERITY_STOPS), systolic_bp_mmhg=180.0, remission=False)
+    return 50 * math.ceil(1.05 * strongest * float(fastest.spasm_rate_per_hour.max()) / 50)
+
+
+@validated(month=integer(0, 480, unit="months", doc="Months since the first spasm."))
+def readout_html(course: pr.ProgressionCourse, month: int = 0) -> str:
+    """Explain the course at ``month`` in words (HTML).
+
+    {parameters}
+    """
+    if not isinstance(course, pr.ProgressionCourse):
+        raise TypeError(f"course must be a ProgressionCourse from simulate_course(), got {type(course).__name__}")
+    if not course.symptomatic:
+        return "<p>This contact never makes the fibres fire in the model: no spasm.</p>"
+    i = int(min(month, course.time_months.size - 1))
+    recruited = [m for m, t in zip(course.muscles, course.recruitment_months) if math.isfinite(t) and t <= i]
+    order = [m for m in course.spread_order if m in recruited]
+    parts = [
+        f"<p>First spasm at age <b>{course.onset_age_years:.0f}</b>, after "
+        f"{course.contact_years_to_onset:.1f} years of contact. At <b>month {i}</b>: "
+        f"{len(order)} of {len(course.muscles)} muscles in the spasm"
+        + (f" (in the order they joined: {', '.join(order)})" if order else "")
+        + ".</p>",
+        f"<p>About <b>{course.spasm_rate_per_hour[i]:.0f}</b> spasms an hour at rest, "
+        f"<b>{course.sleep_rate_per_hour[i]:.0f}</b> asleep (fewer, not none), "
+        f"<b>{100 * course.tonic_fraction[i]:.0f}%</b> of them sustained (tonic).</p>",
+    ]
+    if course.triggers:
+        names = ", ".join(course.triggers)
+        if course.trigger_multiplier > 1.0:
+            parts.append(
+                f"<p>With <b>{names}</b>: {course.triggered_rate_per_hour[i]:.0f} an hour "
+                f"(&times;{course.trigger_multiplier:g}, a teaching calibration).</p>"
+            )
+        else:
+            parts.append(
+                f"<p><b>{names}</b>: no checked source names it as a trigger of HFS, so the model gives it no "
+                "effect (&times;1).</p>"
+            )
+    parts.append(
+        "<p style='color:#666;font-size:90%'>The order of spread comes from clinical series; its timing, the "
+        "rates and the trigger factors are teaching calibrations [TC:T], not a forecast for any patient.</p>"
+    )
+    return "".join(parts)
+
+
+class ProgressionView(View):
+    """Months since onset, onset pattern, contact severity, blood pressure and a trigger -> the face over time."""
+
+    PARAMS = {
+        "month": control(
+            integer(0, 12 * YEARS_SHOWN, unit="months", doc="time since the first spasm, in months (12 = one year)"),
+            label="months since onset",
+            step=1,
+        ),
+        "onset": control(
+            choice(pr.ONSET_TYPES, doc="typical: eye first, spreading down; atypical: mouth first, spreading up"),
+            label="onset",
+            widget="toggle",
+        ),
+        "severity": control(
+            number(
+                min(SEVERITY_STOPS),
+                max(SEVERITY_STOPS),
+                doc="how hard the vessel presses (chapter 02's severity; 0.6 indents, 0.9 deviates the nerve)",
+            ),
+            label="contact severity",
+            widget="selection",
+            stops=SEVERITY_STOPS,
+            stop_labels=SEVERITY_LABELS,
+        ),
+        "systolic_bp_mmhg": control(
+            integer(100, 180, multiple_of=10, unit="mmHg", doc="systolic blood pressure, held constant"),
+            label="systolic BP (mmHg)",
+            step=10,
+        ),
+        "trigger": control(
+            choice(_TRIGGER_OPTIONS, doc="one trigger acting on the awake rate (dashed line); 'none' for rest"),
+            label="trigger",
+        ),
+    }
+    IMAGE_WIDTH_PX = 900
+
+    def build_figure(self):
+        for s in SEVERITY_STOPS:  # fill the cross-talk lookups now, not on a slider move
+            pr.simulate_course(YEARS_SHOWN, severity=s, remission=False)
+        self._course_key = None
+        self.course = None
+        fig, self.art = build_progression(
+            anatomy.innervation(),
+            pr.simulate_course(YEARS_SHOWN, remission=False).muscles,
+            years=YEARS_SHOWN,
+            rate_max_per_hour=_rate_axis_top(),
+        )
+        self.art.status.set_visible(False)  # said in the readout instead (text is slow to redraw)
+        return fig
+
+    def dynamic_artists(self) -> list:
+        return self.art.dynamic(status=False)
+
+    def update(self, month=24, onset="typical", severity=0.75, systolic_bp_mmhg=120, trigger=NO_TRIGGER) -> str:
+        key = (onset, severity, systolic_bp_mmhg, trigger)
+        if key != self._course_key:
+            self.course = pr.simulate_course(
+                YEARS_SHOWN,
+                onset,
+                severity=float(severity),
+                systolic_bp_mmhg=float(systolic_bp_mmhg),
+                triggers=None if trigger == NO_TRIGGER else trigger,
+                remission=False,
+            )
+            self._course_key = key
+        update_progression(self.art, self.course, month)
+        return readout_html(self.course, month)
