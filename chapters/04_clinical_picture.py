@@ -104,6 +104,8 @@ hfs.show(figs.onset_comparison_figure(), "4.2")
 # The face shows *which* muscles; panel A *how often* (spasms per hour at rest, solid; with the
 # trigger, dashed; asleep, dotted); panel B *how sustained* (the tonic share) and the *hemiface
 # involved* (the model's mean involvement over its seven muscles, in %).
+# The rate rises in steps, with flat stretches (about 40 an hour for a while early on, at nearby
+# severities alike): an artefact of the small model bundle of chapter 03, not physiology.
 #
 # **Controls.** *months since onset*: the cursor, 0 to 120 months (ten years). *onset*: typical
 # (eye first) or atypical (mouth first). *contact severity*: how hard the vessel presses, as in
@@ -267,8 +269,8 @@ hfs.show_table("babinski2", columns=["study", "n_hfs", "prevalence_in_hfs_pct",
 # [functional blindness](glossary.md#functional-blindness) of that eye, though the eye itself is
 # healthy [N807:B]: vision is monocular for a moment and the field on that side is lost, with a
 # startle, and reading is tiring. A patient whose eye closes in spasms should discuss driving with
-# their doctor; the rules differ between countries. Sixty-five per cent said the spasm made them feel depressed; that was the
-# patients' own word in a survey, not a diagnosis [S10:A].
+# their doctor; the rules differ between countries. Sixty-five per cent said the spasm made them
+# feel depressed; that was the patients' own word in a survey, not a diagnosis [S10:A].
 #
 # To measure [quality of life](glossary.md#quality-of-life), the course's sources use
 # questionnaires the patient fills in:
@@ -424,7 +426,8 @@ hfs.quiz("04_clinical_picture")
 # ## Key takeaways
 #
 # - HFS usually starts at the eye, 86.1% in one series [S10:A], and spreads to other muscles of the
-#   same side in 93.4% [S19:A], usually downwards [S1:B; S11:A]. About 8-9% of surgical patients start in the lower face and the
+#   same side in 93.4% [S19:A], usually downwards [S1:B; S11:A]. About 8-9% of surgical patients
+#   start in the lower face and the
 #   spasm climbs [S12:A; S36:A; N600:B].
 # - Over the years spasms come more often and last longer, from clonic twitches to tonic
 #   contractions; the direction is sourced, the timing is not [S21:A; N100:C; N604:C]. They go on in

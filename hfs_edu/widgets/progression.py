@@ -39,6 +39,11 @@ def _rate_axis_top() -> float:
     return 50 * math.ceil(1.05 * strongest * float(fastest.spasm_rate_per_hour.max()) / 50)
 
 
+def _rate(x: float) -> str:
+    """A spasm rate for the readout: whole numbers, one decimal below 1 (so a low rate never reads 0)."""
+    return f"{x:.0f}" if x >= 1 or x == 0 else f"{x:.1f}"
+
+
 @validated(month=integer(0, 480, unit="months", doc="Months since the first spasm."))
 def readout_html(course: pr.ProgressionCourse, month: int = 0) -> str:
     """Explain the course at ``month`` in words (HTML).
@@ -60,8 +65,8 @@ def readout_html(course: pr.ProgressionCourse, month: int = 0) -> str:
         + (f", in the order they joined: {', '.join(order)}" if order else "")
         + (f"; {', '.join(joining)} shaded, starting to join" if joining else "")
         + ".</p>",
-        f"<p>About <b>{course.spasm_rate_per_hour[i]:.0f}</b> spasms an hour at rest, "
-        f"<b>{course.sleep_rate_per_hour[i]:.0f}</b> asleep (fewer, not none), "
+        f"<p>About <b>{_rate(course.spasm_rate_per_hour[i])}</b> spasms an hour at rest, "
+        f"<b>{_rate(course.sleep_rate_per_hour[i])}</b> asleep (fewer, not none), "
         f"<b>{100 * course.tonic_fraction[i]:.0f}%</b> of them sustained (tonic).</p>",
     ]
     if course.triggers:
