@@ -13,7 +13,7 @@ def right_answers(**override):
         "muscles_at_24": want["muscles_at_24"],
         "stress_rate_per_hour": round(want["stress_rate_per_hour"]),
         "spasms_in_sleep": want["spasms_in_sleep"],
-        "bright_light_sourced": want["bright_light_sourced"],
+        "bright_light_in_series": want["bright_light_in_series"],
     }
     answers.update(override)
     return answers
@@ -30,7 +30,7 @@ def test_unchanged_exercise_cell_says_which_blanks_are_empty():
         muscles_at_24=...,
         stress_rate_per_hour=...,
         spasms_in_sleep=...,
-        bright_light_sourced=...,
+        bright_light_in_series=...,
     )
     assert not fb.passed and fb.parts == [] and len(fb.blanks) == 5
     assert "Still blank" in repr(fb)
@@ -46,7 +46,9 @@ def test_expected_values_are_the_sourced_science():
     assert want["first_muscle"] == "orbicularis oculi"  # typical onset at the eye [S10; S11]
     assert want["stress_rate_per_hour"] > want["rest_rate_per_hour"] > 0  # triggers raise the rate
     assert want["spasms_in_sleep"] is True  # 12/12 in sleep [S108]
-    assert want["bright_light_sourced"] is False  # no checked source (hfs_triggers.csv)
+    assert (
+        want["bright_light_in_series"] is False
+    )  # one patient page lists it, no series measured it (hfs_triggers.csv)
     c = pr.simulate_course(10, severity=0.75, systolic_bp_mmhg=140, remission=False)
     assert 1 < want["muscles_at_24"] < len(c.muscles)  # spreading, not yet the whole hemiface
 
@@ -60,7 +62,11 @@ def test_typical_wrong_answers_get_specific_hints():
     rest = ch04.expected()["rest_rate_per_hour"]
     assert "at rest" in part(check("04", **right_answers(stress_rate_per_hour=rest)), 3).message
     assert not part(check("04", **right_answers(spasms_in_sleep=False)), 4).ok
-    p5 = part(check("04", **right_answers(bright_light_sourced=True)), 5)
+    c140 = pr.simulate_course(10, severity=0.75, systolic_bp_mmhg=140, remission=False)
+    shaded = int((c140.involvement[:, 24] > 0).sum())
+    if shaded != ch04.expected()["muscles_at_24"]:
+        assert "shaded but not yet recruited" in part(check("04", **right_answers(muscles_at_24=shaded)), 2).message
+    p5 = part(check("04", **right_answers(bright_light_in_series=True)), 5)
     assert not p5.ok and "bright light" in p5.message
 
 

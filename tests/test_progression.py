@@ -178,10 +178,14 @@ def test_triggers_never_lower_the_rate(trigger):
 def test_sourced_triggers_raise_the_rate_and_unsourced_ones_do_not():
     df = load_table("hfs_triggers")
     aggravating = df[df["effect"] == "aggravates"]
-    sourced = set(aggravating.loc[aggravating["verified"].astype(bool), "trigger"])
-    unsourced = set(aggravating["trigger"]) - sourced
-    assert sourced == {"stress", "fatigue", "reading", "voluntary movement"}
-    assert unsourced == {"bright light"}
+    named = set(aggravating.loc[aggravating["verified"].astype(bool), "trigger"])
+    in_series = set(aggravating.loc[aggravating["tier"].isin(["A", "B"]), "trigger"])
+    assert named == {"stress", "fatigue", "reading", "voluntary movement", "bright light"}
+    assert in_series == {"stress"}  # only stress/anxiety was counted in clinic series [S10; S21; S22]
+    light = aggravating[aggravating["trigger"] == "bright light"]
+    assert set(light["source_key"]) == {"N805"} and set(light["tier"]) == {"C"}  # one patient page only
+    unsourced = {"bright light"}  # listed, never measured: no effect in the model
+    sourced = named - unsourced
     base = pr.simulate_course(10, remission=False)
     for t in sourced:
         c = pr.simulate_course(10, triggers=t, remission=False)
@@ -330,3 +334,15 @@ def test_valid_extremes_give_well_formed_courses():
         for arr in (c.spasm_rate_per_hour, c.extent, c.intensity, c.tonic_fraction):
             assert arr.shape == (n,) and np.all(np.isfinite(arr)) and np.all(arr >= 0)
         assert np.all((c.involvement >= 0) & (c.involvement <= 1))
+
+
+def test_month_zero_is_the_first_spasm():
+    """Month 0 = the first spasm: the onset muscle is in it and the rate is not zero [TC]."""
+    for onset in pr.ONSET_TYPES:
+        c = pr.simulate_course(10, onset, remission=False)
+        first = c.spread_order[0]
+        assert c.recruitment_months[c.muscles.index(first)] == 0
+        assert c.involvement_of(first)[0] >= pr.RECRUITED_INVOLVEMENT
+        assert c.spasm_rate_per_hour[0] >= pr.ONSET_RATE_PER_HOUR > 0
+        others = [m for m in c.muscles if m != first]
+        assert all(c.involvement_of(m)[0] == 0 for m in others)

@@ -86,7 +86,7 @@ def test_view_only_reruns_the_model_when_the_course_changes(view):
 
 def test_unsourced_trigger_is_said_to_have_no_effect(view):
     view.set(trigger="bright light", month=40)
-    assert "no checked source" in view.readout.value
+    assert "no HFS series measured it" in view.readout.value
     np.testing.assert_array_equal(view.course.triggered_rate_per_hour, view.course.spasm_rate_per_hour)
 
 

@@ -4,11 +4,11 @@ The student (or the worked solution) gives, for the view's settings of her case 
 onset, contact severity 0.75, systolic 140 mmHg, month 24):
 
 * ``first_muscle``: the muscle the spasm starts in;
-* ``muscles_at_24``: how many of the model's muscles are in the spasm at month 24;
+* ``muscles_at_24``: how many of the model's muscles are recruited (hatched, ▶) at month 24;
 * ``stress_rate_per_hour``: spasms an hour at month 24 while she is stressed;
 * ``spasms_in_sleep``: ``True``/``False``, whether the spasms go on in sleep;
-* ``bright_light_sourced``: ``True``/``False``, whether a checked source names bright light
-  as a trigger.
+* ``bright_light_in_series``: ``True``/``False``, whether a clinical series of HFS patients
+  supports bright light as a trigger (a tier-C patient page lists it; no series measured it).
 
 Every expected value is computed here from :mod:`hfs_edu.models.progression` and the trigger
 table (``data/hfs_triggers.csv``), never typed in.
@@ -27,7 +27,7 @@ __all__ = ["check", "expected", "MONTH", "SEVERITY", "SYSTOLIC_BP_MMHG", "ONSET"
 TITLE = "Exercise 04 · Mrs Ortiz's course in the progression model"
 
 MONTH = 24  # two years after her first spasm (data/patient.csv, chapter 00)
-SEVERITY = 0.75  # the view's default contact (a firm indentation) [TC]
+SEVERITY = 0.75  # the view's default contact ("0.75 firmer" in the view) [TC]
 SYSTOLIC_BP_MMHG = 140.0  # the exercise's assumption for her treated hypertension [TC]
 ONSET = "typical"  # her spasm began at the left lower eyelid
 YEARS = 10  # the view's time axis
@@ -46,14 +46,14 @@ def expected() -> dict:
     first = c.muscles[min(range(len(c.muscles)), key=lambda k: c.recruitment_months[k])]
     n = sum(1 for t in c.recruitment_months if math.isfinite(t) and t <= MONTH)
     triggers = load_table("hfs_triggers")
-    light = triggers[triggers["trigger"] == "bright light"]
+    light = triggers[(triggers["trigger"] == "bright light") & triggers["tier"].isin(["A", "B"])]
     return {
         "first_muscle": first,
         "muscles_at_24": n,
         "stress_rate_per_hour": float(c.triggered_rate_per_hour[MONTH]),
         "rest_rate_per_hour": float(c.spasm_rate_per_hour[MONTH]),
         "spasms_in_sleep": bool(c.sleep_rate_per_hour[MONTH] > 0),
-        "bright_light_sourced": bool(light["verified"].astype(bool).any()),
+        "bright_light_in_series": bool(light["verified"].astype(bool).any()),
     }
 
 
@@ -69,7 +69,7 @@ def _check_first(answer: object, want: str) -> Part:
 
 
 def _check_count(answer: object, want: int, c: pr.ProgressionCourse) -> Part:
-    name = "2. muscles at month 24"
+    name = "2. muscles recruited at month 24"
     if isinstance(answer, bool) or not isinstance(answer, int):
         return Part(name, False, "give a whole number (without quotes).")
     if answer == want:
@@ -77,6 +77,15 @@ def _check_count(answer: object, want: int, c: pr.ProgressionCourse) -> Part:
     at_120 = pr.simulate_course(YEARS, ONSET, severity=SEVERITY, remission=False)
     if answer == sum(1 for t in at_120.recruitment_months if t <= MONTH):
         return Part(name, False, "that is the count at 120 mmHg; set systolic BP to 140 mmHg.")
+    shaded = [m for m, level in zip(c.muscles, c.involvement[:, MONTH]) if level > 0]
+    if answer == len(shaded) and len(shaded) != want:
+        joining = [m for m in shaded if not c.recruitment_months[c.muscles.index(m)] <= MONTH]
+        return Part(
+            name,
+            False,
+            f"that counts every shaded muscle; {', '.join(joining)} is shaded but not yet recruited "
+            "(no hatching, no ▶ in the key).",
+        )
     return Part(name, False, "set month 24, severity 0.75, 140 mmHg and count the hatched muscles (▶ in the key).")
 
 
@@ -102,7 +111,7 @@ def check(
     muscles_at_24: object = ...,
     stress_rate_per_hour: object = ...,
     spasms_in_sleep: object = ...,
-    bright_light_sourced: object = ...,
+    bright_light_in_series: object = ...,
 ) -> Feedback:
     """Check the chapter 04 exercise; blanks (``...``) are reported, never an error."""
     answers = {
@@ -110,7 +119,7 @@ def check(
         "muscles_at_24": muscles_at_24,
         "stress_rate_per_hour": stress_rate_per_hour,
         "spasms_in_sleep": spasms_in_sleep,
-        "bright_light_sourced": bright_light_sourced,
+        "bright_light_in_series": bright_light_in_series,
     }
     blanks = blank_names(**answers)
     if blanks:
@@ -129,10 +138,11 @@ def check(
         ),
         _check_bool(
             "5. bright light",
-            bright_light_sourced,
-            want["bright_light_sourced"],
-            "choose the trigger 'bright light' and read the text under the view, or the trigger table (section 4).",
-            "right: no checked source names it, so the model gives it no effect.",
+            bright_light_in_series,
+            want["bright_light_in_series"],
+            "look at the tier of the 'bright light' row in the trigger table (section 4): a series or a web page?",
+            "right: only a patient-organisation page lists it [N805]; no HFS series measured it, so the model "
+            "gives it no effect.",
         ),
     ]
     return Feedback(TITLE, parts=parts)

@@ -44,23 +44,26 @@ __all__ = [
 ]
 
 PROGRESSION_CAPTION = (
-    "The face at one month of the course: the shaded muscles take part in the spasms (darker and "
-    "hatched = more involved). The spasm spreads muscle by muscle from its onset "
-    "site, while the spasm rate rises and a growing share of spasms become sustained (tonic); "
-    "in sleep the spasms continue at a lower rate. The star marks where the spasm began; grey muscles "
-    "are not in the model. A teaching model [TC], "
-    "not a patient's forecast."
+    "The face at the chosen month of the course (the title gives it): shaded muscles are starting to "
+    "take part in the spasms, hatched ones (▶) are recruited; cross-hatching and a thick outline mean "
+    "that most spasms are now sustained (tonic). The face shows which muscles; panel A how often "
+    "(solid: awake at rest; dashed: with a trigger; dotted: asleep, fewer but not none); panel B how "
+    "sustained and how much of the hemiface is involved. The spasm spreads muscle by muscle from its "
+    "onset site (star); grey muscles are not in the model. A teaching model [TC], not a patient's "
+    "forecast."
 )
 ONSET_COMPARISON_CAPTION = (
-    "The month each muscle joins the spasm in the model: with typical onset the eye goes first and "
-    "the spasm spreads down the face to the neck; with atypical onset the mouth goes first and the "
-    "spasm spreads up to the eye. Order from the clinical sources; timing a teaching calibration [TC]."
+    "When each muscle joins the spasm in the model (years after the first spasm): with typical onset "
+    "the eye goes first and the spasm spreads down the face to the neck; with atypical onset the mouth "
+    "goes first and the spasm spreads up to the eye. Order from the clinical sources where they give "
+    "one, otherwise by position on the face [TC]; timing a teaching calibration [TC]."
 )
 
 _QUIET = np.array(to_rgb("#F4ECE6"))  # a muscle not (yet) involved
 _FULL = np.array(to_rgb(OKABE_ITO["vermillion"]))  # a fully involved muscle
 _NOT_MODELLED = "#EEEEEE"
 _RECRUITED = 0.5  # hatch from this involvement on (the model's RECRUITED_INVOLVEMENT, restated for drawing)
+_MOSTLY_TONIC = 0.5  # cross-hatch recruited muscles once this share of spasms is sustained (a drawing choice)
 
 
 @validated(level=number(0, 1, doc="How much of the muscle takes part in the spasms (0 quiet ... 1 fully)."))
@@ -228,6 +231,7 @@ def update_progression(art: ProgressionArtists, course: ProgressionCourse, month
     art.dots[0].set_data([t], [course.spasm_rate_per_hour[i]])
     art.dots[1].set_data([t], [100 * course.tonic_fraction[i]])
     recruited = []
+    tonic_now = float(course.tonic_fraction[i])
     for name, level in zip(course.muscles, course.involvement[:, i]):
         patch = art.face.muscles[name]
         deep = MUSCLE_SHAPES[name].get("deep", False)
@@ -235,8 +239,8 @@ def update_progression(art: ProgressionArtists, course: ProgressionCourse, month
         patch.set(
             facecolor=involvement_color(float(min(max(level, 0.0), 1.0))),
             edgecolor="black" if on else "#8C6D5A",
-            linewidth=2.2 if on else 0.9,
-            hatch="//" if on else None,
+            linewidth=(1.8 + 2.4 * tonic_now) if on else 0.9,  # thicker as more spasms are sustained
+            hatch=("xx" if tonic_now >= _MOSTLY_TONIC else "//") if on else None,
             alpha=0.95,
             linestyle=(0, (3, 2)) if deep else "solid",
         )

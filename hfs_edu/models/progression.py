@@ -33,10 +33,16 @@ Events drawn with the seed (``numpy.random.default_rng(seed)``, four uniform num
 * **Bilateral HFS**: with probability ``BILATERAL_PROBABILITY`` [TC; inside the sourced
   0.4-3.2%, ``data/hfs_course_events.csv``] the other side starts after a delay drawn from a
   triangular distribution on the sourced range 0.2-15 years with the sourced mean 8.4 years
-  [S25] (shape TC). Never synchronous: the delay is at least 0.2 years.
-* **Spontaneous remission**: with probability ``REMISSION_PROBABILITY`` [TC; the sources
-  range from "very rare" [S98] and 5.7% [N602] to 41.3% in a selected untreated group
-  [S97]] the spasm stops after a delay from a truncated exponential on the sourced 2 months
+  [S25] (shape TC). The second side starts at least 0.2 years after the first (delayed
+  onset), and its spasms are drawn independently of the first side's; the series describe the
+  two sides twitching out of step (asynchronous [S25; N600]), almost always: one synchronous
+  bilateral case has been published [N806].
+* **Spontaneous remission**: with probability ``REMISSION_PROBABILITY`` (10%) [TC] the spasm
+  stops. The sources are not one range: a Cochrane review says "very rare" [S98], the only
+  unselected estimate is 5.7% of a referral series [N602], and 41.3% is an upper bound in a
+  selected untreated group [S97]. The calibration is set above the unselected estimate, on
+  purpose, so that a class-sized model cohort shows some remissions; it is not an estimate. The
+  spasm stops after a delay from a truncated exponential on the sourced 2 months
   to 23 years with mean 6.4 years [S97] (shape TC). The model lets the vessel stop pressing
   (the cross-talk model at compression 0, as after surgery): an assumption, because why
   some untreated patients remit is not known. "41.3% remission" is 43 of 104 untreated
@@ -44,8 +50,9 @@ Events drawn with the seed (``numpy.random.default_rng(seed)``, four uniform num
 
 Triggers (stress and emotion, fatigue, reading, voluntary facial movement; sourced presence
 in ``data/hfs_triggers.csv``) multiply the awake spasm rate while they act; the multipliers
-are TC and never below 1. "bright light" is accepted but has no checked source, so its
-multiplier is 1. In sleep the spasm persists at ``SLEEP_RATE_FRACTION`` of the awake rate
+are TC and never below 1. "bright light" is accepted but only one tier-C patient page lists it
+("light exposure" [N805]) and no HFS series measured it (it is a classic aggravator of
+blepharospasm), so its multiplier is 1. In sleep the spasm persists at ``SLEEP_RATE_FRACTION`` of the awake rate
 (spasms continued in sleep in 12/12 patients, significantly reduced [S108]).
 
 Every sourced number lives in a table row; the constants below are teaching calibrations
@@ -87,7 +94,7 @@ TRIGGER_RATE_MULTIPLIER = {
     "fatigue": 1.4,  # TC: named by expert and patient pages [N603; N604; N605]
     "reading": 1.3,  # TC: named by expert pages [N603; N604]
     "voluntary movement": 1.5,  # TC: moving the face (talking, eating) [N605]
-    "bright light": 1.0,  # TC: no checked source, so no effect until one is found
+    "bright light": 1.0,  # TC: only a tier-C patient page lists it [N805]; no series data, so no effect
 }
 SLEEP_RATE_FRACTION = 0.3  # TC: spasms persist in sleep at a reduced rate [S108] (no ratio reported)
 
@@ -97,13 +104,14 @@ COUPLED_FRACTION_WHOLE_FACE = 0.55  # TC: this share of the bundle firing sponta
 TONIC_FIBRES_PER_BURST = 12.0  # TC: avalanches this large are tonic; a one-fibre burst is a clonic twitch
 TONIC_INTENSITY_WEIGHT = 0.5  # TC: intensity = extent x (1 - w + w x tonic fraction)
 RECRUITED_INVOLVEMENT = 0.5  # TC: a muscle counts as recruited once its involvement reaches this
+ONSET_RATE_PER_HOUR = 1.0  # TC: from the first spasm (month 0) on, at least this many spasms an hour awake
 
 # -- drawn events (shapes TC; bounds and means sourced, data/hfs_course_events.csv) -------------------
 BILATERAL_PROBABILITY = 0.015  # TC: inside the sourced 0.4-3.2% of patients
 BILATERAL_DELAY_MIN_YEARS = 0.2  # [S25:A] second side 0.2-15 years after the first
 BILATERAL_DELAY_MODE_YEARS = 10.0  # TC: triangular mode that gives the sourced mean 8.4 y on 0.2-15 y [S25]
 BILATERAL_DELAY_MAX_YEARS = 15.0  # [S25:A]
-REMISSION_PROBABILITY = 0.10  # TC: inside the sourced 5.7-41.3% [N602; S97], near its low end
+REMISSION_PROBABILITY = 0.10  # TC: above the only unselected estimate (5.7% [N602]) so a cohort shows remissions
 REMISSION_DELAY_MIN_YEARS = 2.0 / 12.0  # [S97:A] remission began 2 months to 23 years after onset
 REMISSION_DELAY_MAX_YEARS = 23.0  # [S97:A]
 REMISSION_DELAY_SCALE_YEARS = 7.26  # TC: truncated-exponential scale giving the sourced mean 6.4 y [S97]
@@ -533,7 +541,8 @@ def simulate_course(
     """Simulate one patient's hemifacial spasm, month by month, from the first spasm on.
 
     The compression model gives the myelin damage over the years of contact; the first
-    month in which the cross-talk model fires spontaneously is month 0; from then on the
+    month in which the cross-talk model fires spontaneously is month 0 (the first spasm: the
+    onset muscle is recruited and the rate is at least ``ONSET_RATE_PER_HOUR``); from then on the
     damage drives the spasm rate, the muscles recruited (in the onset type's order) and
     the tonic fraction. See the module docstring for the model and its calibrations.
 
@@ -608,8 +617,11 @@ def simulate_course(
         after = months >= remission_months
         act[:, after] = _activity(d[after], 0.0)  # the vessel no longer presses: the cross-talk model falls silent
     bursts, coupled, fpb = act
-    rate = bursts * SPASMS_PER_HOUR_PER_BURST_PER_S
+    spasming = ~(months >= remission_months)  # False from a remission on (nan compares False)
+    # month 0 is the first spasm: the onset muscle is in it and the rate is not 0 [TC]
+    rate = np.where(spasming, np.maximum(bursts * SPASMS_PER_HOUR_PER_BURST_PER_S, ONSET_RATE_PER_HOUR), 0.0)
     filled = _muscles_filled(coupled, _first_coupled_fraction(severity), len(muscles))
+    filled = np.where(spasming, np.maximum(filled, RECRUITED_INVOLVEMENT), filled)
     involvement = np.clip(filled[None, :] - rank[:, None], 0.0, 1.0)
     tonic = np.where(rate > 0, _tonic(fpb), 0.0)
     extent = involvement.mean(axis=0)

@@ -24,14 +24,24 @@ YEARS_SHOWN = 10  # the view's time axis
 SEVERITY_STOPS = (0.7, 0.75, 0.8, 0.9)  # contact severities offered (compression model, chapter 02)
 SEVERITY_LABELS = ("0.70 firm", "0.75 firmer", "0.80 hard", "0.90 deviating")
 NO_TRIGGER = "none"
+#: The slider's top: in the chapter 02 model the vessel's load is capped once it presses fully, at about
+#: 150 mmHg for the default contact (0.75), so higher pressures change nothing there [TC].
+BP_MAX_MMHG = 150
 _TRIGGER_OPTIONS = (NO_TRIGGER, *pr.TRIGGERS)
 
 
 def _rate_axis_top() -> float:
     """Top of the rate axis: the fastest course the controls can give, with the strongest trigger."""
     strongest = max(pr.trigger_multiplier(t) for t in pr.TRIGGERS)
-    fastest = pr.simulate_course(YEARS_SHOWN, severity=max(SEVERITY_STOPS), systolic_bp_mmhg=180.0, remission=False)
+    fastest = pr.simulate_course(
+        YEARS_SHOWN, severity=max(SEVERITY_STOPS), systolic_bp_mmhg=float(BP_MAX_MMHG), remission=False
+    )
     return 50 * math.ceil(1.05 * strongest * float(fastest.spasm_rate_per_hour.max()) / 50)
+
+
+def _rate(x: float) -> str:
+    """A spasm rate for the readout: whole numbers, one decimal below 1 (so a low rate never reads 0)."""
+    return f"{x:.0f}" if x >= 1 or x == 0 else f"{x:.1f}"
 
 
 @validated(month=integer(0, 480, unit="months", doc="Months since the first spasm."))
@@ -47,14 +57,16 @@ def readout_html(course: pr.ProgressionCourse, month: int = 0) -> str:
     i = int(min(month, course.time_months.size - 1))
     recruited = [m for m, t in zip(course.muscles, course.recruitment_months) if math.isfinite(t) and t <= i]
     order = [m for m in course.spread_order if m in recruited]
+    joining = [m for m, level in zip(course.muscles, course.involvement[:, i]) if 0 < level and m not in recruited]
     parts = [
-        f"<p>First spasm at age <b>{course.onset_age_years:.0f}</b>, after "
-        f"{course.contact_years_to_onset:.1f} years of contact. At <b>month {i}</b>: "
-        f"{len(order)} of {len(course.muscles)} muscles in the spasm"
-        + (f" (in the order they joined: {', '.join(order)})" if order else "")
+        f"<p>In the model the first spasm (month 0) comes after {course.contact_years_to_onset:.1f} years of "
+        f"vessel contact. At <b>month {i}</b>: "
+        f"{len(order)} of {len(course.muscles)} muscles recruited (hatched, &#9654;)"
+        + (f", in the order they joined: {', '.join(order)}" if order else "")
+        + (f"; {', '.join(joining)} shaded, starting to join" if joining else "")
         + ".</p>",
-        f"<p>About <b>{course.spasm_rate_per_hour[i]:.0f}</b> spasms an hour at rest, "
-        f"<b>{course.sleep_rate_per_hour[i]:.0f}</b> asleep (fewer, not none), "
+        f"<p>About <b>{_rate(course.spasm_rate_per_hour[i])}</b> spasms an hour at rest, "
+        f"<b>{_rate(course.sleep_rate_per_hour[i])}</b> asleep (fewer, not none), "
         f"<b>{100 * course.tonic_fraction[i]:.0f}%</b> of them sustained (tonic).</p>",
     ]
     if course.triggers:
@@ -66,8 +78,9 @@ def readout_html(course: pr.ProgressionCourse, month: int = 0) -> str:
             )
         else:
             parts.append(
-                f"<p><b>{names}</b>: no checked source names it as a trigger of HFS, so the model gives it no "
-                "effect (&times;1).</p>"
+                f"<p><b>{names}</b>: only a patient-organisation page lists it and no HFS series measured it "
+                "(it is a classic aggravator of blepharospasm), so the model gives it no effect (&times;1): the "
+                "dashed line stays hidden under the solid one.</p>"
             )
     parts.append(
         "<p style='color:#666;font-size:90%'>The order of spread comes from clinical series; its timing, the "
@@ -102,7 +115,13 @@ class ProgressionView(View):
             stop_labels=SEVERITY_LABELS,
         ),
         "systolic_bp_mmhg": control(
-            integer(100, 180, multiple_of=10, unit="mmHg", doc="systolic blood pressure, held constant"),
+            integer(
+                100,
+                BP_MAX_MMHG,
+                multiple_of=10,
+                unit="mmHg",
+                doc="systolic blood pressure, held constant (above 150 mmHg the model's effect no longer grows)",
+            ),
             label="systolic BP (mmHg)",
             step=10,
         ),
