@@ -325,7 +325,7 @@ def mvd_cure_curve_figure() -> Figure:
     from .figures import mvd as mvd_fig
     from .models import mvd
 
-    fitted = mvd.cure_course(730.0, eventual_cure=1.0)
+    fitted = mvd.cure_course(730.0, eventual_cure=1.0, immediate_share=mvd.SLOW_COHORT_IMMEDIATE_SHARE)
     with_failures = mvd.cure_course(730.0)
     return mvd_fig.cure_curve_figure(
         fitted, with_failures, load_table("mvd_time_to_cure"), load_table("mvd_delayed_resolution"), study_labels()

@@ -267,7 +267,7 @@ def cure_curve_figure(
         100 * fitted.cured_ever,
         color=OKABE_ITO["blue"],
         lw=2.2,
-        label="model fitted to the table (all cured) [TC]",
+        label="model fitted to the 175 patients (all cured; the slowest cohort) [TC]",
     )
     ax.plot(
         with_failures.time_days / _DAYS_PER_MONTH,
@@ -306,8 +306,20 @@ def cure_curve_figure(
         label="other cohorts: finally cured",
     )
     model_at = [100 * float(np.interp(d, fitted.time_days, fitted.cured_ever)) for d in pts["interval_end_days"]]
+    marks = [1.0, 12.0]  # the exercise reads the dashed curve here
+    ax.scatter(
+        marks,
+        [100 * float(np.interp(m * _DAYS_PER_MONTH, with_failures.time_days, with_failures.spasm_free)) for m in marks],
+        s=70,
+        facecolor="none",
+        edgecolor="black",
+        lw=1.4,
+        zorder=5,
+        label="open circles: the dashed curve at 1 and 12 months",
+    )
     ax.set_xlim(0, months[-1])
     ax.set_ylim(0, 102)
+    ax.set_yticks(np.arange(0, 101, 10))
     ax.set_xlabel("months after surgery")
     ax.set_ylabel("spasm-free (%)")
     ax.legend(loc="lower right", fontsize=8, frameon=False)
@@ -354,8 +366,9 @@ def reoperation_figure(outlooks: list, reoperation: pd.DataFrame) -> Figure:
     cand = 100 * np.array([o.candidates for o in outlooks])
     clear = 100 * np.array([o.would_clear for o in outlooks])
     fig, ax = new_figure(
-        "Decide early and many would be reoperated, most of whom would have cleared on their own (orange); "
-        "after about a year the candidates are mostly true failures. Dashed lines: reoperation rates of real series.",
+        "Decide early and many would be reoperated, most of whom would have cleared on their own (hatched); "
+        "after about a year the candidates are mostly true failures (solid). Dashed lines: the lowest and highest "
+        "reoperation rates of real series.",
         width_in=8.0,
         height_in=4.4,
     )
@@ -374,14 +387,15 @@ def reoperation_figure(outlooks: list, reoperation: pd.DataFrame) -> Figure:
     )
     for y in (band.min(), band.max()):
         ax.axhline(y, color=OKABE_ITO["blue"], lw=1.2, ls="--", zorder=4)
-    ax.text(
-        w[-1],
-        band.max() + 1,
-        f"dashed: reoperation rates of real series, {band.min():g}-{band.max():g}%",
-        ha="right",
-        fontsize=9,
-        color=OKABE_ITO["blue"],
-    )
+    for y, what in ((band.min(), "lowest"), (band.max(), "highest")):
+        ax.text(
+            w[-1],
+            y + 0.8,
+            f"{y:g}%: {what} reoperation rate of real series",
+            ha="right",
+            fontsize=9,
+            color=OKABE_ITO["blue"],
+        )
     ax.set_xlim(w[0], w[-1])
     ax.set_ylim(0, max(cand.max(), band.max()) * 1.1)
     ax.set_xlabel("months after the first MVD when a second operation is decided")
@@ -399,11 +413,21 @@ def reoperation_figure(outlooks: list, reoperation: pd.DataFrame) -> Figure:
 # -- 8.1 the operation ----------------------------------------------------------------------------------
 
 
-def _root(ax, x0, y0, indent=0.0):
+_ROOT_DY = (0.3, 0.1, -0.1, -0.3)
+
+
+def _root_y(x, x0, y0, indent):
+    bump = np.exp(-(((x - (x0 + 1.3)) / 0.45) ** 2))
+    return [y0 + dy - indent * bump * (1 - 0.15 * k) for k, dy in enumerate(_ROOT_DY)]
+
+
+def _root(ax, x0, y0, indent=0.0, label_above=False):
+    """Draw the nerve root leaving the pons; return the fibre lines (to indent them later)."""
     x = np.linspace(x0, x0 + 5.2, 200)
-    for k, dy in enumerate((0.3, 0.1, -0.1, -0.3)):
-        y = y0 + dy - indent * np.exp(-(((x - (x0 + 1.3)) / 0.45) ** 2)) * (1 - 0.15 * k)
-        ax.plot(x, y, color=OKABE_ITO["sky_blue"], lw=5, alpha=0.7, solid_capstyle="butt")
+    lines = []
+    for y in _root_y(x, x0, y0, indent):
+        (ln,) = ax.plot(x, y, color=OKABE_ITO["sky_blue"], lw=5, alpha=0.7, solid_capstyle="butt")
+        lines.append(ln)
     ax.add_patch(
         FancyBboxPatch(
             (x0 - 1.0, y0 - 1.1),
@@ -415,7 +439,8 @@ def _root(ax, x0, y0, indent=0.0):
         )
     )
     ax.text(x0 - 0.55, y0 - 1.35, "pons", ha="center", fontsize=8, color="#444444")
-    ax.text(x0 + 5.2, y0 - 0.55, "facial nerve", ha="right", fontsize=8, color="#333333")
+    ax.text(x0 + 5.2, y0 + (0.45 if label_above else -0.55), "facial nerve", ha="right", fontsize=8, color="#333333")
+    return lines
 
 
 @styled
@@ -491,6 +516,7 @@ class MonitoringArtists:
     vessel: object = None
     missed: object = None
     pad: object = None
+    nerve: list = field(default_factory=list)
     trace: object = None
     marker: object = None
     highlight: object = None
@@ -499,7 +525,16 @@ class MonitoringArtists:
 
     def dynamic(self) -> list:
         """Every artist that changes with the controls (the bars themselves are static)."""
-        return [self.vessel, self.missed, self.pad, self.trace, self.marker, self.highlight, *self.texts.values()]
+        return [
+            self.vessel,
+            self.missed,
+            self.pad,
+            *self.nerve,
+            self.trace,
+            self.marker,
+            self.highlight,
+            *self.texts.values(),
+        ]
 
 
 @styled
@@ -524,8 +559,10 @@ def build_monitoring(prognosis: Mapping[str, tuple]) -> tuple[Figure, Monitoring
     ax_s.set_ylim(-1.8, 3.0)
     ax_s.set_aspect("equal")
     ax_s.axis("off")
-    _root(ax_s, 0.0, 0.0)
+    art.nerve = _root(ax_s, 0.0, 0.0, label_above=True)
     ax_s.set_title("A  root exit zone", fontsize=10, loc="left")
+    art.texts["pressure"] = ax_s.text(-1.5, 2.75, "", fontsize=8, va="top")
+    art.texts["second"] = ax_s.text(5.5, -1.75, "", fontsize=8, color=OKABE_ITO["reddish_purple"], ha="right")
     (art.vessel,) = ax_s.plot([], [], color=OKABE_ITO["vermillion"], lw=8, solid_capstyle="round")
     (art.missed,) = ax_s.plot([], [], color=OKABE_ITO["reddish_purple"], lw=6, solid_capstyle="round")
     art.pad = Rectangle((0.8, 0.42), 1.0, 0.5, facecolor="#DDDDDD", edgecolor="black", lw=1)
@@ -571,21 +608,37 @@ def build_monitoring(prognosis: Mapping[str, tuple]) -> tuple[Figure, Monitoring
 
 
 def update_monitoring(art: MonitoringArtists, result: MonitoringResult) -> None:
-    """Show one :func:`~hfs_edu.models.mvd.intraoperative_lsr` result in the artists of :func:`build_monitoring`."""
+    """Show one :func:`~hfs_edu.models.mvd.intraoperative_lsr` result in the artists of :func:`build_monitoring`.
+
+    The schematic follows the model: the loop stays on the nerve and indents it in proportion to
+    ``result.offending_compression``; it lifts off, and the pad goes in, only when that is zero.
+    ``result.second_vessel_moved`` draws a second vessel that was found and moved away.
+    """
     if not isinstance(art, MonitoringArtists):
         raise TypeError(f"art must be the MonitoringArtists of build_monitoring(), got {type(art).__name__}")
     if not isinstance(result, MonitoringResult):
         raise TypeError(f"result must be a MonitoringResult from mvd.intraoperative_lsr(), got {type(result).__name__}")
-    m = result.vessel_moved
     s = np.linspace(-1, 1, 60)
-    cx, lift = 1.3 + 1.6 * m, 1.8 * m
-    art.vessel.set_data(cx + 0.6 * s, 0.42 + lift + 1.4 * s**2)
-    art.pad.set_visible(m >= 0.5)
-    art.pad.set_xy((0.75 + 1.1 * m, 0.42))
+    indent = 0.5 * result.offending_compression
+    off = result.offending_compression <= 1e-9
+    x = art.nerve[0].get_xdata()
+    for ln, y in zip(art.nerve, _root_y(x, 0.0, 0.0, indent)):
+        ln.set_ydata(y)
+    art.vessel.set_data(1.3 + 0.6 * s, 0.42 - indent + (0.75 if off else 0.0) + 1.4 * s**2)
+    art.pad.set_visible(off)
+    art.pad.set_xy((0.8, 0.42))
     if result.missed_vessel:
         art.missed.set_data(3.4 + 0.35 * s, -0.4 - 1.0 * s**2)
+        art.texts["second"].set_text("second vessel:\nmissed, still pressing")
+    elif result.second_vessel_moved:
+        art.missed.set_data(3.4 + 0.35 * s, -1.0 - 0.6 * s**2)
+        art.texts["second"].set_text("second vessel:\nfound and moved")
     else:
         art.missed.set_data([], [])
+        art.texts["second"].set_text("")
+    art.texts["pressure"].set_text(
+        f"pressure on the nerve {result.compression:.2f}\n(no LSR below about {result.threshold:.2f}) [TC]"
+    )
     lsr = result.recording.lsr
     art.trace.set_data(lsr.time_ms, np.clip(lsr.trace_mv, -_TRACE_YLIM_MV, _TRACE_YLIM_MV))
     if lsr.present:
