@@ -2,8 +2,8 @@
 
 import pytest
 
-from hfs_edu.exercises import ch08, check
 from hfs_edu.data import load_table
+from hfs_edu.exercises import ch08, check
 from hfs_edu.models import mvd
 
 BLANK = {name: ... for name in ch08.ANSWERS}

@@ -116,7 +116,8 @@ def _check_range(answer, exp) -> Part:
         return Part(
             name,
             True,
-            f"right: the {exp['n_large_series']} sources (series and a review) of at least {LARGE_SERIES_N:,} patients report "
+            f"right: the {exp['n_large_series']} sources (series and a review) of at least {LARGE_SERIES_N:,} "
+            f"patients report "
             f"{lo:g}-{hi:g}%. All series together spread much more ({exp['all_series_range_pct'][0]:g}-"
             f"{exp['all_series_range_pct'][1]:g}%), through stricter definitions, fixed or very long time "
             "points and small numbers.",

@@ -38,8 +38,9 @@ the share that would still have cleared on their own is
 ``(F(inf) - F(w)) / (1 - F(w) + recurred)``: high in the first months, small
 after a year (reoperation in the first months risks operating on patients who
 would have cleared [S151]). The model leaves out the best stratifier: an LSR
-that persists after surgery [S81] points to a true failure (a missed vessel). A repeat MVD cures ``REDO_CURE`` of the true
-failures and leaves a permanent complication in ``REDO_PERMANENT_COMPLICATION``
+that persists after surgery [S81] points to a true failure (a missed vessel).
+A repeat MVD cures ``REDO_CURE`` of the true failures and leaves a permanent
+complication in ``REDO_PERMANENT_COMPLICATION``
 (``TC``, inside the 77.6-92.3% and 9.5-24.1% of ``mvd_reoperation`` [S153;
 S154]); reoperation rates across series are 1.2-18% (``mvd_reoperation``).
 

@@ -5,7 +5,8 @@ model's curve with the sourced cohorts.
 
 :class:`MonitoringView` - move the offending vessel off the nerve and watch chapter 03's LSR
 vanish on the monitor; set *second vessel* to *missed* to see a response that persists, then to
-*found and moved* to finish the operation, and read what the meta-analysis says each outcome predicts. The rules (how far the vessel is moved ->
+*found and moved* to finish the operation, and read what the meta-analysis says each outcome
+predicts. The rules (how far the vessel is moved ->
 compression, which prognosis applies) live in :func:`hfs_edu.models.mvd.intraoperative_lsr`;
 the figure is built once (:func:`hfs_edu.figures.mvd.build_monitoring`) and updated in place.
 """
