@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
-from matplotlib.patches import Circle, FancyBboxPatch, Patch, Rectangle
+from matplotlib.patches import Circle, FancyBboxPatch, Patch, Polygon, Rectangle
 
 from .._params import number, validated
 from ..models.crosstalk import LSR_WINDOW_HIGH_MS, LSR_WINDOW_LOW_MS, LSR_WINDOW_MS
@@ -447,8 +447,9 @@ def _root(ax, x0, y0, indent=0.0, label_above=False):
 def operation_figure() -> Figure:
     """Schematic of the operation: approach, the vessel at the root exit zone, interposition or transposition."""
     fig, axes = new_figure(
-        "A: through a small opening behind the ear the surgeon lifts the cerebellum gently to reach the nerve. "
-        "B: the offending loop presses on the root exit zone. C: a Teflon pad is slipped between vessel and "
+        "A: a keyhole opening just behind the sigmoid sinus and below the transverse sinus, behind the ear. "
+        "B: with the cerebellum gently lifted, the surgeon meets the hearing nerve first; the offending loop "
+        "presses on the facial nerve's root exit zone next to the pons. C: a Teflon pad is slipped between vessel and "
         "nerve (interposition), or D: the vessel is pulled away and fixed (transposition). Not to scale.",
         1,
         4,
@@ -461,30 +462,50 @@ def operation_figure() -> Figure:
         ax.set_aspect("equal")
         ax.axis("off")
     a, b, c, d = axes
-    # A: head from behind-the-ear view, retrosigmoid keyhole
-    a.add_patch(Circle((2.0, 0.6), 2.2, facecolor="#F6E3D3", edgecolor="#999999"))
-    a.add_patch(Circle((3.6, 0.7), 0.45, facecolor="#EFCBB0", edgecolor="#999999"))
-    a.text(3.6, 0.7, "ear", ha="center", va="center", fontsize=7)
-    a.add_patch(Circle((2.5, 0.1), 0.33, facecolor="white", edgecolor="black", lw=1.5))
-    a.plot([0.8, 2.7], [1.7, 1.1], color=OKABE_ITO["blue"], lw=5, alpha=0.5)
-    a.text(0.2, 2.0, "sigmoid\nsinus", fontsize=7, color=OKABE_ITO["blue"], ha="center")
+    # A: the left side of the head seen from the side (front to the left), retrosigmoid keyhole
+    a.add_patch(Circle((2.1, 0.6), 2.2, facecolor="#F6E3D3", edgecolor="#999999"))
+    a.add_patch(Circle((1.15, 0.35), 0.38, facecolor="#EFCBB0", edgecolor="#999999"))
+    a.text(1.15, 0.35, "ear", ha="center", va="center", fontsize=8)
+    a.add_patch(Polygon([(1.45, -0.1), (1.95, -0.1), (1.75, -0.75)], facecolor="#E8D2BE", edgecolor="#999999"))
+    a.text(1.3, -1.0, "mastoid", ha="right", fontsize=8, color="#555555")
+    sinus = dict(color=OKABE_ITO["blue"], lw=4, alpha=0.6, solid_capstyle="round")
+    a.plot([4.1, 3.2, 2.25], [1.35, 1.3, 1.2], **sinus)  # transverse sinus, from the back to the junction
+    yy = np.linspace(1.2, -0.6, 30)
+    a.plot(2.25 - 0.18 * np.sin((1.2 - yy) * 1.7), yy, **sinus)  # sigmoid sinus descends behind the ear
+    a.text(3.2, 1.5, "transverse sinus", fontsize=8, color=OKABE_ITO["blue"], ha="center")
+    a.text(2.15, -1.55, "sigmoid sinus", fontsize=8, color=OKABE_ITO["blue"], ha="left")
+    a.plot([2.05, 2.2], [-0.65, -1.3], color=OKABE_ITO["blue"], lw=0.8)
+    a.add_patch(Circle((2.75, 0.55), 0.3, facecolor="white", edgecolor="black", lw=1.5))
     a.annotate(
-        "keyhole craniotomy\n(retrosigmoid)",
-        (2.4, -0.1),
-        xytext=(0.2, -1.8),
-        fontsize=7.5,
+        "keyhole (retrosigmoid):\nbehind the sigmoid,\nbelow the transverse sinus",
+        (3.0, 0.4),
+        xytext=(3.05, -1.05),
+        fontsize=8,
         arrowprops=dict(arrowstyle="->", lw=0.8),
     )
-    a.set_title("A  approach", fontsize=10, loc="left")
+    a.text(-1.5, 2.75, "\u2190 front", fontsize=8, color="#555555")
+    a.text(5.5, 2.75, "back \u2192", fontsize=8, color="#555555", ha="right")
+    a.set_title("A  approach (left side)", fontsize=10, loc="left")
     # B: vessel pressing
     for ax, title in ((b, "B  the offending vessel"), (c, "C  interposition"), (d, "D  transposition")):
         _root(ax, 0.0, 0.0, indent=0.22 if ax is b else 0.0)
         ax.set_title(title, fontsize=10, loc="left")
     s = np.linspace(-1, 1, 60)
+    # the hearing nerve (VIII) lies nearer the surgeon and is met first; the cerebellum is lifted away
+    xv = np.linspace(0.0, 5.2, 100)
+    for dy in (0.12, -0.12):
+        b.plot(xv, 1.0 + dy + 0.12 * xv, color=OKABE_ITO["yellow"], lw=4, alpha=0.9, solid_capstyle="butt")
+    b.text(5.3, 1.3, "hearing nerve (VIII),\nmet first", fontsize=8, ha="right", va="top", color="#7A6400")
+    b.add_patch(Circle((4.6, 2.9), 0.9, facecolor="#D9D2E9", edgecolor="#999999"))
+    b.text(3.65, 2.95, "cerebellum (lifted)", fontsize=8, ha="right", va="top", color="#555555")
     b.plot(1.3 + 0.6 * s, 0.5 + 1.6 * s**2 - 0.2, color=OKABE_ITO["vermillion"], lw=8, solid_capstyle="round")
-    b.text(2.0, 2.1, "artery loop\n(AICA, PICA or vertebral)", fontsize=7.5, color=OKABE_ITO["vermillion"])
+    b.text(-1.5, 2.75, "artery loop\n(AICA, PICA or\nvertebral)", fontsize=8, va="top", color=OKABE_ITO["vermillion"])
     b.annotate(
-        "root exit zone", (1.3, -0.35), xytext=(1.5, -1.6), fontsize=7.5, arrowprops=dict(arrowstyle="->", lw=0.8)
+        "root exit zone\n(near the pons)",
+        (0.5, -0.35),
+        xytext=(1.5, -1.75),
+        fontsize=8,
+        arrowprops=dict(arrowstyle="->", lw=0.8),
     )
     c.plot(1.3 + 0.6 * s, 1.15 + 1.4 * s**2, color=OKABE_ITO["vermillion"], lw=8, solid_capstyle="round")
     c.add_patch(Rectangle((0.75, 0.45), 1.1, 0.55, facecolor="white", edgecolor="black", hatch="xxx", lw=1))
@@ -556,13 +577,15 @@ def build_monitoring(prognosis: Mapping[str, tuple]) -> tuple[Figure, Monitoring
     ax_p = fig.add_axes((0.40, 0.10, 0.58, 0.30))
     art = MonitoringArtists(fig, (ax_s, ax_t, ax_p))
     ax_s.set_xlim(-1.6, 5.6)
-    ax_s.set_ylim(-1.8, 3.0)
+    ax_s.set_ylim(-3.0, 3.0)
     ax_s.set_aspect("equal")
     ax_s.axis("off")
     art.nerve = _root(ax_s, 0.0, 0.0, label_above=True)
     ax_s.set_title("A  root exit zone", fontsize=10, loc="left")
-    art.texts["pressure"] = ax_s.text(-1.5, 2.75, "", fontsize=8, va="top")
-    art.texts["second"] = ax_s.text(5.5, -1.75, "", fontsize=8, color=OKABE_ITO["reddish_purple"], ha="right")
+    art.texts["pressure"] = ax_s.text(-1.5, -2.0, "", fontsize=8, va="top")
+    art.texts["second"] = ax_s.text(
+        3.4, -1.55, "", fontsize=8, color=OKABE_ITO["reddish_purple"], ha="center", va="top"
+    )
     (art.vessel,) = ax_s.plot([], [], color=OKABE_ITO["vermillion"], lw=8, solid_capstyle="round")
     (art.missed,) = ax_s.plot([], [], color=OKABE_ITO["reddish_purple"], lw=6, solid_capstyle="round")
     art.pad = Rectangle((0.8, 0.42), 1.0, 0.5, facecolor="#DDDDDD", edgecolor="black", lw=1)
@@ -629,10 +652,10 @@ def update_monitoring(art: MonitoringArtists, result: MonitoringResult) -> None:
     art.pad.set_xy((0.8, 0.42))
     if result.missed_vessel:
         art.missed.set_data(3.4 + 0.35 * s, -0.4 - 1.0 * s**2)
-        art.texts["second"].set_text("second vessel:\nmissed, still pressing")
+        art.texts["second"].set_text("second vessel: missed")
     elif result.second_vessel_moved:
         art.missed.set_data(3.4 + 0.35 * s, -1.0 - 0.6 * s**2)
-        art.texts["second"].set_text("second vessel:\nfound and moved")
+        art.texts["second"].set_text("second vessel: moved")
     else:
         art.missed.set_data([], [])
         art.texts["second"].set_text("")
