@@ -325,8 +325,9 @@ for days in (30, 182, 365):
 # the AICA loop is lifted off the root exit zone and kept away with Teflon [TC:T]. Figure 8.6 draws
 # one virtual patient of the model for her, on the course timeline of chapter 07. The last injection
 # wears off, the spasm stops about ten weeks after surgery, and a delayed facial weakness from day
-# 10 recovers within three months [TC:T]. This is one draw from the model's probabilities, not a
-# prediction.
+# 10 recovers within three months [TC:T]. The model draws the cure as a single day, although in a
+# patient the spasm fades over weeks (section 6). This is one draw from the model's probabilities,
+# not a prediction.
 
 # %%
 hfs.show(figs.mvd_patient_course_figure(), "8.6")
@@ -346,8 +347,9 @@ hfs.show(figs.mvd_patient_course_figure(), "8.6")
 # %% [markdown]
 # ## Exercise
 #
-# **Mrs Ortiz's operation.** She wants numbers. You will give her the model's chance of being
-# spasm-free at one and at twelve months, the spread of success across the large series, the
+# **Mrs Ortiz's operation.** She wants numbers. You will give her the course model's share of a
+# typical cohort spasm-free at one and at twelve months (a calibration to the middle of the series,
+# not her personal chance), the spread of success across the large series, the
 # expected permanent hearing losses in 200 operations, and a decision for a month after surgery. It
 # practises reading the cure curve and turning rates into counts.
 #
@@ -356,7 +358,8 @@ hfs.show(figs.mvd_patient_course_figure(), "8.6")
 # You can read the answers from Figures 8.2, 8.4 and 8.5, or compute them with `mvd.cure_course()`,
 # `mvd.complication_probability()` and `mvd.expected_events()`. Replace each `...` and run the cell.
 #
-# 1. The share (%) spasm-free one month after surgery, from the green dashed curve of Figure 8.4.
+# 1. The share (%) spasm-free one month after surgery, from the green dashed curve of Figure 8.4
+#    (its open circle at one month; the grid lines are 10% apart).
 # 2. The same at twelve months.
 # 3. The lowest and highest success (%) among the first-operation series of at least 1,000 patients
 #    in Figure 8.2, as `(lowest, highest)`.

@@ -87,8 +87,9 @@ def outcomes_figure(outcomes: pd.DataFrame, labels: Mapping[str, str]) -> Figure
     df["broad"] = df["success_definition"].map(_broad)
     df = df.sort_values("success_pct").reset_index(drop=True)
     fig, ax = new_figure(
-        "Most series cure about 85-95% of patients (shaded); the outliers use a strict definition, an early "
-        "time point or a small series. Dot area = series size; open dots count improvement as success.",
+        "Half of the series, holding most of the patients, cure about 85-95% (shaded); the others use a strict "
+        "definition, a fixed or a very long time point, or few patients. Dot area = series size; open dots count "
+        "improvement as success; a diamond is a meta-analysis.",
         width_in=8.8,
         height_in=6.4,
     )
@@ -255,9 +256,9 @@ def cure_curve_figure(
     )
     labels = check_labels(labels)
     fig, ax = new_figure(
-        "About a third of one cohort was spasm-free within a week and half by a month; the rest cleared over "
-        "months (the model's time constant, about 100 days, is chapter 02's repair time). Other cohorts were "
-        "cured at once more often (diamonds at one week).",
+        "In the slowest cohort (black dots) about a third was spasm-free within a week and half by a month; the "
+        "rest cleared over months (the model's time constant, about 100 days, is chapter 02's repair time). Other "
+        "cohorts were cured at once more often (diamonds at one week); the dashed course model sits among them.",
         width_in=8.4,
         height_in=4.8,
     )
