@@ -140,7 +140,9 @@ RECOVERY_DAYS = {  # TC: how long a transient complication lasts on the timeline
     "stroke": 180.0,
     "death": 0.0,
 }
-COMPLICATION_ONSET_DAYS = {"facial_palsy": 10.0}  # TC: delayed palsy begins days after surgery; others at day 0
+#: TC: every sampled facial palsy is drawn as delayed (day 10); immediate palsy (1.5% against 6.5%
+#: delayed in [S96]) is not separated. Other complications start at day 0.
+COMPLICATION_ONSET_DAYS = {"facial_palsy": 10.0}
 
 # -- reoperation (TC, inside mvd_reoperation) ----------------------------------------------------------
 REDO_CURE = 0.85  # TC: complete relief after a repeat MVD, 77.6-92.3% [S153; S154]
