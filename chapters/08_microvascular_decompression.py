@@ -212,8 +212,9 @@ for name in ("hearing_loss", "facial_palsy", "csf_leak", "cerebellar_injury", "d
 # Not everyone wakes up spasm-free. In 175 consecutive patients who were all eventually cured, 35.4%
 # were spasm-free within 7 days; the median time to cure was 30 days, and 5 patients took more than
 # a year [S150:A]. That cohort is the slowest in the course. Others were cured at once more often:
-# 50.8% [N703:A], 55.63% [S96:A], 67% [S151:A] and 72.3% of 415 (a series whose publication could
-# not be traced) [N735:A], with different definitions of "at once". The often-quoted "cure comes
+# 50.8% [N703:A], 55.63% [S96:A], 67% [S151:A], 72.3% of 415 (a series whose publication could
+# not be traced) [N735:A] and 88% of 310 within 3 days [N962:A]; one series of 1,435 reports relief
+# (not defined as complete) at once in 96.4% [N963:A]. The definitions of "at once" differ. The often-quoted "cure comes
 # after about two months" fits only the slower patients. The blue curve of Figure 8.4 is the course
 # model fitted to the 175 slow patients [TC:T]. It has two parts, a share cured at once and the rest
 # cleared with a time constant of about 100 days [TC:T]. The green dashed curve is the course's
@@ -248,14 +249,14 @@ print(f"chapter 02's myelin repair after decompression at 52: {repair.time_const
 # the figure says how many are spasm-free after a week, and how many of those still twitching at a
 # month would clear without a second operation.
 #
+# The view starts at the slow, all-cured cohort (the blue curve of Figure 8.4), not at the course's
+# default model.
+#
 # **Controls.** *cured at once*: the share of the eventual cures that are spasm-free within the
 # first week. *eventually cured*: the share of patients ever cured. *delay (days)*: the time
 # constant of the delayed cures.
 #
 # **Questions to explore**
-#
-# The view starts at the slow, all-cured cohort (the blue curve of Figure 8.4), not at the course's
-# default model.
 #
 # 1. Raise *cured at once* from the fitted value to the first-days values of the other cohorts
 #    (diamonds). Which part of the curve moves: the first months or the plateau?
@@ -302,7 +303,10 @@ CureCurveView()
 # week [S36:A]; Barker found second operations less successful unless done within 30 days [S12:A].
 # Others advise waiting much longer: in one series delayed remissions came after a median of 9.1
 # months [S151:A], and an untraced 415-patient series advises at least a year [N735:A]. The best
-# guide to who is a true failure is an LSR that persists after surgery [S81:A]. Figure 8.5 shows the
+# guide to who is a true failure is an LSR that persists after surgery [S81:A]: in a series of 1,435,
+# the response was retested the day after surgery in the 51 patients not relieved; it was present in
+# 48, and the 3 without it cleared within a week; all 31 reoperated within a week were relieved
+# [N963:A]. A Taipei series concluded that reoperation can wait 3–4 weeks [N962:A]. Figure 8.5 shows the
 # model's view of the trade-off: if every patient still twitching were reoperated, how many of them
 # would have cleared anyway?
 
@@ -359,7 +363,7 @@ hfs.show(figs.mvd_patient_course_figure(), "8.6")
 # `mvd.complication_probability()` and `mvd.expected_events()`. Replace each `...` and run the cell.
 #
 # 1. The share (%) spasm-free one month after surgery, from the green dashed curve of Figure 8.4
-#    (its open circle at one month; the grid lines are 10% apart).
+#    (its open circle at one month; read it against the horizontal grid lines).
 # 2. The same at twelve months.
 # 3. The lowest and highest success (%) among the first-operation series of at least 1,000 patients
 #    in Figure 8.2, as `(lowest, highest)`.

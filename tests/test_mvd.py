@@ -38,12 +38,11 @@ def test_post_surgery_cure_curve_within_a_few_points_of_the_sourced_table():
 
 
 def test_default_cure_curve_sits_inside_the_range_across_series():
-    """Default curve (failures included): cured at once = c x p0 in the middle of the sourced
+    """Default curve (failures included): cured at once = c x p0 in the middle half of the sourced
     first-days shares of ``mvd_delayed_resolution``; at one month not below the slow cohort's table."""
     early = load_table("mvd_delayed_resolution")["early_cure_pct"].dropna().astype(float) / 100
     at_once = mvd.EVENTUAL_CURE * mvd.IMMEDIATE_SHARE
-    assert early.min() <= at_once <= early.max()
-    assert abs(at_once - early.median()) <= 0.05
+    assert early.quantile(0.25) <= at_once <= early.quantile(0.75)  # the middle half of the series
     week = mvd.spasm_free_share(mvd.IMMEDIATE_WINDOW_DAYS)
     assert early.min() <= week <= early.max()
     slow = load_table("mvd_time_to_cure")
