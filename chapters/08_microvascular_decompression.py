@@ -202,7 +202,7 @@ hfs.show(figs.mvd_outcomes_figure(), "8.2")
 
 # %%
 hfs.show(figs.mvd_complications_figure(), "8.3")
-for name in ("hearing_loss", "facial_palsy", "csf_leak", "cerebellar_injury", "death"):
+for name in ("hearing_loss", "facial_palsy", "csf_leak", "cerebellar_injury", "stroke", "death"):
     p_any, p_perm = (mvd.complication_probability(name, k) for k in ("any", "permanent"))
     print(f"{name:18s} any {p_any:6.2%}   permanent {p_perm:6.2%}   [TC]")
 

@@ -168,13 +168,14 @@ def complications_figure(complications: pd.DataFrame, model: Mapping[str, tuple]
     if model is not None and not isinstance(model, Mapping):
         raise TypeError(f"model must be a mapping complication -> (p_any, p_permanent), got {type(model).__name__}")
     fig, ax = new_figure(
-        "Each dot is one series. Transient problems (circles) are common, permanent ones (squares) rarer; "
+        "Each dot is one series. Any or transient problems (circles) are common, permanent ones (squares) rarer; "
         "hearing loss is the commonest permanent harm. Rates spread tenfold between series. Log scale; "
-        "a rate of 0 is drawn at the left edge.",
+        "a rate of 0 is an open marker in the separate '0' column on the left.",
         width_in=8.6,
         height_in=5.0,
     )
     floor = 0.05
+    zero_x = 0.028  # the '0' column, left of the log axis's break
     rates = {}
     for i, name in enumerate(COMPLICATIONS):
         y = len(COMPLICATIONS) - 1 - i
@@ -186,17 +187,24 @@ def complications_figure(complications: pd.DataFrame, model: Mapping[str, tuple]
             vals = _rates(df, name, kind)
             rates[name][kind] = [v for v, _ in vals]
             if vals:
-                x = np.maximum([v for v, _ in vals], floor)
-                ax.scatter(x, np.full(len(x), y + dy), marker=marker, s=34, color=col, alpha=0.75, zorder=3, lw=0)
-                ax.plot([x.min(), x.max()], [y + dy] * 2, color=col, lw=1.2, alpha=0.6, zorder=2)
+                v = np.array([v for v, _ in vals], float)
+                pos = np.maximum(v[v > 0], floor)
+                if pos.size:
+                    ax.scatter(
+                        pos, np.full(pos.size, y + dy), marker=marker, s=34, color=col, alpha=0.75, zorder=3, lw=0
+                    )
+                    ax.plot([pos.min(), pos.max()], [y + dy] * 2, color=col, lw=1.2, alpha=0.6, zorder=2)
+                if (v <= 0).any():
+                    ax.scatter([zero_x], [y + dy], marker=marker, s=34, facecolor="white", edgecolor=col, zorder=3)
             if model is not None and name in model:
                 p = model[name][0 if kind == "any" else 1] * 100
                 if p > 0:
                     ax.plot([p, p], [y + dy - 0.11, y + dy + 0.11], color="black", lw=2.2, zorder=4)
     ax.set_yticks(range(len(COMPLICATIONS)), [COMPLICATION_LABELS[n] for n in reversed(COMPLICATIONS)])
     ax.set_xscale("log")
-    ax.set_xlim(floor * 0.8, 40)
-    ax.set_xticks([0.1, 0.3, 1, 3, 10, 30], ["0.1", "0.3", "1", "3", "10", "30"])
+    ax.set_xlim(zero_x * 0.8, 40)
+    ax.axvline(0.037, color="#999999", lw=0.8, ls=":")  # the break between the '0' column and the log axis
+    ax.set_xticks([zero_x, 0.1, 0.3, 1, 3, 10, 30], ["0", "0.1", "0.3", "1", "3", "10", "30"])
     ax.set_xlabel("share of patients (%), first MVD")
     ax.scatter([], [], marker="o", color=OKABE_ITO["orange"], label="any or transient")
     ax.scatter([], [], marker="s", color=OKABE_ITO["vermillion"], label="permanent")
