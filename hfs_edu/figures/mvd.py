@@ -89,7 +89,8 @@ def outcomes_figure(outcomes: pd.DataFrame, labels: Mapping[str, str]) -> Figure
     fig, ax = new_figure(
         "Half of the series, holding most of the patients, cure about 85-95% (shaded); the others use a strict "
         "definition, a fixed or a very long time point, or few patients. Dot area = series size; open dots count "
-        "improvement as success; a diamond is a meta-analysis.",
+        "improvement as success; a diamond is a meta-analysis; lines are 95% confidence intervals (Wilson, "
+        "computed from n where the series prints none).",
         width_in=8.8,
         height_in=6.4,
     )
