@@ -52,7 +52,8 @@ hfs.setup()
 # %% [markdown]
 # ## 2. The operation, step by step
 #
-# Figure 8.1 follows the four steps.
+# Figure 8.1 follows the steps: A the approach, B what the surgeon meets (the hearing nerve first,
+# then the vessel at the root exit zone), C and D the two ways of keeping the vessel away.
 #
 # 1. **Approach.** Under general anaesthesia, through a cut behind the ear, the surgeon opens a
 #    small window in the skull, a keyhole
@@ -60,25 +61,29 @@ hfs.setup()
 #    [retrosigmoid approach](glossary.md#retrosigmoid-approach) [S144:A].
 # 2. **Reaching the nerve.** Under the microscope the surgeon lifts the cerebellum gently and opens
 #    the thin arachnoid around the nerves. [Cerebellar retraction](glossary.md#cerebellar-retraction)
-#    stretches the hearing nerve, which the surgeon meets before the facial nerve; a series of 1,434
-#    patients recommends sharp arachnoid dissection and as little retraction as possible [N961:A].
+#    stretches the hearing nerve, which the surgeon meets before the facial nerve. A series of 1,434
+#    patients recommends working from below, along the lower cranial nerves rather than along the
+#    hearing nerve, with sharp arachnoid dissection and as little retraction as possible [N961:A].
 # 3. **Finding the [offending vessel](glossary.md#offending-vessel).** The surgeon follows the
 #    facial nerve to the brainstem and inspects the [root exit zone](glossary.md#root-exit-zone). In
-#    115 first operations the main offender was the AICA in 43%, the PICA in 31% and the vertebral
-#    artery in 23%; several vessels were involved in 38% [S33:A]. Every one of them must be found.
+#    115 first operations the main offender was the [AICA](glossary.md#AICA) (anterior inferior
+#    cerebellar artery) in 43%, the PICA (posterior inferior cerebellar artery) in 31% and the
+#    vertebral artery in 23%; several vessels were involved in 38% [S33:A] (3–16% in other series
+#    [S34:A; S35:A; S36:A]). Every one of them must be found.
 # 4. **Keeping the vessel away.** In [interposition](glossary.md#interposition) a spacer, usually
 #    [Teflon](glossary.md#Teflon) felt, is slipped between vessel and nerve. In
 #    [transposition](glossary.md#transposition) the vessel is pulled away and fixed there with a
 #    sling, a stitch to the dura or glue, so that no pad touches the nerve [N960:B]. In one cohort,
 #    not transposing the vessel went with a slower cure [S150:A]. Too much Teflon, or a granuloma
-#    around it, was found in 12.5% and 10.4% of 176 second operations [S155:A].
+#    around it, was found in 12.5% and 10.4% (in a series of 176 second operations) [S155:A].
 
 # %%
 hfs.show(figs.mvd_operation_figure(), "8.1")
 
 # %% [markdown]
 # **Why it works.** Jannetta described hemifacial spasm in 1975 as caused by a vessel compressing the
-# nerve at the brainstem, reversed by moving the vessel away [S166:A]. Nothing is cut. In the
+# nerve at the brainstem, reversed by moving the vessel away [S166:A]. No nerve is cut, and the
+# offending artery is moved, not cut. In the
 # language of chapters 02 and 03, the operation removes the *crowding* at once, and the damaged
 # myelin can then *repair* over months. Section 3 shows the first effect on the monitor, section 6
 # the second in the patients.
@@ -89,9 +94,10 @@ hfs.show(figs.mvd_operation_figure(), "8.1")
 # [Intraoperative monitoring](glossary.md#intraoperative-monitoring) records two signals during MVD.
 #
 # - **The lateral spread response** (chapter 03): stimulate the zygomatic branch, record the chin.
-#   In a prospective series the response was eliminated in 131 of 145 monitored patients [S79:A].
+#   In a prospective series the response was eliminated in 131 of 145 monitored patients [S79:A];
+#   yet in that comparison, monitoring did not improve the outcome at one week or at one year.
 # - **[BAEP](glossary.md#BAEP)**, brainstem auditory evoked potentials: clicks in the ear and waves
-#   recorded from the scalp. A wave V delayed by 1 ms or halved in amplitude is the usual alarm
+#   recorded from the scalp. A wave V (the fifth wave, from the brainstem) delayed by 1 ms or halved in amplitude is the usual alarm
 #   [S65:A], and a fall of more than half in amplitude went with hearing loss after surgery
 #   [N961:A]. The surgeon then eases the retraction.
 #
@@ -99,19 +105,22 @@ hfs.show(figs.mvd_operation_figure(), "8.1")
 # persisted at one year in 24.4% of patients whose LSR persisted and in 4.0% of those whose LSR
 # resolved [S63:A]. The link is strongest in the short term; for the long-term outcome it is weak
 # [S66:A]. An LSR still present one month after surgery predicted the one-year outcome better than
-# the intraoperative one [S81:A].
+# the intraoperative one [S81:A]. The response under anaesthesia is not the response after surgery:
+# in awake patients one week after decompression, the abnormal cross-talk had gone in only 23%, and
+# after 2–8 months in 73% [S50:A], which fits a slow recovery (section 6).
 
 # %% [markdown]
 # ### Try it: monitor the lateral spread response
 #
 # The view runs chapter 03's model of Mrs Ortiz's nerve (demyelination 0.80, the vessel pressing
-# at 0.70 [TC:T]). **A**: the root exit zone with the vessel; a grey pad appears once it is moved
-# far enough. **B**: the chin (mentalis) after a zygomatic stimulus. **C**: the meta-analysis; the
+# at 0.70 [TC:T]). **A**: the root exit zone with the vessel; it indents the nerve as long as it
+# presses, and the printed pressure is the model's; the grey pad goes in once the vessel is off. **B**: the chin (mentalis) after a zygomatic stimulus. **C**: the meta-analysis; the
 # outlined bars are those that apply to what the monitor shows. The text below the figure gives the
 # prediction in words.
 #
 # **Controls.** *vessel moved*: how far the surgeon has moved the vessel off the nerve, from none
-# (still pressing) to all the way. *second vessel missed*: a second vessel, not yet found, still presses.
+# (still pressing) to all the way. *second vessel*: none, *missed* (a second vessel, not yet found,
+# still presses) or *found and moved*.
 #
 # **Questions to explore**
 #
@@ -119,8 +128,8 @@ hfs.show(figs.mvd_operation_figure(), "8.1")
 #    myelin changed?
 # 2. Just before it disappears, how many motor units answer, and is the onset earlier or later than
 #    with the vessel pressing?
-# 3. Move the vessel all the way, then tick *second vessel missed*. What does the surgeon see, and
-#    what should she do before closing?
+# 3. Move the vessel all the way, then set *second vessel* to *missed*. What does the surgeon see,
+#    and what should she do before closing? Then set it to *found and moved*.
 # 4. With the response persisting, what share of patients still twitched at one year (panel C)? Is
 #    a persisting response a verdict?
 
@@ -133,12 +142,16 @@ MonitoringView()
 # <details><summary><b>What you should see</b> (open after you have tried)</summary>
 #
 # 1. At 70% [TC:T]: the compression in the model falls below the threshold of chapter 03
-#    (about 0.25 at this myelin). The myelin is exactly as damaged as before: only the crowding has
+#    (about 0.24 at this myelin, printed in panel A), although the vessel still touches the nerve.
+#    The myelin is exactly as damaged as before: only the crowding has
 #    gone.
 # 2. At 65% one motor unit answers, at about 10.2 ms, against two units at 9.2 ms with the vessel
 #    pressing [TC:T]: a barely sufficient drive fires the neighbour slowly, as in chapter 03.
-# 3. The response comes back: the second vessel keeps the nerve crowded. She should look again for
-#    a missed vessel; several vessels were involved in 38% of operations [S33:A].
+# 3. The response comes back: the second vessel keeps the nerve crowded. She should not close but
+#    look for the second vessel and move it too; several vessels were involved in one series in 38%
+#    of operations, in others in 3–16% [S33:A; S34:A; S35:A; S36:A], and a missed vessel is the
+#    commonest finding at a second operation [S154:A; S156:A]. With *found and moved* the response
+#    disappears.
 # 4. 24.4%, against 4.0% when the response resolved [S63:A]. About three in four patients with a
 #    persisting response are spasm-free at one year: it is a warning, not a verdict.
 # </details>
@@ -147,15 +160,17 @@ MonitoringView()
 # ## 4. How often it works: outcomes across series
 #
 # Figure 8.2 places every first-operation series of the course's table on one axis, each dot sized
-# by its number of patients. Most lie between 85% and 95% [S13:A; S135:A]. The spread has reasons you can read off
+# by its number of patients. Half of the 20 series, holding most of the patients, lie between 85%
+# and 95% (the diamond is a meta-analysis) [S13:A; S135:A]. The spread has reasons you can read off
 # the labels:
 #
 # - **Definition.** "Excellent or good" counts a few remaining twitches as success: 94.6–96.7% in
 #   large series [S136:A; S137:A]. "Complete resolution" does not: 88.5% (95% CI 86.7–90.4%) in a
 #   meta-analysis of 27 studies [S14:A].
 # - **Time point and method.** A prospective cohort assessed at 12 months found complete resolution
-#   in 63.4% and at least 90% reduction in a further 13.9% [S145:A]. Barker's series, followed for up
-#   to 20 years, reported 84% excellent at 10 years [S12:A].
+#   in 63.4% and at least 90% reduction in a further 13.9%, rated by the patients [S145:A]. Very
+#   long follow-up also lowers the figure: Barker's series, followed for up to 20 years, reported 84%
+#   excellent at 10 years [S12:A].
 # - **Size.** The lowest value, 62%, comes from 13 patients [S160:A].
 
 # %%
@@ -169,10 +184,11 @@ hfs.show(figs.mvd_outcomes_figure(), "8.2")
 # facial palsy (0.9%) were the commonest permanent ones, and stroke and death were each below 0.1%
 # [S13:A]. Figure 8.3 shows how far series spread around these values.
 #
-# - **Hearing loss** is the commonest permanent harm: 1.1% in one large prospective series
-#   [S135:A], 15% in an early one [S140:A]. Counting partial loss with deafness raises the totals:
-#   9.08% permanent in a French series [S144:A], where the course's table first counted only the
-#   deafness (corrected; `data/PROVENANCE.md`).
+# - **Hearing loss** is the commonest permanent harm: persistent in 0.4% of 1,434 patients
+#   [N961:A], 1.1% in one large prospective series [S135:A], 15% in an early one [S140:A]. Counting
+#   partial loss with deafness raises the totals: hearing was impaired in 9.1% in a French series
+#   (unilateral deafness 5.45% and hearing loss 3.63%; the abstract calls only the facial palsy
+#   permanent) [S144:A].
 # - **Facial weakness** can start at once or after a delay.
 #   [Delayed facial palsy](glossary.md#delayed-facial-palsy) began on days 2–23 after 7.4% of 1,354
 #   operations, and most recovered fully, on average in 64 days [S142:A].
@@ -186,7 +202,7 @@ hfs.show(figs.mvd_outcomes_figure(), "8.2")
 
 # %%
 hfs.show(figs.mvd_complications_figure(), "8.3")
-for name in ("hearing_loss", "facial_palsy", "csf_leak", "cerebellar_injury", "death"):
+for name in ("hearing_loss", "facial_palsy", "csf_leak", "cerebellar_injury", "stroke", "death"):
     p_any, p_perm = (mvd.complication_probability(name, k) for k in ("any", "permanent"))
     print(f"{name:18s} any {p_any:6.2%}   permanent {p_perm:6.2%}   [TC]")
 
@@ -195,13 +211,16 @@ for name in ("hearing_loss", "facial_palsy", "csf_leak", "cerebellar_injury", "d
 #
 # Not everyone wakes up spasm-free. In 175 consecutive patients who were all eventually cured, 35.4%
 # were spasm-free within 7 days; the median time to cure was 30 days, and 5 patients took more than
-# a year [S150:A]. This is the seed claim "cure comes after about two months": true for many, but a
-# third are cured within a week and a few after more than a year. Other cohorts were cured at once
-# more often: 50.8% [N703:A], 55.63% [S96:A], 67% [S151:A] and 72.3% of 415 [N735:A], with
-# different definitions of "at once". The blue curve of Figure 8.4 is the course model fitted to the
-# 175 patients [TC:T]. It has two parts, a share cured at once and the rest cleared with a time
-# constant of about 100 days [TC:T]. The green dashed curve adds the failures and recurrences, with 90%
-# eventually cured [TC:T].
+# a year [S150:A]. That cohort is the slowest in the course. Others were cured at once more often:
+# 50.8% [N703:A], 55.63% [S96:A], 67% [S151:A], 72.3% of 415 (a series whose publication could
+# not be traced) [N735:A] and 88% of 310 within 3 days [N962:A]; one series of 1,435 reports relief
+# (not defined as complete) at once in 96.4% [N963:A]. The definitions of "at once" differ. The often-quoted "cure comes
+# after about two months" fits only the slower patients. The blue curve of Figure 8.4 is the course
+# model fitted to the 175 slow patients [TC:T]. It has two parts, a share cured at once and the rest
+# cleared with a time constant of about 100 days [TC:T]. The green dashed curve is the course's
+# default model: 90% eventually cured, failures and recurrences included, and a share cured at once
+# set to the middle of the other cohorts (about 58%) [TC:T]. Its open circles mark one and twelve
+# months.
 
 # %%
 hfs.show(figs.mvd_cure_curve_figure(), "8.4")
@@ -230,6 +249,9 @@ print(f"chapter 02's myelin repair after decompression at 52: {repair.time_const
 # the figure says how many are spasm-free after a week, and how many of those still twitching at a
 # month would clear without a second operation.
 #
+# The view starts at the slow, all-cured cohort (the blue curve of Figure 8.4), not at the course's
+# default model.
+#
 # **Controls.** *cured at once*: the share of the eventual cures that are spasm-free within the
 # first week. *eventually cured*: the share of patients ever cured. *delay (days)*: the time
 # constant of the delayed cures.
@@ -251,13 +273,13 @@ CureCurveView()
 # %% [markdown] tags=["answer", "deeper"]
 # <details><summary><b>What you should see</b> (open after you have tried)</summary>
 #
-# 1. The first months: at 70% cured at once, 70% are spasm-free at one month instead of 45%, but
-#    the twelve-month value hardly changes (88% against 87%) [TC:T]. Cohorts that look better early
-#    need not do better in the end.
-# 2. The plateau: at 63% eventually cured, 61% are spasm-free at twelve months; at 97%, 94%
-#    [TC:T]. The text changes too: with many true failures, fewer of those twitching at one month
-#    would still clear (46% instead of 82%) [TC:T].
-# 3. At a 50-day delay, 57% are spasm-free at one month [TC:T]. In chapter 02's model repair is
+# 1. The first months: at 70% cured at once, about 78% are spasm-free at one month instead of about
+#    50%, but the twelve-month value hardly changes (98% against 97%) [TC:T]. Cohorts that look
+#    better early need not do better in the end.
+# 2. The plateau: at 63% eventually cured, about 61% are spasm-free at twelve months; at 97%, about
+#    94% [TC:T]. The text changes too: with many true failures, fewer of those twitching at one
+#    month would still clear (about 46% instead of all of them in this all-cured cohort) [TC:T].
+# 3. At a 50-day delay, about 63% are spasm-free at one month [TC:T]. In chapter 02's model repair is
 #    faster in younger patients: its time constant is about 75 days at 30 years and 137 days at 70
 #    [TC:T], and late responders were older in one series [S146:A].
 # </details>
@@ -267,8 +289,8 @@ CureCurveView()
 #
 # **[Recurrence](glossary.md#recurrence).** After an initially successful MVD the spasm came back
 # in 1.0% by one year, 1.7% by two and 2.9% by five [S47:A], and 86% of recurrences came within two
-# years [S152:A]. In series of more than 50 patients recurrence ranges from 0.4% [S136:A] to 10.8%
-# [S36:A].
+# years [S152:A]. In series of more than 50 patients recurrence ranges from 0.4% [S136:A] to about
+# 11% [S36:A; S140:A], and up to 18% in a small series [S158:A].
 #
 # **Reoperation.** A [repeat MVD](glossary.md#repeat-MVD) was done in 1.2% of patients in the
 # systematic review [S13:A], 9% in Barker's series [S12:A] and 18% of 55 in a small series
@@ -279,7 +301,12 @@ CureCurveView()
 #
 # **When?** The sources disagree. One series advises reoperating if there is no improvement after a
 # week [S36:A]; Barker found second operations less successful unless done within 30 days [S12:A].
-# Others advise judging the result after at least a year [N735:A; S151:A]. Figure 8.5 shows the
+# Others advise waiting much longer: in one series delayed remissions came after a median of 9.1
+# months [S151:A], and an untraced 415-patient series advises at least a year [N735:A]. The best
+# guide to who is a true failure is an LSR that persists after surgery [S81:A]: in a series of 1,435,
+# the response was retested the day after surgery in the 51 patients not relieved; it was present in
+# 48, and the 3 without it cleared within a week; all 31 reoperated within a week were relieved
+# [N963:A]. A Taipei series concluded that reoperation can wait 3–4 weeks [N962:A]. Figure 8.5 shows the
 # model's view of the trade-off: if every patient still twitching were reoperated, how many of them
 # would have cleared anyway?
 
@@ -290,9 +317,10 @@ for days in (30, 182, 365):
     print(f"decide at {days:3d} days: {o.candidates:4.0%} reoperated, {o.unnecessary_share:4.0%} of them needlessly [TC]")
 
 # %% [markdown]
-# In this cohort-fitted model, reoperating at one month would operate on about half of all patients,
-# and most of them would have cleared on their own [TC:T]. The model leaves out what argues for
-# acting earlier: a clearly missed vessel, or Barker's finding [S12:A].
+# In the course model, reoperating at one month would operate on about a third of all patients, and
+# most of them would have cleared on their own [TC:T]. The model reoperates everyone still
+# twitching; it leaves out what argues for acting earlier: a clearly missed vessel, a response that
+# persists after surgery [S81:A], or Barker's finding [S12:A].
 
 # %% [markdown]
 # ## 8. Mrs Ortiz's course
@@ -301,8 +329,9 @@ for days in (30, 182, 365):
 # the AICA loop is lifted off the root exit zone and kept away with Teflon [TC:T]. Figure 8.6 draws
 # one virtual patient of the model for her, on the course timeline of chapter 07. The last injection
 # wears off, the spasm stops about ten weeks after surgery, and a delayed facial weakness from day
-# 10 recovers within three months [TC:T]. This is one draw from the model's probabilities, not a
-# prediction.
+# 10 recovers within three months [TC:T]. The model draws the cure as a single day, although in a
+# patient the spasm fades over weeks (section 6). This is one draw from the model's probabilities,
+# not a prediction.
 
 # %%
 hfs.show(figs.mvd_patient_course_figure(), "8.6")
@@ -322,8 +351,9 @@ hfs.show(figs.mvd_patient_course_figure(), "8.6")
 # %% [markdown]
 # ## Exercise
 #
-# **Mrs Ortiz's operation.** She wants numbers. You will give her the model's chance of being
-# spasm-free at one and at twelve months, the spread of success across the large series, the
+# **Mrs Ortiz's operation.** She wants numbers. You will give her the course model's share of a
+# typical cohort spasm-free at one and at twelve months (a calibration to the middle of the series,
+# not her personal chance), the spread of success across the large series, the
 # expected permanent hearing losses in 200 operations, and a decision for a month after surgery. It
 # practises reading the cure curve and turning rates into counts.
 #
@@ -332,7 +362,8 @@ hfs.show(figs.mvd_patient_course_figure(), "8.6")
 # You can read the answers from Figures 8.2, 8.4 and 8.5, or compute them with `mvd.cure_course()`,
 # `mvd.complication_probability()` and `mvd.expected_events()`. Replace each `...` and run the cell.
 #
-# 1. The share (%) spasm-free one month after surgery, from the green dashed curve of Figure 8.4.
+# 1. The share (%) spasm-free one month after surgery, from the green dashed curve of Figure 8.4
+#    (its open circle at one month; read it against the horizontal grid lines).
 # 2. The same at twelve months.
 # 3. The lowest and highest success (%) among the first-operation series of at least 1,000 patients
 #    in Figure 8.2, as `(lowest, highest)`.
@@ -390,16 +421,21 @@ hfs.quiz("08_microvascular_decompression")
 # ## Key takeaways
 #
 # - MVD treats the cause: through a small retrosigmoid opening the surgeon moves the offending
-#   vessel off the root exit zone and keeps it away by interposition or transposition; nothing is
-#   cut [S166:A; N960:B].
+#   vessel off the root exit zone and keeps it away by interposition or transposition; no nerve is
+#   cut and the artery is only moved [S166:A; N960:B].
 # - It cures about 9 in 10 patients (91.1% complete resolution in 5,685) [S13:A]; series range from
-#   about 60% to 97% mostly because they define and time success differently [S14:A; S145:A].
+#   about 60% to 97% because they define, time and assess success differently, and some are small
+#   [S14:A; S145:A].
 # - Complications are mostly transient; permanent hearing loss is the commonest lasting harm (2.3%
-#   in the review, 1.1–15% across series), stroke and death are rare [S13:A; S135:A; S140:A].
-# - Many cures are delayed: a third within a week, the median at a month, a few after a year
+#   in the review, 0.4–15% across series), stroke and death are rare [S13:A; N961:A; S140:A].
+# - Many cures are delayed: in most series half to three quarters are spasm-free within days, but in
+#   one all-cured cohort only a third were, the median was a month and a few took over a year
 #   [S150:A]. The model explains it as myelin repair after the crowding has gone, a hypothesis the
-#   data fit but do not prove. Judge the result after about a year before reoperating [N735:A].
+#   data fit but do not prove. Most patients still twitching in the first weeks clear on their own;
+#   surgeons differ on when to reoperate (a week [S36:A], 30 days [S12:A], many months [S151:A]),
+#   and a response that persists after surgery points to a missed vessel [S81:A].
 # - The LSR usually vanishes when the vessel is moved [S79:A]; a persisting LSR is a warning to look
-#   for a missed vessel, not a verdict (spasm at one year in 24.4% vs 4.0%) [S63:A].
+#   for a missed vessel, not a verdict (spasm at one year in 24.4% vs 4.0%) [S63:A]. Monitoring
+#   itself did not improve outcomes in a prospective comparison [S79:A].
 # - Recurrence is uncommon and early (2.9% by five years) [S47:A]; a second operation often finds a
 #   missed vessel and carries more complications [S154:A; S153:A].

@@ -309,10 +309,19 @@ __all__ += [
 
 
 def mvd_outcomes_figure() -> Figure:
-    """Fig 8.2 from table ``mvd_outcomes``."""
+    """Fig 8.2 from table ``mvd_outcomes``; a series without a printed CI gets a Wilson 95% interval."""
     from .figures import mvd as mvd_fig
+    from .models.statistics import wilson_interval
 
-    return mvd_fig.outcomes_figure(load_table("mvd_outcomes"), study_labels())
+    df = load_table("mvd_outcomes").copy()
+    for col in ("success_ci_low_pct", "success_ci_high_pct"):
+        df[col] = df[col].astype(float) if col in df else float("nan")
+    for i, r in df.iterrows():
+        n, pct = r["n_patients"], r["success_pct"]
+        if pd.isna(r["success_ci_low_pct"]) and not pd.isna(n) and not pd.isna(pct) and int(n) > 0:
+            ci = wilson_interval(round(float(pct) / 100 * int(n)), int(n))
+            df.loc[i, ["success_ci_low_pct", "success_ci_high_pct"]] = (100 * ci.low, 100 * ci.high)
+    return mvd_fig.outcomes_figure(df, study_labels())
 
 
 def mvd_complications_figure() -> Figure:
@@ -328,7 +337,7 @@ def mvd_cure_curve_figure() -> Figure:
     from .figures import mvd as mvd_fig
     from .models import mvd
 
-    fitted = mvd.cure_course(730.0, eventual_cure=1.0)
+    fitted = mvd.cure_course(730.0, eventual_cure=1.0, immediate_share=mvd.SLOW_COHORT_IMMEDIATE_SHARE)
     with_failures = mvd.cure_course(730.0)
     return mvd_fig.cure_curve_figure(
         fitted, with_failures, load_table("mvd_time_to_cure"), load_table("mvd_delayed_resolution"), study_labels()

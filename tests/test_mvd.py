@@ -21,8 +21,13 @@ from hfs_edu.models import mvd
 
 
 def test_post_surgery_cure_curve_within_a_few_points_of_the_sourced_table():
+    """The issue's table is ``mvd_time_to_cure`` (the 175-patient, all-cured cohort [S150]).
+
+    The model reproduces it with that cohort's parameters (c = 1, the slow-cohort immediate share);
+    the course's default curve is checked against the range across series in the next test.
+    """
     table = load_table("mvd_time_to_cure").dropna(subset=["interval_end_days"])
-    course = mvd.cure_course(730.0, eventual_cure=1.0)
+    course = mvd.cure_course(730.0, eventual_cure=1.0, immediate_share=mvd.SLOW_COHORT_IMMEDIATE_SHARE)
     for r in table.itertuples(index=False):
         model = 100 * float(np.interp(r.interval_end_days, course.time_days, course.cured_ever))
         assert abs(model - float(r.cumulative_pct)) <= 3.0, (r.interval_label, model, r.cumulative_pct)
@@ -32,11 +37,24 @@ def test_post_surgery_cure_curve_within_a_few_points_of_the_sourced_table():
         assert abs(model - pct) <= 3.0
 
 
+def test_default_cure_curve_sits_inside_the_range_across_series():
+    """Default curve (failures included): cured at once = c x p0 in the middle half of the sourced
+    first-days shares of ``mvd_delayed_resolution``; at one month not below the slow cohort's table."""
+    early = load_table("mvd_delayed_resolution")["early_cure_pct"].dropna().astype(float) / 100
+    at_once = mvd.EVENTUAL_CURE * mvd.IMMEDIATE_SHARE
+    assert early.quantile(0.25) <= at_once <= early.quantile(0.75)  # the middle half of the series
+    week = mvd.spasm_free_share(mvd.IMMEDIATE_WINDOW_DAYS)
+    assert early.min() <= week <= early.max()
+    slow = load_table("mvd_time_to_cure")
+    slow_month = float(slow.loc[slow["interval_end_days"].astype(float).sub(30.44).abs().idxmin(), "cumulative_pct"])
+    assert 100 * mvd.spasm_free_share(30.44) >= slow_month  # the S150 cohort is the slow bound
+    # the slow cohort's fit is below the default: it is the slowest series
+    assert mvd.SLOW_COHORT_IMMEDIATE_SHARE < mvd.IMMEDIATE_SHARE
+
+
 def test_cure_is_immediate_for_some_and_delayed_for_many():
     immediate = mvd.spasm_free_share(mvd.IMMEDIATE_WINDOW_DAYS, eventual_cure=1.0)
     month = mvd.spasm_free_share(30.44, eventual_cure=1.0)
-    early = load_table("mvd_delayed_resolution")["early_cure_pct"].dropna().astype(float) / 100
-    assert early.min() - 0.03 <= immediate <= early.max()
     assert immediate < month < mvd.spasm_free_share(365.25, eventual_cure=1.0)  # delayed cures keep coming
 
 
@@ -58,13 +76,15 @@ def test_facial_weakness_is_mostly_transient_and_hearing_loss_the_commonest_perm
 
 
 def test_permanent_hearing_loss_correction_is_in_the_tables():
-    """France 2021: deafness 5.45% + hearing loss 3.63% (treatment_facts_verified 7e.12, 9.2)."""
+    """France 2021: deafness 5.45% + hearing loss 3.63%; the abstract calls only the facial palsy permanent
+    (neurology review M03), so the 3.63% hearing loss is an 'any' rate, not a permanent one."""
     out = load_table("mvd_outcomes")
     row = out[out["source_key"] == "S144"].iloc[0]
-    assert float(row["hearing_loss_permanent_pct"]) == pytest.approx(9.08)
-    comp = load_table("mvd_complications")
-    fr = comp[(comp["source_key"] == "S144") & comp["complication"].isin(["deafness", "hearing_loss"])]
-    assert sorted(fr["permanent_pct"].astype(float)) == [3.63, 5.45]
+    assert float(row["hearing_loss_permanent_pct"]) == pytest.approx(5.45)  # deafness only
+    comp = load_table("mvd_complications").set_index(["source_key", "complication"])
+    assert float(comp.loc[("S144", "deafness"), "permanent_pct"]) == pytest.approx(5.45)
+    assert float(comp.loc[("S144", "hearing_loss"), "any_pct"]) == pytest.approx(3.63)
+    assert str(comp.loc[("S144", "hearing_loss"), "permanent_pct"]) in ("nan", "<NA>", "None")
     lo, hi = mvd.sourced_complication_range("hearing_loss", "permanent")
     assert lo < 0.02 < 0.1 < hi
 
@@ -103,7 +123,7 @@ def test_waiting_a_year_leaves_a_sourced_share_of_candidates_most_of_them_true_f
     assert lo <= year.candidates <= hi
     assert year.unnecessary_share < 0.2
     month = mvd.reoperation_outlook(30.0)
-    assert month.candidates > 3 * year.candidates and month.unnecessary_share > 0.5
+    assert month.candidates > 2 * year.candidates and month.unnecessary_share > 0.5
 
 
 def test_reoperation_outlook_directions():
@@ -150,8 +170,27 @@ def test_monitoring_view_moves_the_vessel_in_place():
     v.set(vessel_moved=1.0)
     assert v.fig is fig and v.art.trace is trace
     assert "disappeared" in v.readout.value and not v.result.persists
-    v.set(missed_vessel=True)
-    assert v.result.persists
+    v.set(second_vessel="missed")
+    assert v.result.persists and "second vessel" in v.readout.value
+    assert "Most of these patients are still cured" not in v.readout.value  # a known pressing vessel: no reassurance
+    v.set(second_vessel="found and moved")
+    assert not v.result.persists and "both vessels" in v.readout.value
+
+
+def test_monitoring_schematic_follows_the_model_compression():
+    """The loop indents the nerve while the model still has compression; the pad only when it is off."""
+    from hfs_edu.widgets.mvd import MonitoringView
+
+    v = MonitoringView()
+    depth = []
+    for m in (0.0, 0.25, 0.55, 0.95):
+        v.set(vessel_moved=m)
+        depth.append(-float(np.min(v.art.nerve[0].get_ydata())))
+        assert not v.art.pad.get_visible()
+        assert f"{v.result.compression:.2f}" in v.art.texts["pressure"].get_text()
+    assert all(a > b for a, b in zip(depth, depth[1:]))  # less indentation as the pressure falls
+    v.set(vessel_moved=1.0)
+    assert v.art.pad.get_visible()
     with pytest.raises(ValueError, match="vessel_moved"):
         v.set(vessel_moved=1.5)
 
@@ -195,6 +234,6 @@ def test_cure_curve_view_updates_in_place_and_moves_the_right_part_of_the_curve(
     assert v.art.line is line
     assert v.course.spasm_free[month] > base[month] + 0.15  # cured at once: the early part rises
     assert abs(v.course.spasm_free[year] - base[year]) < 0.02  # the plateau stays
-    v.set(immediate_share=mvd.IMMEDIATE_SHARE, eventual_cure=0.63)
+    v.set(immediate_share=mvd.SLOW_COHORT_IMMEDIATE_SHARE, eventual_cure=0.63)
     assert v.course.spasm_free[year] < base[year] - 0.2  # fewer cured: the plateau falls
     assert "[TC]" in v.readout.value

@@ -241,9 +241,12 @@ def test_drug_course_rises_and_fades():
 
 # ------------------------------------------------------------------ MVD
 def test_cure_curve_within_a_few_points_of_the_time_to_cure_table():
+    """The table is ``mvd_time_to_cure`` (the slow, all-cured cohort [S150]), fitted with its own parameters."""
     table = load_table("mvd_time_to_cure").dropna(subset=["interval_end_days"])
     for _, r in table.iterrows():
-        model = 100 * mvd.spasm_free_share(float(r["interval_end_days"]), eventual_cure=1.0)
+        model = 100 * mvd.spasm_free_share(
+            float(r["interval_end_days"]), eventual_cure=1.0, immediate_share=mvd.SLOW_COHORT_IMMEDIATE_SHARE
+        )
         assert abs(model - float(r["cumulative_pct"])) <= 2.5, (r["interval_label"], model, r["cumulative_pct"])
     course = mvd.cure_course(730.0)
     assert np.all(np.diff(course.cured_ever) >= 0)

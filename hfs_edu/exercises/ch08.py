@@ -76,16 +76,30 @@ def _pct_part(name, answer, want, when, exp) -> Part:
     if 0 < x <= 1 and want > 5:
         return Part(name, False, f"{x:g} looks like a fraction; the answer is a percentage (multiply by 100).")
     if close_enough(x, want, rel=0.0, abs_=READ_TOLERANCE_PCT):
-        return Part(name, True, f"right: about {want:.0f}% are spasm-free {when} in the model (green dashed curve).")
-    fitted = 100 * mvd.spasm_free_share(MONTH_DAYS * (1 if "1 month" in when else 12), eventual_cure=1.0)
+        return Part(
+            name,
+            True,
+            f"right: about {want:.0f}% are spasm-free {when} in the model (green dashed curve), calibrated to "
+            "the middle of the series [TC]: a typical cohort, not her personal chance.",
+        )
+    fitted = 100 * mvd.spasm_free_share(
+        MONTH_DAYS * (1 if "1 month" in when else 12),
+        eventual_cure=1.0,
+        immediate_share=mvd.SLOW_COHORT_IMMEDIATE_SHARE,
+    )
     if close_enough(x, fitted, rel=0.0, abs_=READ_TOLERANCE_PCT):
         return Part(
             name,
             False,
-            "that is the blue curve, fitted to a cohort in which everybody was eventually cured. Mrs Ortiz "
-            "could be among the failures: read the green dashed curve (with failures and recurrences).",
+            "that is the blue curve, fitted to the slowest cohort, in which everybody was eventually cured. "
+            "Read the green dashed curve (the course model, with failures and recurrences).",
         )
-    return Part(name, False, f"read the green dashed curve of Figure 8.4 {when} (or call mvd.cure_course()).")
+    side = "too high" if x > want else "too low"
+    return Part(
+        name,
+        False,
+        f"{side}: read the green dashed curve of Figure 8.4 at its open circle {when} (or call mvd.cure_course()).",
+    )
 
 
 def _check_range(answer, exp) -> Part:
@@ -102,10 +116,11 @@ def _check_range(answer, exp) -> Part:
         return Part(
             name,
             True,
-            f"right: the {exp['n_large_series']} series of at least {LARGE_SERIES_N:,} patients report "
+            f"right: the {exp['n_large_series']} sources (series and a review) of at least {LARGE_SERIES_N:,} "
+            f"patients report "
             f"{lo:g}-{hi:g}%. All series together spread much more ({exp['all_series_range_pct'][0]:g}-"
-            f"{exp['all_series_range_pct'][1]:g}%), mostly through stricter definitions, earlier time points "
-            "and small numbers.",
+            f"{exp['all_series_range_pct'][1]:g}%), through stricter definitions, fixed or very long time "
+            "points and small numbers.",
         )
     if a < lo - 0.6:
         return Part(
@@ -152,8 +167,9 @@ def _check_decision(answer, exp) -> Part:
             name,
             True,
             f"right: in the model about {exp['unnecessary_at_1_month_pct']:.0f}% of those still twitching after a "
-            f"month would clear on their own, against {exp['unnecessary_at_1_year_pct']:.0f}% after a year; series "
-            "advise judging the result after about a year [N735:A; S151:A].",
+            f"month would clear on their own, against {exp['unnecessary_at_1_year_pct']:.0f}% after a year. Surgeons "
+            "differ on when to reoperate (a week [S36:A], 30 days [S12:A], a year [S151:A]); an LSR that "
+            "persists after surgery points to a missed vessel [S81:A].",
         )
     return Part(
         name,

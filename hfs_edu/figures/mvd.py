@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
-from matplotlib.patches import Circle, FancyBboxPatch, Patch, Rectangle
+from matplotlib.patches import Circle, FancyBboxPatch, Patch, Polygon, Rectangle
 
 from .._params import number, validated
 from ..models.crosstalk import LSR_WINDOW_HIGH_MS, LSR_WINDOW_LOW_MS, LSR_WINDOW_MS
@@ -87,8 +87,10 @@ def outcomes_figure(outcomes: pd.DataFrame, labels: Mapping[str, str]) -> Figure
     df["broad"] = df["success_definition"].map(_broad)
     df = df.sort_values("success_pct").reset_index(drop=True)
     fig, ax = new_figure(
-        "Most series cure about 85-95% of patients (shaded); the outliers use a strict definition, an early "
-        "time point or a small series. Dot area = series size; open dots count improvement as success.",
+        "Half of the series, holding most of the patients, cure about 85-95% (shaded); the others use a strict "
+        "definition, a fixed or a very long time point, or few patients. Dot area = series size; open dots count "
+        "improvement as success; a diamond is a meta-analysis; lines are 95% confidence intervals (Wilson, "
+        "computed from n where the series prints none).",
         width_in=8.8,
         height_in=6.4,
     )
@@ -167,13 +169,14 @@ def complications_figure(complications: pd.DataFrame, model: Mapping[str, tuple]
     if model is not None and not isinstance(model, Mapping):
         raise TypeError(f"model must be a mapping complication -> (p_any, p_permanent), got {type(model).__name__}")
     fig, ax = new_figure(
-        "Each dot is one series. Transient problems (circles) are common, permanent ones (squares) rarer; "
+        "Each dot is one series. Any or transient problems (circles) are common, permanent ones (squares) rarer; "
         "hearing loss is the commonest permanent harm. Rates spread tenfold between series. Log scale; "
-        "a rate of 0 is drawn at the left edge.",
+        "a rate of 0 is an open marker in the separate '0' column on the left.",
         width_in=8.6,
         height_in=5.0,
     )
     floor = 0.05
+    zero_x = 0.028  # the '0' column, left of the log axis's break
     rates = {}
     for i, name in enumerate(COMPLICATIONS):
         y = len(COMPLICATIONS) - 1 - i
@@ -185,17 +188,24 @@ def complications_figure(complications: pd.DataFrame, model: Mapping[str, tuple]
             vals = _rates(df, name, kind)
             rates[name][kind] = [v for v, _ in vals]
             if vals:
-                x = np.maximum([v for v, _ in vals], floor)
-                ax.scatter(x, np.full(len(x), y + dy), marker=marker, s=34, color=col, alpha=0.75, zorder=3, lw=0)
-                ax.plot([x.min(), x.max()], [y + dy] * 2, color=col, lw=1.2, alpha=0.6, zorder=2)
+                v = np.array([v for v, _ in vals], float)
+                pos = np.maximum(v[v > 0], floor)
+                if pos.size:
+                    ax.scatter(
+                        pos, np.full(pos.size, y + dy), marker=marker, s=34, color=col, alpha=0.75, zorder=3, lw=0
+                    )
+                    ax.plot([pos.min(), pos.max()], [y + dy] * 2, color=col, lw=1.2, alpha=0.6, zorder=2)
+                if (v <= 0).any():
+                    ax.scatter([zero_x], [y + dy], marker=marker, s=34, facecolor="white", edgecolor=col, zorder=3)
             if model is not None and name in model:
                 p = model[name][0 if kind == "any" else 1] * 100
                 if p > 0:
                     ax.plot([p, p], [y + dy - 0.11, y + dy + 0.11], color="black", lw=2.2, zorder=4)
     ax.set_yticks(range(len(COMPLICATIONS)), [COMPLICATION_LABELS[n] for n in reversed(COMPLICATIONS)])
     ax.set_xscale("log")
-    ax.set_xlim(floor * 0.8, 40)
-    ax.set_xticks([0.1, 0.3, 1, 3, 10, 30], ["0.1", "0.3", "1", "3", "10", "30"])
+    ax.set_xlim(zero_x * 0.8, 40)
+    ax.axvline(0.037, color="#999999", lw=0.8, ls=":")  # the break between the '0' column and the log axis
+    ax.set_xticks([zero_x, 0.1, 0.3, 1, 3, 10, 30], ["0", "0.1", "0.3", "1", "3", "10", "30"])
     ax.set_xlabel("share of patients (%), first MVD")
     ax.scatter([], [], marker="o", color=OKABE_ITO["orange"], label="any or transient")
     ax.scatter([], [], marker="s", color=OKABE_ITO["vermillion"], label="permanent")
@@ -255,9 +265,9 @@ def cure_curve_figure(
     )
     labels = check_labels(labels)
     fig, ax = new_figure(
-        "About a third of one cohort was spasm-free within a week and half by a month; the rest cleared over "
-        "months (the model's time constant, about 100 days, is chapter 02's repair time). Other cohorts were "
-        "cured at once more often (diamonds at one week).",
+        "In the slowest cohort (black dots) about a third was spasm-free within a week and half by a month; the "
+        "rest cleared over months (the model's time constant, about 100 days, is chapter 02's repair time). Other "
+        "cohorts were cured at once more often (diamonds at one week); the dashed course model sits among them.",
         width_in=8.4,
         height_in=4.8,
     )
@@ -267,7 +277,7 @@ def cure_curve_figure(
         100 * fitted.cured_ever,
         color=OKABE_ITO["blue"],
         lw=2.2,
-        label="model fitted to the table (all cured) [TC]",
+        label="model fitted to the 175 patients (all cured; the slowest cohort) [TC]",
     )
     ax.plot(
         with_failures.time_days / _DAYS_PER_MONTH,
@@ -306,8 +316,20 @@ def cure_curve_figure(
         label="other cohorts: finally cured",
     )
     model_at = [100 * float(np.interp(d, fitted.time_days, fitted.cured_ever)) for d in pts["interval_end_days"]]
+    marks = [1.0, 12.0]  # the exercise reads the dashed curve here
+    ax.scatter(
+        marks,
+        [100 * float(np.interp(m * _DAYS_PER_MONTH, with_failures.time_days, with_failures.spasm_free)) for m in marks],
+        s=70,
+        facecolor="none",
+        edgecolor="black",
+        lw=1.4,
+        zorder=5,
+        label="open circles: the dashed curve at 1 and 12 months",
+    )
     ax.set_xlim(0, months[-1])
     ax.set_ylim(0, 102)
+    ax.set_yticks(np.arange(0, 101, 10))
     ax.set_xlabel("months after surgery")
     ax.set_ylabel("spasm-free (%)")
     ax.legend(loc="lower right", fontsize=8, frameon=False)
@@ -354,8 +376,9 @@ def reoperation_figure(outlooks: list, reoperation: pd.DataFrame) -> Figure:
     cand = 100 * np.array([o.candidates for o in outlooks])
     clear = 100 * np.array([o.would_clear for o in outlooks])
     fig, ax = new_figure(
-        "Decide early and many would be reoperated, most of whom would have cleared on their own (orange); "
-        "after about a year the candidates are mostly true failures. Dashed lines: reoperation rates of real series.",
+        "Decide early and many would be reoperated, most of whom would have cleared on their own (hatched); "
+        "after about a year the candidates are mostly true failures (solid). Dashed lines: the lowest and highest "
+        "reoperation rates of real series.",
         width_in=8.0,
         height_in=4.4,
     )
@@ -374,14 +397,15 @@ def reoperation_figure(outlooks: list, reoperation: pd.DataFrame) -> Figure:
     )
     for y in (band.min(), band.max()):
         ax.axhline(y, color=OKABE_ITO["blue"], lw=1.2, ls="--", zorder=4)
-    ax.text(
-        w[-1],
-        band.max() + 1,
-        f"dashed: reoperation rates of real series, {band.min():g}-{band.max():g}%",
-        ha="right",
-        fontsize=9,
-        color=OKABE_ITO["blue"],
-    )
+    for y, what in ((band.min(), "lowest"), (band.max(), "highest")):
+        ax.text(
+            w[-1],
+            y + 0.8,
+            f"{y:g}%: {what} reoperation rate of real series",
+            ha="right",
+            fontsize=9,
+            color=OKABE_ITO["blue"],
+        )
     ax.set_xlim(w[0], w[-1])
     ax.set_ylim(0, max(cand.max(), band.max()) * 1.1)
     ax.set_xlabel("months after the first MVD when a second operation is decided")
@@ -399,11 +423,21 @@ def reoperation_figure(outlooks: list, reoperation: pd.DataFrame) -> Figure:
 # -- 8.1 the operation ----------------------------------------------------------------------------------
 
 
-def _root(ax, x0, y0, indent=0.0):
+_ROOT_DY = (0.3, 0.1, -0.1, -0.3)
+
+
+def _root_y(x, x0, y0, indent):
+    bump = np.exp(-(((x - (x0 + 1.3)) / 0.45) ** 2))
+    return [y0 + dy - indent * bump * (1 - 0.15 * k) for k, dy in enumerate(_ROOT_DY)]
+
+
+def _root(ax, x0, y0, indent=0.0, label_above=False):
+    """Draw the nerve root leaving the pons; return the fibre lines (to indent them later)."""
     x = np.linspace(x0, x0 + 5.2, 200)
-    for k, dy in enumerate((0.3, 0.1, -0.1, -0.3)):
-        y = y0 + dy - indent * np.exp(-(((x - (x0 + 1.3)) / 0.45) ** 2)) * (1 - 0.15 * k)
-        ax.plot(x, y, color=OKABE_ITO["sky_blue"], lw=5, alpha=0.7, solid_capstyle="butt")
+    lines = []
+    for y in _root_y(x, x0, y0, indent):
+        (ln,) = ax.plot(x, y, color=OKABE_ITO["sky_blue"], lw=5, alpha=0.7, solid_capstyle="butt")
+        lines.append(ln)
     ax.add_patch(
         FancyBboxPatch(
             (x0 - 1.0, y0 - 1.1),
@@ -415,15 +449,17 @@ def _root(ax, x0, y0, indent=0.0):
         )
     )
     ax.text(x0 - 0.55, y0 - 1.35, "pons", ha="center", fontsize=8, color="#444444")
-    ax.text(x0 + 5.2, y0 - 0.55, "facial nerve", ha="right", fontsize=8, color="#333333")
+    ax.text(x0 + 5.2, y0 + (0.45 if label_above else -0.55), "facial nerve", ha="right", fontsize=8, color="#333333")
+    return lines
 
 
 @styled
 def operation_figure() -> Figure:
     """Schematic of the operation: approach, the vessel at the root exit zone, interposition or transposition."""
     fig, axes = new_figure(
-        "A: through a small opening behind the ear the surgeon lifts the cerebellum gently to reach the nerve. "
-        "B: the offending loop presses on the root exit zone. C: a Teflon pad is slipped between vessel and "
+        "A: a keyhole opening just behind the sigmoid sinus and below the transverse sinus, behind the ear. "
+        "B: with the cerebellum gently lifted, the surgeon meets the hearing nerve first; the offending loop "
+        "presses on the facial nerve's root exit zone next to the pons. C: a Teflon pad is slipped between vessel and "
         "nerve (interposition), or D: the vessel is pulled away and fixed (transposition). Not to scale.",
         1,
         4,
@@ -436,30 +472,50 @@ def operation_figure() -> Figure:
         ax.set_aspect("equal")
         ax.axis("off")
     a, b, c, d = axes
-    # A: head from behind-the-ear view, retrosigmoid keyhole
-    a.add_patch(Circle((2.0, 0.6), 2.2, facecolor="#F6E3D3", edgecolor="#999999"))
-    a.add_patch(Circle((3.6, 0.7), 0.45, facecolor="#EFCBB0", edgecolor="#999999"))
-    a.text(3.6, 0.7, "ear", ha="center", va="center", fontsize=7)
-    a.add_patch(Circle((2.5, 0.1), 0.33, facecolor="white", edgecolor="black", lw=1.5))
-    a.plot([0.8, 2.7], [1.7, 1.1], color=OKABE_ITO["blue"], lw=5, alpha=0.5)
-    a.text(0.2, 2.0, "sigmoid\nsinus", fontsize=7, color=OKABE_ITO["blue"], ha="center")
+    # A: the left side of the head seen from the side (front to the left), retrosigmoid keyhole
+    a.add_patch(Circle((2.1, 0.6), 2.2, facecolor="#F6E3D3", edgecolor="#999999"))
+    a.add_patch(Circle((1.15, 0.35), 0.38, facecolor="#EFCBB0", edgecolor="#999999"))
+    a.text(1.15, 0.35, "ear", ha="center", va="center", fontsize=8)
+    a.add_patch(Polygon([(1.45, -0.1), (1.95, -0.1), (1.75, -0.75)], facecolor="#E8D2BE", edgecolor="#999999"))
+    a.text(1.3, -1.0, "mastoid", ha="right", fontsize=8, color="#555555")
+    sinus = dict(color=OKABE_ITO["blue"], lw=4, alpha=0.6, solid_capstyle="round")
+    a.plot([4.1, 3.2, 2.25], [1.35, 1.3, 1.2], **sinus)  # transverse sinus, from the back to the junction
+    yy = np.linspace(1.2, -0.6, 30)
+    a.plot(2.25 - 0.18 * np.sin((1.2 - yy) * 1.7), yy, **sinus)  # sigmoid sinus descends behind the ear
+    a.text(3.2, 1.5, "transverse sinus", fontsize=8, color=OKABE_ITO["blue"], ha="center")
+    a.text(2.15, -1.55, "sigmoid sinus", fontsize=8, color=OKABE_ITO["blue"], ha="left")
+    a.plot([2.05, 2.2], [-0.65, -1.3], color=OKABE_ITO["blue"], lw=0.8)
+    a.add_patch(Circle((2.75, 0.55), 0.3, facecolor="white", edgecolor="black", lw=1.5))
     a.annotate(
-        "keyhole craniotomy\n(retrosigmoid)",
-        (2.4, -0.1),
-        xytext=(0.2, -1.8),
-        fontsize=7.5,
+        "keyhole (retrosigmoid):\nbehind the sigmoid,\nbelow the transverse sinus",
+        (3.0, 0.4),
+        xytext=(3.05, -1.05),
+        fontsize=8,
         arrowprops=dict(arrowstyle="->", lw=0.8),
     )
-    a.set_title("A  approach", fontsize=10, loc="left")
+    a.text(-1.5, 2.75, "\u2190 front", fontsize=8, color="#555555")
+    a.text(5.5, 2.75, "back \u2192", fontsize=8, color="#555555", ha="right")
+    a.set_title("A  approach (left side)", fontsize=10, loc="left")
     # B: vessel pressing
     for ax, title in ((b, "B  the offending vessel"), (c, "C  interposition"), (d, "D  transposition")):
         _root(ax, 0.0, 0.0, indent=0.22 if ax is b else 0.0)
         ax.set_title(title, fontsize=10, loc="left")
     s = np.linspace(-1, 1, 60)
+    # the hearing nerve (VIII) lies nearer the surgeon and is met first; the cerebellum is lifted away
+    xv = np.linspace(0.0, 5.2, 100)
+    for dy in (0.12, -0.12):
+        b.plot(xv, 1.0 + dy + 0.12 * xv, color=OKABE_ITO["yellow"], lw=4, alpha=0.9, solid_capstyle="butt")
+    b.text(5.3, 1.3, "hearing nerve (VIII),\nmet first", fontsize=8, ha="right", va="top", color="#7A6400")
+    b.add_patch(Circle((4.6, 2.9), 0.9, facecolor="#D9D2E9", edgecolor="#999999"))
+    b.text(3.65, 2.95, "cerebellum (lifted)", fontsize=8, ha="right", va="top", color="#555555")
     b.plot(1.3 + 0.6 * s, 0.5 + 1.6 * s**2 - 0.2, color=OKABE_ITO["vermillion"], lw=8, solid_capstyle="round")
-    b.text(2.0, 2.1, "artery loop\n(AICA, PICA or vertebral)", fontsize=7.5, color=OKABE_ITO["vermillion"])
+    b.text(-1.5, 2.75, "artery loop\n(AICA, PICA or\nvertebral)", fontsize=8, va="top", color=OKABE_ITO["vermillion"])
     b.annotate(
-        "root exit zone", (1.3, -0.35), xytext=(1.5, -1.6), fontsize=7.5, arrowprops=dict(arrowstyle="->", lw=0.8)
+        "root exit zone\n(near the pons)",
+        (0.5, -0.35),
+        xytext=(1.5, -1.75),
+        fontsize=8,
+        arrowprops=dict(arrowstyle="->", lw=0.8),
     )
     c.plot(1.3 + 0.6 * s, 1.15 + 1.4 * s**2, color=OKABE_ITO["vermillion"], lw=8, solid_capstyle="round")
     c.add_patch(Rectangle((0.75, 0.45), 1.1, 0.55, facecolor="white", edgecolor="black", hatch="xxx", lw=1))
@@ -491,6 +547,7 @@ class MonitoringArtists:
     vessel: object = None
     missed: object = None
     pad: object = None
+    nerve: list = field(default_factory=list)
     trace: object = None
     marker: object = None
     highlight: object = None
@@ -499,7 +556,16 @@ class MonitoringArtists:
 
     def dynamic(self) -> list:
         """Every artist that changes with the controls (the bars themselves are static)."""
-        return [self.vessel, self.missed, self.pad, self.trace, self.marker, self.highlight, *self.texts.values()]
+        return [
+            self.vessel,
+            self.missed,
+            self.pad,
+            *self.nerve,
+            self.trace,
+            self.marker,
+            self.highlight,
+            *self.texts.values(),
+        ]
 
 
 @styled
@@ -521,11 +587,15 @@ def build_monitoring(prognosis: Mapping[str, tuple]) -> tuple[Figure, Monitoring
     ax_p = fig.add_axes((0.40, 0.10, 0.58, 0.30))
     art = MonitoringArtists(fig, (ax_s, ax_t, ax_p))
     ax_s.set_xlim(-1.6, 5.6)
-    ax_s.set_ylim(-1.8, 3.0)
+    ax_s.set_ylim(-3.0, 3.0)
     ax_s.set_aspect("equal")
     ax_s.axis("off")
-    _root(ax_s, 0.0, 0.0)
+    art.nerve = _root(ax_s, 0.0, 0.0, label_above=True)
     ax_s.set_title("A  root exit zone", fontsize=10, loc="left")
+    art.texts["pressure"] = ax_s.text(-1.5, -2.0, "", fontsize=8, va="top")
+    art.texts["second"] = ax_s.text(
+        3.4, -1.55, "", fontsize=8, color=OKABE_ITO["reddish_purple"], ha="center", va="top"
+    )
     (art.vessel,) = ax_s.plot([], [], color=OKABE_ITO["vermillion"], lw=8, solid_capstyle="round")
     (art.missed,) = ax_s.plot([], [], color=OKABE_ITO["reddish_purple"], lw=6, solid_capstyle="round")
     art.pad = Rectangle((0.8, 0.42), 1.0, 0.5, facecolor="#DDDDDD", edgecolor="black", lw=1)
@@ -571,21 +641,37 @@ def build_monitoring(prognosis: Mapping[str, tuple]) -> tuple[Figure, Monitoring
 
 
 def update_monitoring(art: MonitoringArtists, result: MonitoringResult) -> None:
-    """Show one :func:`~hfs_edu.models.mvd.intraoperative_lsr` result in the artists of :func:`build_monitoring`."""
+    """Show one :func:`~hfs_edu.models.mvd.intraoperative_lsr` result in the artists of :func:`build_monitoring`.
+
+    The schematic follows the model: the loop stays on the nerve and indents it in proportion to
+    ``result.offending_compression``; it lifts off, and the pad goes in, only when that is zero.
+    ``result.second_vessel_moved`` draws a second vessel that was found and moved away.
+    """
     if not isinstance(art, MonitoringArtists):
         raise TypeError(f"art must be the MonitoringArtists of build_monitoring(), got {type(art).__name__}")
     if not isinstance(result, MonitoringResult):
         raise TypeError(f"result must be a MonitoringResult from mvd.intraoperative_lsr(), got {type(result).__name__}")
-    m = result.vessel_moved
     s = np.linspace(-1, 1, 60)
-    cx, lift = 1.3 + 1.6 * m, 1.8 * m
-    art.vessel.set_data(cx + 0.6 * s, 0.42 + lift + 1.4 * s**2)
-    art.pad.set_visible(m >= 0.5)
-    art.pad.set_xy((0.75 + 1.1 * m, 0.42))
+    indent = 0.5 * result.offending_compression
+    off = result.offending_compression <= 1e-9
+    x = art.nerve[0].get_xdata()
+    for ln, y in zip(art.nerve, _root_y(x, 0.0, 0.0, indent)):
+        ln.set_ydata(y)
+    art.vessel.set_data(1.3 + 0.6 * s, 0.42 - indent + (0.75 if off else 0.0) + 1.4 * s**2)
+    art.pad.set_visible(off)
+    art.pad.set_xy((0.8, 0.42))
     if result.missed_vessel:
         art.missed.set_data(3.4 + 0.35 * s, -0.4 - 1.0 * s**2)
+        art.texts["second"].set_text("second vessel: missed")
+    elif result.second_vessel_moved:
+        art.missed.set_data(3.4 + 0.35 * s, -1.0 - 0.6 * s**2)
+        art.texts["second"].set_text("second vessel: moved")
     else:
         art.missed.set_data([], [])
+        art.texts["second"].set_text("")
+    art.texts["pressure"].set_text(
+        f"pressure on the nerve {result.compression:.2f}\n(no LSR below about {result.threshold:.2f}) [TC]"
+    )
     lsr = result.recording.lsr
     art.trace.set_data(lsr.time_ms, np.clip(lsr.trace_mv, -_TRACE_YLIM_MV, _TRACE_YLIM_MV))
     if lsr.present:

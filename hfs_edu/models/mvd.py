@@ -8,9 +8,12 @@
 that are spasm-free at once (within the first week) and ``tau`` the time
 constant of the delayed cures. With ``c = 1`` the curve is fitted to the
 time-to-cure table of a 175-patient cohort in which **every** patient was
-eventually cured (``mvd_time_to_cure``, [S150]): it stays within 2 percentage
-points of the table (tested). Other cohorts are cured at once more often
-(35-72% immediately, ``mvd_delayed_resolution``), and long-term success across
+eventually cured (``mvd_time_to_cure``, [S150]) and ``p0 =
+SLOW_COHORT_IMMEDIATE_SHARE``, it stays within 3 percentage points of that
+table (tested). That cohort is the slowest in the course: the others are cured
+at once more often (35.4-72.3% immediately, ``mvd_delayed_resolution``), so the
+default ``p0 = IMMEDIATE_SHARE`` puts ``c * p0`` in the middle of that range
+(tested), with the same time constant. Long-term success across
 series is about 85-95%, with outliers from 63% to 97% depending on the
 definition and the time point (``mvd_outcomes``). The curve's intermediate
 values at 1, 3, 6 and 12 months for cohorts that include failures are
@@ -33,9 +36,11 @@ months [S161]).
 ``w`` days after surgery are the candidates for a second operation. Of them,
 the share that would still have cleared on their own is
 ``(F(inf) - F(w)) / (1 - F(w) + recurred)``: high in the first months, small
-after a year (reoperation before about a year risks operating on patients who
-would have cleared [S151; N735]). A repeat MVD cures ``REDO_CURE`` of the true
-failures and leaves a permanent complication in ``REDO_PERMANENT_COMPLICATION``
+after a year (reoperation in the first months risks operating on patients who
+would have cleared [S151]). The model leaves out the best stratifier: an LSR
+that persists after surgery [S81] points to a true failure (a missed vessel).
+A repeat MVD cures ``REDO_CURE`` of the true failures and leaves a permanent
+complication in ``REDO_PERMANENT_COMPLICATION``
 (``TC``, inside the 77.6-92.3% and 9.5-24.1% of ``mvd_reoperation`` [S153;
 S154]); reoperation rates across series are 1.2-18% (``mvd_reoperation``).
 
@@ -73,6 +78,7 @@ __all__ = [
     "expected_events",
     "intraoperative_lsr",
     "lsr_prognosis",
+    "lsr_threshold_compression",
     "reoperation_outlook",
     "reoperation_range",
     "sample_outcome",
@@ -81,7 +87,8 @@ __all__ = [
 ]
 
 # -- cure over time (TC) -------------------------------------------------------------------------
-IMMEDIATE_SHARE = 0.325  # TC: best grid fit to mvd_time_to_cure [S150] (with c = 1)
+IMMEDIATE_SHARE = 0.65  # TC: 0.9 x 0.65 = 58.5% cured at once, mid-range of the 35.4-72.3% of mvd_delayed_resolution
+SLOW_COHORT_IMMEDIATE_SHARE = 0.325  # TC: best grid fit to mvd_time_to_cure [S150] (c = 1), the slowest cohort
 DELAYED_CURE_TIME_CONSTANT_DAYS = 101.0  # TC: same fit; = chapter 02's repair time constant
 EVENTUAL_CURE = 0.90  # TC: 'about 90% cured'; inside the 63-97% of mvd_outcomes
 IMMEDIATE_WINDOW_DAYS = 7.0  # TC: immediate cures are placed in the first week
@@ -133,7 +140,9 @@ RECOVERY_DAYS = {  # TC: how long a transient complication lasts on the timeline
     "stroke": 180.0,
     "death": 0.0,
 }
-COMPLICATION_ONSET_DAYS = {"facial_palsy": 10.0}  # TC: delayed palsy begins days after surgery; others at day 0
+#: TC: every sampled facial palsy is drawn as delayed (day 10); immediate palsy (1.5% against 6.5%
+#: delayed in [S96]) is not separated. Other complications start at day 0.
+COMPLICATION_ONSET_DAYS = {"facial_palsy": 10.0}
 
 # -- reoperation (TC, inside mvd_reoperation) ----------------------------------------------------------
 REDO_CURE = 0.85  # TC: complete relief after a repeat MVD, 77.6-92.3% [S153; S154]
@@ -142,7 +151,7 @@ REDO_PERMANENT_COMPLICATION = 0.20  # TC: 24.1% [S153]; hearing 9.5% and facial 
 # -- intraoperative monitoring (TC; the LSR itself is chapter 03's model) --------------------------------
 MONITORING_DEMYELINATION = 0.8  # TC: Mrs Ortiz's nerve in the cross-talk model (chapter 03)
 MONITORING_COMPRESSION = 0.7  # TC: the offending vessel's pressure before it is moved (chapter 03)
-MISSED_VESSEL_COMPRESSION = 0.4  # TC: a second, missed vessel still pressing (several vessels in 38% [S33])
+MISSED_VESSEL_COMPRESSION = 0.4  # TC: a second, missed vessel still pressing (several vessels in 3-38% [S33-S36])
 PROGNOSIS_TIMEPOINTS = ("discharge", "3 months", "1 year")  # rows of lsr_meta_analyses [S63]
 
 _MAX_DAYS = 3650.0
@@ -556,8 +565,14 @@ class MonitoringResult:
         How far the offending vessel has been moved off the nerve (0-1).
     missed_vessel : bool
         A second vessel still presses.
+    second_vessel_moved : bool
+        A second vessel was found and moved too (it adds no compression).
     compression : float
-        Compression in effect in the cross-talk model.
+        Compression in effect in the cross-talk model (both vessels).
+    offending_compression : float
+        The part due to the offending vessel being moved (what the schematic's indentation shows).
+    threshold : float
+        Compression below which the model records no LSR at this myelin (:func:`lsr_threshold_compression`).
     recording : LSRRecording
         Chapter 03's recording (zygomatic stimulus, mentalis recorded).
     persists : bool
@@ -571,11 +586,41 @@ class MonitoringResult:
 
     vessel_moved: float
     missed_vessel: bool
+    second_vessel_moved: bool
     compression: float
+    offending_compression: float
+    threshold: float
     recording: LSRRecording
     persists: bool
     prognosis_pct: dict
     other_pct: dict
+
+
+@validated(demyelination=number(0, 1, doc="Myelin lost at the root exit zone (chapter 03's model)."))
+def lsr_threshold_compression(demyelination: float = MONITORING_DEMYELINATION) -> float:
+    """Compression below which chapter 03's model records no LSR at this myelin (bisection, 0.005 wide).
+
+    Returns 0 if the LSR persists even without compression, 1 if it never appears.
+
+    {parameters}
+    """
+    return _threshold(round(float(demyelination), 6))
+
+
+@functools.lru_cache(maxsize=32)
+def _threshold(demyelination: float) -> float:
+    def present(c):
+        return bool(lsr_recording(demyelination, c, "zygomatic", "mentalis").lsr.present)
+
+    if present(0.0):
+        return 0.0
+    if not present(1.0):
+        return 1.0
+    lo, hi = 0.0, 1.0
+    while hi - lo > 0.005:
+        mid = (lo + hi) / 2
+        lo, hi = (lo, mid) if present(mid) else (mid, hi)
+    return (lo + hi) / 2
 
 
 def lsr_prognosis() -> dict:
@@ -600,9 +645,15 @@ def _lsr_prognosis() -> dict:
     ),
     missed_vessel=flag(doc="A second vessel, not yet found, still presses on the root exit zone."),
     demyelination=number(0, 1, doc="Myelin lost at the root exit zone before surgery (chapter 03's model)."),
+    second_vessel_moved=flag(
+        doc="A second vessel was found and moved as well (cannot be combined with missed_vessel)."
+    ),
 )
 def intraoperative_lsr(
-    vessel_moved: float = 0.0, missed_vessel: bool = False, demyelination: float = MONITORING_DEMYELINATION
+    vessel_moved: float = 0.0,
+    missed_vessel: bool = False,
+    demyelination: float = MONITORING_DEMYELINATION,
+    second_vessel_moved: bool = False,
 ) -> MonitoringResult:
     """The LSR recorded during MVD (stimulate zygomatic, record mentalis) as the vessel is moved.
 
@@ -615,8 +666,13 @@ def intraoperative_lsr(
     -------
     MonitoringResult
     """
-    compression = MONITORING_COMPRESSION * (1.0 - vessel_moved) + (MISSED_VESSEL_COMPRESSION if missed_vessel else 0.0)
-    compression = min(compression, 1.0)
+    if missed_vessel and second_vessel_moved:
+        raise ValueError(
+            "missed_vessel=True and second_vessel_moved=True contradict each other: the second vessel is "
+            "either still pressing (missed) or moved"
+        )
+    offending = MONITORING_COMPRESSION * (1.0 - vessel_moved)
+    compression = min(offending + (MISSED_VESSEL_COMPRESSION if missed_vessel else 0.0), 1.0)
     rec = lsr_recording(demyelination, compression, "zygomatic", "mentalis")
     persists = bool(rec.lsr.present)
     prog = lsr_prognosis()
@@ -624,7 +680,10 @@ def intraoperative_lsr(
     return MonitoringResult(
         vessel_moved=vessel_moved,
         missed_vessel=missed_vessel,
+        second_vessel_moved=second_vessel_moved,
         compression=compression,
+        offending_compression=offending,
+        threshold=lsr_threshold_compression(demyelination),
         recording=rec,
         persists=persists,
         prognosis_pct={t: v[k] for t, v in prog.items()},

@@ -4,20 +4,24 @@
 model's curve with the sourced cohorts.
 
 :class:`MonitoringView` - move the offending vessel off the nerve and watch chapter 03's LSR
-vanish on the monitor; tick *second vessel missed* to see a response that persists, and read
-what the meta-analysis says each outcome predicts. The rules (how far the vessel is moved ->
+vanish on the monitor; set *second vessel* to *missed* to see a response that persists, then to
+*found and moved* to finish the operation, and read what the meta-analysis says each outcome
+predicts. The rules (how far the vessel is moved ->
 compression, which prognosis applies) live in :func:`hfs_edu.models.mvd.intraoperative_lsr`;
 the figure is built once (:func:`hfs_edu.figures.mvd.build_monitoring`) and updated in place.
 """
 
 from __future__ import annotations
 
-from .._params import flag, number
+from .._params import choice, number
 from ..figures.mvd import build_cure_explorer, build_monitoring, update_cure_explorer, update_monitoring
 from ..models import mvd
 from .base import View, control
 
 __all__ = ["CureCurveView", "MonitoringView", "readout_monitoring"]
+
+
+SECOND_VESSEL = ("none", "missed", "found and moved")
 
 
 def readout_monitoring(result: mvd.MonitoringResult) -> str:
@@ -27,6 +31,17 @@ def readout_monitoring(result: mvd.MonitoringResult) -> str:
     times = list(p)
     fmt = ", ".join(f"{p[t]:g}% at {t}" for t in times)
     other = ", ".join(f"{o[t]:g}%" for t in times)
+    if result.persists and result.missed_vessel and result.offending_compression <= 1e-9:
+        lsr = result.recording.lsr
+        return (
+            f"<p><b>The lateral spread response persists</b> ({lsr.n_units} motor unit(s), onset "
+            f"{lsr.latency_ms:.1f} ms [TC]), and here you know why: a second vessel still presses on the nerve.</p>"
+            "<p>Do not close yet: look for the second vessel and move it too (set <i>second vessel</i> to "
+            "<i>found and moved</i>). A response that persists means a worse outlook "
+            f"(spasm persisted in {fmt} against {other} when it resolved [S63:A]), and with a vessel left "
+            "pressing that outlook is worse still: a missed vessel is the commonest finding at a second "
+            "operation [S154:A; S156:A].</p>"
+        )
     if result.persists:
         lsr = result.recording.lsr
         head = (
@@ -47,6 +62,11 @@ def readout_monitoring(result: mvd.MonitoringResult) -> str:
             f"<p>When the response resolved, the spasm persisted in {fmt} (against {other} when it persisted) "
             "[S63:A]. Its disappearance predicts the short-term outcome better than the long-term one [S66:A].</p>"
         )
+        if result.second_vessel_moved:
+            head = (
+                "<p><b>The lateral spread response has disappeared</b>: both vessels are off the nerve; "
+                "the crowding has gone, the damaged myelin has not [TC].</p>"
+            )
     return head + body
 
 
@@ -57,8 +77,9 @@ class MonitoringView(View):
     ----------------------------------------------------------------------------
     vessel_moved : float
         How far the surgeon has moved the offending vessel off the nerve, 0-1.
-    missed_vessel : bool
-        A second vessel still presses on the root exit zone.
+    second_vessel : str
+        ``"none"``, ``"missed"`` (a second vessel still presses on the root exit zone) or
+        ``"found and moved"``.
     """
 
     PARAMS = {
@@ -68,9 +89,9 @@ class MonitoringView(View):
             step=0.05,
             readout_format=".0%",
         ),
-        "missed_vessel": control(
-            flag(doc="a second vessel, not yet found, still presses on the nerve"),
-            label="second vessel missed",
+        "second_vessel": control(
+            choice(SECOND_VESSEL, doc="a second vessel: none, missed (still pressing) or found and moved"),
+            label="second vessel",
         ),
     }
     IMAGE_WIDTH_PX = 820
@@ -82,15 +103,21 @@ class MonitoringView(View):
     def dynamic_artists(self) -> list:
         return self.art.dynamic()
 
-    def update(self, vessel_moved=0.0, missed_vessel=False) -> str:
-        v = self.validate(vessel_moved=vessel_moved, missed_vessel=missed_vessel)
-        self.result = mvd.intraoperative_lsr(v["vessel_moved"], v["missed_vessel"])
+    def update(self, vessel_moved=0.0, second_vessel="none") -> str:
+        v = self.validate(vessel_moved=vessel_moved, second_vessel=second_vessel)
+        moved = v["second_vessel"] == "found and moved"
+        self.result = mvd.intraoperative_lsr(
+            v["vessel_moved"], v["second_vessel"] == "missed", second_vessel_moved=moved
+        )
         update_monitoring(self.art, self.result)
         return readout_monitoring(self.result)
 
 
 class CureCurveView(View):
     """The cure curve after MVD for a cohort you choose, against the sourced cohorts.
+
+    It starts at the slow, all-cured cohort of ``mvd_time_to_cure`` [S150] (not at the course's
+    default model, so that it does not print the exercise's answers).
 
     Controls (declared in ``PARAMS``; the defaults are those of :meth:`update`)
     ----------------------------------------------------------------------------
@@ -138,8 +165,8 @@ class CureCurveView(View):
 
     def update(
         self,
-        immediate_share=mvd.IMMEDIATE_SHARE,
-        eventual_cure=mvd.EVENTUAL_CURE,
+        immediate_share=mvd.SLOW_COHORT_IMMEDIATE_SHARE,
+        eventual_cure=1.0,
         time_constant_days=mvd.DELAYED_CURE_TIME_CONSTANT_DAYS,
     ) -> str:
         v = self.validate(
