@@ -76,23 +76,19 @@ def server():
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(request):
     if not lh.CHROMIUM.exists():
         _skip_or_fail(f"{lh.CHROMIUM} not found; {lh.INSTALL_HINT}")
     try:
-        from playwright.sync_api import sync_playwright
+        import playwright.sync_api  # noqa: F401
     except ImportError:
         _skip_or_fail("playwright is not installed: run `make dev`")
 
-    pw = sync_playwright().start()
+    chromium = lh.launch_browser(request.getfixturevalue("playwright_driver"))
     try:
-        chromium = lh.launch_browser(pw)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
+        yield chromium
     finally:
-        pw.stop()
+        chromium.close()
 
 
 def _site(kind: str) -> Path:

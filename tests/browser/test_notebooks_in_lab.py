@@ -105,18 +105,12 @@ def lab(course, tmp_path_factory, request):
 
 
 @pytest.fixture(scope="session")
-def browser(lab):
-    from playwright.sync_api import sync_playwright
-
-    pw = sync_playwright().start()
+def browser(lab, playwright_driver):
+    chromium = lh.launch_browser(playwright_driver)
     try:
-        chromium = lh.launch_browser(pw)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
+        yield chromium
     finally:
-        pw.stop()
+        chromium.close()
 
 
 @pytest.fixture

@@ -49,16 +49,12 @@ def deck_server(tmp_path_factory, pytestconfig):
 
 
 @pytest.fixture(scope="module")
-def browser(deck_server):
-    from playwright.sync_api import sync_playwright
-
-    pw = sync_playwright().start()
-    chromium = lh.launch_browser(pw)
+def browser(deck_server, playwright_driver):
+    chromium = lh.launch_browser(playwright_driver)
     try:
         yield chromium
     finally:
         chromium.close()
-        pw.stop()
 
 
 @pytest.mark.parametrize("name", [p.stem for p in NOTEBOOKS])
