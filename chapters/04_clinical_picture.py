@@ -133,12 +133,12 @@ ProgressionView()
 # %% [markdown] tags=["answer"]
 # <details><summary><b>What you should see</b> (open after you have tried)</summary>
 #
-# 1. The orbicularis oculi goes first, within the first months, then the frontalis, the cheek, the
+# 1. The orbicularis oculi goes first, from month 0, then the frontalis, the cheek, the
 #    mouth and the chin; the platysma of the neck comes last, after about six years. The rate rises
 #    from a few spasms an hour to about 200, and the sustained share from none to about two thirds:
 #    the typical course in the model [TC:T; S1:B].
 # 2. At month 36: orbicularis oris, buccinator and the chin (mentalis), so it first reaches the chin
-#    just below the mouth. After that it climbs: the cheek (about month 48), then the eye and the
+#    just below the mouth. After that it climbs: the cheek (about month 40), then the eye and the
 #    forehead (by month 72). The spasm climbs up the face, the atypical direction [N600:B].
 # 3. Stress lifts the dashed line above the solid one: a trigger multiplies the awake rate and never
 #    lowers it [TC:T; S10:A]. With bright light no dashed line appears (it would lie on the solid
@@ -267,7 +267,7 @@ hfs.show_table("babinski2", columns=["study", "n_hfs", "prevalence_in_hfs_pct",
 # vision and 35.8% that it affected their work [S10:A]. The vision figure matters most for safety.
 # A spasm that squeezes the eye shut for seconds causes
 # [functional blindness](glossary.md#functional-blindness) of that eye, though the eye itself is
-# healthy [N807:B]: vision is monocular for a moment and the field on that side is lost, with a
+# healthy [N807:B]: vision is monocular for a moment (the outer edge of the field on that side and depth perception are lost), with a
 # startle, and reading is tiring. A patient whose eye closes in spasms should discuss driving with
 # their doctor; the rules differ between countries. Sixty-five per cent said the spasm made them
 # feel depressed; that was the patients' own word in a survey, not a diagnosis [S10:A].
@@ -310,8 +310,8 @@ hfs.show_table("quality_of_life", columns=["instrument", "measures", "study", "n
 # because surgical series under-count bilateral cases and movement-disorder clinics see more. Two
 # things are almost always true. The second side starts later: in a series of five patients it
 # began 0.2 to 15 years after the first (a mean of 8.4 years) [S25:A]. And the two sides twitch out
-# of step: their spasms were asymmetric and asynchronous [S25:A; N600:B]. A single synchronous
-# bilateral case has been published [N806:A]. Both eyes closing together from the start points
+# of step: their spasms were asymmetric and asynchronous [S25:A; N600:B]. At least one synchronous
+# bilateral case has been published (its authors call it the first) [N806:A]. Both eyes closing together from the start points
 # elsewhere, for example to blepharospasm, and bilateral spasm needs a careful differential
 # diagnosis and imaging (chapter 06) [S25:A; S17:A].
 #
@@ -442,8 +442,8 @@ hfs.quiz("04_clinical_picture")
 # - Painless is not harmless: 75.2% embarrassed, 60.6% with impaired vision [S10:A]. The HFS-30 and
 #   HFS-7 measure the impact [S92:A; S93:A]; anxiety and depression are more common than in controls,
 #   by how much depends on the scale, and none of the studies made a diagnosis [N800:A; N801:A].
-# - Bilateral HFS is rare (0.4-3.2%) and almost always asynchronous: the second side starts years
-#   later and the sides twitch out of step; one synchronous case is published [S17:A; S11:A;
+# - Bilateral HFS is rare (0.4-3.2%) and almost always asynchronous: the second side usually starts
+#   years later (0.2–15 years) and the sides twitch out of step; a synchronous case has been published [S17:A; S11:A;
 #   S25:A; N806:A]. Spontaneous
 #   remission ranges from very rare to 41.3% of a selected group, an upper bound [S98:A; S97:A].
 # - Onset is usually in middle age (mean 42-57 years across series), more often in women in most

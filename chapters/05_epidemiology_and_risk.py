@@ -286,7 +286,7 @@ print(f"pooled OR {pooled.odds_ratio:.2f} ({pooled.low:.2f}-{pooled.high:.2f}), 
 # numbers measure **[heterogeneity](glossary.md#heterogeneity)**, the disagreement between studies. **Cochran's Q**
 # adds up each study's weighted squared distance from the pooled value; with *k* studies, chance
 # alone gives Q about *k* − 1. **[I²](glossary.md#I-squared)** = (Q − (*k* − 1)) / Q, at least 0, is
-# the share of the scatter that is more than chance [N843:A]. Here I² is 0%: the two studies agree.
+# the share of the scatter that is more than chance [N843:A]. Here I² is 0%: no more scatter than chance would give.
 # With only two studies that means little, and they may share patients: the 2003 study comes from an
 # Italian group, and the 2000 study is a multicentre Italian study that may include the same centres
 # (its author list could not be checked here) [S44:A; S45:A]. Pooling the same patients twice would

@@ -65,7 +65,7 @@ def _check_first(answer: object, want: str) -> Part:
         return Part(name, True, "right: typical HFS starts around the eye, in orbicularis oculi.")
     if answer.strip().lower() in ("orbicularis oris", "buccinator"):
         return Part(name, False, "that is where the atypical form starts; her spasm began at the lower eyelid.")
-    return Part(name, False, "set the time slider to month 1 or 2: which muscle is shaded first?")
+    return Part(name, False, "set the time slider to month 0: which muscle is hatched?")
 
 
 def _check_count(answer: object, want: int, c: pr.ProgressionCourse) -> Part:
