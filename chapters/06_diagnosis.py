@@ -387,8 +387,8 @@ hfs.quiz("06_diagnosis")
 #
 # - HFS is a clinical diagnosis: one side, usually beginning at the lower eyelid, eye and mouth
 #   together, often the Babinski-2 sign, continuing in sleep [S1:B; S11:A; S75:A; S108:A].
-# - Red flags (new facial numbness or weakness, facial pain, both sides affected) call for a prompt
-#   search for a secondary cause [S106:B; N602:A; S17:A]; one review advises an MRI for every patient
+# - Red flags (new facial numbness or weakness, facial pain) call for a prompt search for a
+#   secondary cause [S106:B; N602:A]; spasm on both sides: first exclude a bilateral mimic [S17:A; S18:C]; one review advises an MRI for every patient
 #   [S99:B]. A new focal seizure in an adult needs an MRI of the brain [N894:B].
 # - Of the conditions that mimic HFS, the eight in the table are separated mostly by the number of
 #   sides, the muscles and the kind of movement; the history separates post-paralytic synkinesis,

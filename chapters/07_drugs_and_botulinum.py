@@ -66,7 +66,7 @@ hfs.setup()
 # HLA-B\*15:02, in people whose ancestry comes from populations where it is common, because carriers are
 # at high risk of severe skin reactions: the UK guide names Han Chinese and Thai origin [N741:B]; the US
 # label asks for the test in anyone with ancestry across broad areas of Asia, including South Asians
-# [N742:B]. The US label of oxcarbazepine carries the same HLA-B\*15:02 caution [N927:B]. Carbamazepine's
+# [N742:B]. The US label of oxcarbazepine carries a similar HLA-B\*15:02 caution (consider testing) [N927:B]. Carbamazepine's
 # [boxed warnings](glossary.md#boxed-warning) are severe skin reactions, in 1 to 6 per 10,000 new
 # users in mainly white populations and about ten times more in some Asian countries, and rare
 # failure of the bone marrow [N742:B]. In 1,132 people taking it for epilepsy, 26% had
@@ -256,7 +256,7 @@ BotulinumPlannerView()
 #
 # In chapter 03's model the toxin scales down transmission at the neuromuscular junction of the
 # injected muscle, far from the root exit zone where the branches cross-talk. So the muscle answers
-# less, while the abnormal signal still arrives. Three small studies agree that the toxin does not
+# less, while the abnormal signal still arrives. Two studies agree that the toxin does not
 # stop the cross-talk: the LSR recorded from an *uninjected* muscle is unchanged [N923:A; N924:A]. From
 # the *injected* muscle the response was smaller in three patients [S131:A] or, in most patients a few
 # weeks after the injection, not recordable at all (9 of 10 [N923:A]; a 33-patient study [N924:A]).
@@ -305,8 +305,8 @@ ToxinLSRView()
 # 2. Almost back by day 120 and fully by day 180, in step with the relief curve of Figure 7.2: the
 #    spasm returns when the muscle recovers, because the nerve still cross-talks [TC:T].
 # 3. No. The model keeps the latency fixed only because it scales the amplitude. In a 33-patient
-#    study the injected muscle's latencies were *prolonged* after the toxin [N924:A], so the model's
-#    constant latency is a simplification.
+#    study the injected muscle's motor-response and blink-reflex latencies were *prolonged* after the
+#    toxin [N924:A] (its LSR latency was not measured), so the model's constant latency is a simplification.
 # </details>
 
 # %% [markdown]

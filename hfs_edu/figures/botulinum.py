@@ -111,7 +111,7 @@ TOXIN_LSR_CAPTION = (
     "In the model, the injected eyelid muscle's answer to a lower-face stimulus shrinks under the toxin (orange) "
     "compared with before (grey): the branches still cross-talk at the root exit zone; only the injected muscle "
     "answers less [TC]. In patients the response from the injected muscle is smaller or, in most, not recordable "
-    "weeks after the injection, while an uninjected muscle's LSR is unchanged [S131; N923; N924]; the model does "
+    "weeks after the injection, while an uninjected muscle's LSR is unchanged [N923; N924]; the model does "
     "not capture that loss."
 )
 
