@@ -373,6 +373,7 @@ class ToxinLSRView(View):
             "the nerve's cross-talk, so the spasm returns when the muscle recovers. "
             "<i>Toy model [TC]: in patients the response from the injected muscle is often not recordable at all "
             "weeks after the injection, while an uninjected muscle's is unchanged [N923:A; N924:A]; the latency "
-            "stays the same here only because the amplitude is scaled; in patients the injected muscle's motor-response "
-            "and blink-reflex latencies were prolonged [N924:A] (no study read measured its LSR latency).</i></p>"
+            "stays the same here only because the amplitude is scaled; in patients the injected muscle's "
+            "motor-response and blink-reflex latencies were prolonged [N924:A] (no study read measured its LSR "
+            "latency).</i></p>"
         )
