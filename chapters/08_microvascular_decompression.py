@@ -171,7 +171,8 @@ MonitoringView()
 #   in 63.4% and at least 90% reduction in a further 13.9%, rated by the patients [S145:A]. Very
 #   long follow-up also lowers the figure: Barker's series, followed for up to 20 years, reported 84%
 #   excellent at 10 years [S12:A].
-# - **Size.** The lowest value, 62%, comes from 13 patients [S160:A].
+# - **Time point, again, in a small series.** The lowest value, 62%, is complete relief soon after the
+#   operation in 13 patients; another 30% lost their spasm over 3 weeks to 2 months [S160:A].
 
 # %%
 hfs.show(figs.mvd_outcomes_figure(), "8.2")
@@ -219,7 +220,7 @@ for name in ("hearing_loss", "facial_palsy", "csf_leak", "cerebellar_injury", "s
 # model fitted to the 175 slow patients [TC:T]. It has two parts, a share cured at once and the rest
 # cleared with a time constant of about 100 days [TC:T]. The green dashed curve is the course's
 # default model: 90% eventually cured, failures and recurrences included, and a share cured at once
-# set to the middle of the other cohorts (about 58%) [TC:T]. Its open circles mark one and twelve
+# set inside the middle half of the cohorts (about 58%) [TC:T]. Its open circles mark one and twelve
 # months.
 
 # %%
@@ -424,8 +425,8 @@ hfs.quiz("08_microvascular_decompression")
 #   vessel off the root exit zone and keeps it away by interposition or transposition; no nerve is
 #   cut and the artery is only moved [S166:A; N960:B].
 # - It cures about 9 in 10 patients (91.1% complete resolution in 5,685) [S13:A]; series range from
-#   about 60% to 97% because they define, time and assess success differently, and some are small
-#   [S14:A; S145:A].
+#   about 60% to 97% because they define, time and assess success differently (the lowest counts only
+#   relief soon after the operation) [S14:A; S145:A; S160:A].
 # - Complications are mostly transient; permanent hearing loss is the commonest lasting harm (2.3%
 #   in the review, 0.4–15% across series), stroke and death are rare [S13:A; N961:A; S140:A].
 # - Many cures are delayed: in most series half to three quarters are spasm-free within days, but in

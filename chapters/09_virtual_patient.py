@@ -157,7 +157,7 @@ hfs.show(figs.strategy_comparison_figure("ortiz", futures=20), "9.3")
 # %% [markdown]
 # Four things to notice. Watchful waiting and the drug give almost no good control for her, and the
 # drug adds side effects [TC:T]. The toxin and the operation both give most of the three years and
-# differ little on average, consistently over the futures; what happens to *her* varies far more
+# differ little on average, consistently across sets of futures; what happens to *her* varies far more
 # than that (the whiskers). The toxin's price is an injection every three months and some weeks of
 # side effects; the operation's is a short complication in about 1 in 6 operations and, in the
 # model, the only risk of permanent harm, the same few percent for everyone who chooses it,

@@ -168,7 +168,7 @@ def _check_decision(answer, exp) -> Part:
             True,
             f"right: in the model about {exp['unnecessary_at_1_month_pct']:.0f}% of those still twitching after a "
             f"month would clear on their own, against {exp['unnecessary_at_1_year_pct']:.0f}% after a year. Surgeons "
-            "differ on when to reoperate (a week [S36:A], 30 days [S12:A], a year [S151:A]); an LSR that "
+            "differ on when to reoperate (a week [S36:A], 30 days [S12:A], many months [S151:A]); an LSR that "
             "persists after surgery points to a missed vessel [S81:A].",
         )
     return Part(

@@ -11,7 +11,7 @@ time-to-cure table of a 175-patient cohort in which **every** patient was
 eventually cured (``mvd_time_to_cure``, [S150]) and ``p0 =
 SLOW_COHORT_IMMEDIATE_SHARE``, it stays within 3 percentage points of that
 table (tested). That cohort is the slowest in the course: the others are cured
-at once more often (35.4-72.3% immediately, ``mvd_delayed_resolution``), so the
+at once more often (35.4-96.4% immediately, ``mvd_delayed_resolution``), so the
 default ``p0 = IMMEDIATE_SHARE`` puts ``c * p0`` in the middle of that range
 (tested), with the same time constant. Long-term success across
 series is about 85-95%, with outliers from 63% to 97% depending on the
@@ -87,7 +87,7 @@ __all__ = [
 ]
 
 # -- cure over time (TC) -------------------------------------------------------------------------
-IMMEDIATE_SHARE = 0.65  # TC: 0.9 x 0.65 = 58.5% cured at once, mid-range of the 35.4-72.3% of mvd_delayed_resolution
+IMMEDIATE_SHARE = 0.65  # TC: 0.9 x 0.65 = 58.5% cured at once, inside the middle half of the 35.4-96.4% of mvd_delayed_resolution
 SLOW_COHORT_IMMEDIATE_SHARE = 0.325  # TC: best grid fit to mvd_time_to_cure [S150] (c = 1), the slowest cohort
 DELAYED_CURE_TIME_CONSTANT_DAYS = 101.0  # TC: same fit; = chapter 02's repair time constant
 EVENTUAL_CURE = 0.90  # TC: 'about 90% cured'; inside the 63-97% of mvd_outcomes
