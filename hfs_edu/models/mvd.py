@@ -87,7 +87,8 @@ __all__ = [
 ]
 
 # -- cure over time (TC) -------------------------------------------------------------------------
-IMMEDIATE_SHARE = 0.65  # TC: 0.9 x 0.65 = 58.5% cured at once, inside the middle half of the 35.4-96.4% of mvd_delayed_resolution
+# TC: 0.9 x 0.65 = 58.5% cured at once, inside the middle half of the 35.4-96.4% of mvd_delayed_resolution
+IMMEDIATE_SHARE = 0.65
 SLOW_COHORT_IMMEDIATE_SHARE = 0.325  # TC: best grid fit to mvd_time_to_cure [S150] (c = 1), the slowest cohort
 DELAYED_CURE_TIME_CONSTANT_DAYS = 101.0  # TC: same fit; = chapter 02's repair time constant
 EVENTUAL_CURE = 0.90  # TC: 'about 90% cured'; inside the 63-97% of mvd_outcomes
