@@ -215,7 +215,10 @@ hfs.show(figs.botulinum_plans_figure(), "7.3")
 # **Controls.** *interval*: weeks between injections. *dose*: units per session. *missed no.* and
 # *late no.*: which injection is skipped or delayed (0 = none; a hollow triangle marks its planned
 # date). *late by*: how many weeks. The interval starts at 12 weeks, the label's shortest [N723:B].
-# *horizon*: one or two years. *side-effect draw*: another random draw of the side effects.
+# *horizon*: one or two years. *side-effect draw*: another random draw of the side effects. The
+# planner draws each injection's side effects on their own, with the rates of the series per
+# injection [TC:T]; over many years that overstates how many *patients* ever have one (chapter 09
+# draws them per patient).
 #
 # **Questions to explore**
 #
