@@ -74,7 +74,7 @@ __all__ = [
 ]
 
 CHOICES = ("watchful waiting", "oral drug", "botulinum", "MVD")
-THEN_CHOICES = ("same",) + CHOICES
+THEN_CHOICES = CHOICES + ("same",)  # "same" last: the first other option of a menu is a real switch
 BOTULINUM_INTERVAL_DAYS = 91.0  # TC: every 3 months, the label's shortest usual interval [N723]
 ORAL_DRUG = "carbamazepine"  # TC: the drug the capstone offers (chapter 07: no drug has shown benefit)
 DRUG_SIDE_EFFECT_PROBABILITY = 0.30  # TC: no HFS rate exists; the label's commonest effects are dizziness, drowsiness

@@ -264,6 +264,7 @@ class View:
             format="png", layout=widgets.Layout(width=f"{self.IMAGE_WIDTH_PX}px", max_width="100%")
         )
         self.readout = widgets.HTML()
+        self.readout.add_class("hfs-readout")  # the browser suite reads it (tests/browser/lab_driver.py)
         self.error = widgets.HTML()
         self.legend = widgets.HTML(self._legend_html(), layout=widgets.Layout(width="100%"))
         caption = widgets.HTML(

@@ -328,9 +328,17 @@ def _check_view(page, view, expected: ViewExpectation, where: str, rep: Report, 
             label = _label_of(control) if kind != "toggle_button" else (control.inner_text().strip() or "(no label)")
             _wait_idle(page)
             old = img.get_attribute("src")
+            readout = view.locator(".hfs-readout")
+            old_text = readout.first.inner_text() if readout.count() else None
             detail = action(page, control)
             if not _wait_src_change(page, img, old, int(timeout_s * 1000)):
-                rep.problems.append(f"{where}: {what} '{label}' {detail}, but the figure did not change")
+                # A control may be inert at the others' settings (e.g. "late by" while no injection is
+                # late); then the view's readout must say so, or the student sees nothing happen.
+                now_text = readout.first.inner_text() if readout.count() else None
+                if old_text is None or now_text == old_text:
+                    rep.problems.append(
+                        f"{where}: {what} '{label}' {detail}, but neither the figure nor the readout changed"
+                    )
             _wait_idle(page)
             err = view.locator("text=Cannot update:")
             if err.count():
