@@ -48,6 +48,7 @@ import static_views  # noqa: E402
 
 TEMPLATES = TOOLS / "templates"
 BOOK_STATIC = TEMPLATES / "hfs_book_static"
+ACCESS_CSS = TEMPLATES / "hfs_handout" / "hfs-access.css"
 PAGE_LIMIT_BYTES = 3_000_000
 #: What a handout adds to its notebook's text and images (the lab template's CSS, ~0.3 MB), plus margin.
 PAGE_OVERHEAD_BYTES = 450_000
@@ -311,6 +312,8 @@ def build_book(out: Path, quiet: bool = False) -> list[str]:
     (src / "_toc.yml").write_text(toc, encoding="utf-8")
     (src / "_config.yml").write_text(_book_config(), encoding="utf-8")
     shutil.copytree(BOOK_STATIC, src / "_hfs_static")
+    # one stylesheet for book and handouts (the handout template includes the same file inline)
+    shutil.copyfile(ACCESS_CSS, src / "_hfs_static" / "hfs-book.css")
     prep = time.perf_counter() - t0
     jb = Path(sys.executable).with_name("jupyter-book")
     cmd = (

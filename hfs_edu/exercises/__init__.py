@@ -20,7 +20,7 @@ import importlib
 import math
 from dataclasses import dataclass, field
 
-__all__ = ["Feedback", "Part", "is_blank", "blank_names", "check", "close_enough"]
+__all__ = ["Feedback", "Part", "is_blank", "blank_names", "check", "check_answers", "close_enough"]
 
 
 def is_blank(value: object) -> bool:
@@ -100,6 +100,31 @@ class Feedback:
             "<details class='hfs-solution-result'><summary><b>Result of the worked solution</b> "
             f"(open it after you have tried)</summary>{body}</details>"
         )
+
+
+def check_answers(title: str, names, answers: dict, parts_of) -> Feedback:
+    """The frame of a chapter checker: "Still blank" if any of ``names`` is blank or missing; else the
+    parts ``parts_of(given)`` returns, plus one wrong part naming answers the exercise does not ask for.
+
+    ``names`` are the exercise's answer names in order; ``answers`` the student's keyword answers;
+    ``parts_of`` maps ``{name: answer}`` to a list of :class:`Part`.
+    """
+    unknown = sorted(set(answers) - set(names))
+    given = {name: answers.get(name, ...) for name in names}
+    blanks = blank_names(**given)
+    if blanks:
+        return Feedback(title, blanks=blanks)
+    parts = list(parts_of(given))
+    if unknown:
+        which = "these" if len(unknown) > 1 else "this"
+        parts.append(
+            Part(
+                ", ".join(unknown),
+                False,
+                f"this exercise does not ask for {which}; the answers are " + ", ".join(names) + ".",
+            )
+        )
+    return Feedback(title, parts)
 
 
 def check(chapter: str, *, collapsed: bool = False, **answers: object) -> Feedback:

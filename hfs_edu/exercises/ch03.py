@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 
 from ..models.crosstalk import lateral_spread_response
-from . import Feedback, Part, blank_names, close_enough
+from . import Feedback, Part, check_answers, close_enough
 
 __all__ = ["COMPRESSION", "COMPRESSION_STEP", "DEMYELINATION", "RANGES_MS", "check", "expected"]
 
@@ -238,25 +238,14 @@ def check(**answers) -> Feedback:
     Feedback
         "Still blank" for answers left as ``...`` (or not given); otherwise one part per answer.
     """
-    unknown = sorted(set(answers) - set(ANSWERS))
-    given = {name: answers.get(name, ...) for name in ANSWERS}
-    blanks = blank_names(**given)
-    if blanks:
-        return Feedback(TITLE, blanks=blanks)
-    exp = expected()
-    parts = [
-        _check_range(given["predicted_range"], exp),
-        _check_latency(given["latency_ms"], exp),
-        _check_lowest(given["lowest_compression"], exp),
-        _check_after(given["after_decompression"], exp),
-    ]
-    if unknown:
-        parts.append(
-            Part(
-                ", ".join(unknown),
-                False,
-                "this exercise does not ask for "
-                f"{'these' if len(unknown) > 1 else 'this'}; the answers are " + ", ".join(ANSWERS) + ".",
-            )
-        )
-    return Feedback(TITLE, parts)
+
+    def parts_of(given):
+        exp = expected()
+        return [
+            _check_range(given["predicted_range"], exp),
+            _check_latency(given["latency_ms"], exp),
+            _check_lowest(given["lowest_compression"], exp),
+            _check_after(given["after_decompression"], exp),
+        ]
+
+    return check_answers(TITLE, ANSWERS, answers, parts_of)

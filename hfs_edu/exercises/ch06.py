@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 
 from ..models import diagnosis as dx
-from . import Feedback, Part, blank_names, close_enough
+from . import Feedback, Part, check_answers, close_enough
 
 __all__ = ["PRETEST_PCT", "MRI_TEST", "LSR_TEST", "check", "expected"]
 
@@ -139,41 +139,32 @@ def check(**answers) -> Feedback:
     -------
     Feedback
     """
-    unknown = sorted(set(answers) - set(ANSWERS))
-    given = {name: answers.get(name, ...) for name in ANSWERS}
-    blanks = blank_names(**given)
-    if blanks:
-        return Feedback(TITLE, blanks=blanks)
-    exp = expected()
-    parts = [
-        _check_diagnosis(given["diagnosis"], exp),
-        _check_imaging(given["imaging"], exp),
-        _check_probability(
-            "mri_positive_pct",
-            given["mri_positive_pct"],
-            exp["mri_positive_pct"],
-            MRI_TEST,
-            f"A positive scan moves the probability only a little, because readers also reported compression on "
-            f"many scans of people without HFS (specificity {exp['mri_specificity_pct']:g}%); a negative scan "
-            f"lowers it to about {exp['mri_negative_pct']:.0f}%. The scan supports the diagnosis, it does not make it.",
-        ),
-        _check_probability(
-            "lsr_positive_pct",
-            given["lsr_positive_pct"],
-            exp["lsr_positive_pct"],
-            LSR_TEST,
-            f"Hardly more than 50%: with a specificity of only {exp['lsr_specificity_pct']:g}% against "
-            f"post-paralytic synkinesis (likelihood ratio {exp['lsr_likelihood_ratio']:.1f}), whether an LSR is "
-            "present barely tells the two apart; the history of a palsy decides, and the EMG pattern (latency, "
-            "amplitude, synkinesis with every voluntary movement) helps.",
-        ),
-    ]
-    if unknown:
-        parts.append(
-            Part(
-                ", ".join(unknown),
-                False,
-                "this exercise does not ask for this; the answers are " + ", ".join(ANSWERS) + ".",
-            )
-        )
-    return Feedback(TITLE, parts)
+
+    def parts_of(given):
+        exp = expected()
+        return [
+            _check_diagnosis(given["diagnosis"], exp),
+            _check_imaging(given["imaging"], exp),
+            _check_probability(
+                "mri_positive_pct",
+                given["mri_positive_pct"],
+                exp["mri_positive_pct"],
+                MRI_TEST,
+                f"A positive scan moves the probability only a little, because readers also reported compression on "
+                f"many scans of people without HFS (specificity {exp['mri_specificity_pct']:g}%); a negative scan "
+                f"lowers it to about {exp['mri_negative_pct']:.0f}%. The scan supports the diagnosis, it does not "
+                "make it.",
+            ),
+            _check_probability(
+                "lsr_positive_pct",
+                given["lsr_positive_pct"],
+                exp["lsr_positive_pct"],
+                LSR_TEST,
+                f"Hardly more than 50%: with a specificity of only {exp['lsr_specificity_pct']:g}% against "
+                f"post-paralytic synkinesis (likelihood ratio {exp['lsr_likelihood_ratio']:.1f}), whether an LSR is "
+                "present barely tells the two apart; the history of a palsy decides, and the EMG pattern (latency, "
+                "amplitude, synkinesis with every voluntary movement) helps.",
+            ),
+        ]
+
+    return check_answers(TITLE, ANSWERS, answers, parts_of)

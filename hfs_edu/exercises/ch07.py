@@ -16,7 +16,7 @@ import numpy as np
 from ..data import load_table
 from ..models import botulinum as bont
 from ..models import timeline as tl
-from . import Feedback, Part, blank_names, close_enough
+from . import Feedback, Part, check_answers, close_enough
 
 __all__ = ["BLOOD_TESTS", "INTERVAL_WEEKS", "LATE", "LATE_BY_WEEKS", "check", "expected"]
 
@@ -243,20 +243,14 @@ def check(**answers) -> Feedback:
     -------
     Feedback
     """
-    unknown = sorted(set(answers) - set(ANSWERS))
-    given = {name: answers.get(name, ...) for name in ANSWERS}
-    blanks = blank_names(**given)
-    if blanks:
-        return Feedback(TITLE, blanks=blanks)
-    exp = expected()
-    parts = [
-        _check_days(given["injection_days"], exp),
-        _check_good(given["good_days"], exp),
-        _check_lost(given["days_lost"], exp),
-        _check_tests(given["blood_tests"], exp),
-    ]
-    if unknown:
-        parts.append(
-            Part(", ".join(unknown), False, "this exercise does not ask for it; the answers are " + ", ".join(ANSWERS))
-        )
-    return Feedback(TITLE, parts)
+
+    def parts_of(given):
+        exp = expected()
+        return [
+            _check_days(given["injection_days"], exp),
+            _check_good(given["good_days"], exp),
+            _check_lost(given["days_lost"], exp),
+            _check_tests(given["blood_tests"], exp),
+        ]
+
+    return check_answers(TITLE, ANSWERS, answers, parts_of)
