@@ -178,4 +178,8 @@ class VirtualPatientView(View):
         update_course_view(self.art, self.decision, c)
         self.course = c
         others = [_course(patient, s, "same", sw, seed) for s in CHOICES]
-        return _words(c) + summary_table_html(c, others)
+        if then in ("same", first):
+            plan = f"{html.escape(first)} throughout (the decision at year {sw:g} keeps it)"
+        else:
+            plan = f"{html.escape(first)} from year 0, then {html.escape(then)} from year {sw:g}"
+        return f"<p><b>Plan:</b> {plan}.</p>" + _words(c) + summary_table_html(c, others)

@@ -337,7 +337,7 @@ def _check_view(page, view, expected: ViewExpectation, where: str, rep: Report, 
                 now_text = readout.first.inner_text() if readout.count() else None
                 if old_text is None or now_text == old_text:
                     rep.problems.append(
-                        f"{where}: {what} '{label}' {detail}, but neither the figure nor the readout changed"
+                        f"{where}: {what} '{label}' {detail}, but the figure did not change (nor the readout)"
                     )
             _wait_idle(page)
             err = view.locator("text=Cannot update:")
