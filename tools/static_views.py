@@ -313,23 +313,27 @@ def _source_digest() -> str:
 _DIGEST: list[str] = []
 
 
-def cached_frames(cls, kwargs: dict | None, cache_dir, budget: int = VIEW_BUDGET_BYTES) -> dict:
-    """:func:`render_frames`, stored in ``cache_dir`` by a digest of the package sources (the book and
-    the handouts render each view once)."""
+def _cached_json(cache_dir, cls, key_parts: list, make) -> dict:
+    """``make()``'s JSON result, stored in ``cache_dir`` under a digest of ``key_parts`` and the package
+    sources (the book and the handouts build each view and trainer once)."""
+    import hashlib
     from pathlib import Path
 
     if not _DIGEST:
         _DIGEST.append(_source_digest())
-    key = json.dumps([cls.__name__, kwargs or {}, budget, _DIGEST[0]], sort_keys=True, default=str)
-    import hashlib
-
+    key = json.dumps([cls.__name__, *key_parts, _DIGEST[0]], sort_keys=True, default=str)
     path = Path(cache_dir) / f"{cls.__name__}-{hashlib.sha256(key.encode()).hexdigest()[:16]}.json"
     if path.exists():
         return json.loads(path.read_text(encoding="utf-8"))
-    frames = render_frames(cls, kwargs, budget=budget)
+    result = make()
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(frames), encoding="utf-8")
-    return frames
+    path.write_text(json.dumps(result), encoding="utf-8")
+    return result
+
+
+def cached_frames(cls, kwargs: dict | None, cache_dir, budget: int = VIEW_BUDGET_BYTES) -> dict:
+    """:func:`render_frames`, stored in ``cache_dir`` (see :func:`_cached_json`)."""
+    return _cached_json(cache_dir, cls, [kwargs or {}, budget], lambda: render_frames(cls, kwargs, budget=budget))
 
 
 _VIEW_JS = """
@@ -535,19 +539,7 @@ def trainer_registry() -> dict[str, type]:
 
 def cached_payload(cls, kwargs: dict | None, cache_dir) -> dict:
     """``cls(**kwargs).static_payload()``, stored in ``cache_dir`` like :func:`cached_frames`."""
-    import hashlib
-    from pathlib import Path
-
-    if not _DIGEST:
-        _DIGEST.append(_source_digest())
-    key = json.dumps([cls.__name__, kwargs or {}, _DIGEST[0]], sort_keys=True, default=str)
-    path = Path(cache_dir) / f"{cls.__name__}-{hashlib.sha256(key.encode()).hexdigest()[:16]}.json"
-    if path.exists():
-        return json.loads(path.read_text(encoding="utf-8"))
-    payload = cls(**(kwargs or {})).static_payload()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(payload), encoding="utf-8")
-    return payload
+    return _cached_json(cache_dir, cls, [kwargs or {}], lambda: cls(**(kwargs or {})).static_payload())
 
 
 _TRAINER_JS = """
